@@ -1,0 +1,61 @@
+import type { LocalCloud } from './server.ts';
+
+export interface AdminAnswer {
+  status: number;
+  body: unknown;
+}
+
+function parse(body: string): Record<string, unknown> {
+  if (!body.trim()) return {};
+  const value = JSON.parse(body) as unknown;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error('body must be a JSON object');
+  return value as Record<string, unknown>;
+}
+
+/**
+ * The local cloud's own API under `/_localcloud/`: call counts, fault settings, CloudTrail delivery
+ * delay, account mapping and state reset, for tests, benchmarks and people.
+ */
+export async function handleAdmin(
+  cloud: LocalCloud,
+  method: string,
+  url: URL,
+  body: string,
+): Promise<AdminAnswer> {
+  const route = `${method} ${url.pathname.replace(/^\/_localcloud/, '').replace(/\/$/, '')}`;
+  try {
+    const input = parse(body);
+    switch (route) {
+      case 'GET /health':
+        return { status: 200, body: { status: 'ok', endpoint: cloud.endpoint } };
+      case 'GET /calls':
+        return { status: 200, body: cloud.stats.snapshot() };
+      case 'POST /calls/reset':
+        cloud.stats.reset();
+        return { status: 200, body: { reset: true } };
+      case 'GET /faults':
+        return { status: 200, body: cloud.faults.current };
+      case 'POST /faults':
+        return { status: 200, body: cloud.faults.update(input) };
+      case 'GET /cloudtrail':
+        return { status: 200, body: cloud.trail.settings };
+      case 'POST /cloudtrail':
+        cloud.trail.settings = { ...cloud.trail.settings, ...input };
+        return { status: 200, body: cloud.trail.settings };
+      case 'POST /accounts':
+        for (const [key, account] of Object.entries(input)) cloud.accounts.set(key, String(account));
+        return { status: 200, body: Object.fromEntries(cloud.accounts) };
+      case 'POST /reset':
+        await cloud.reset();
+        return { status: 200, body: { reset: true } };
+      case 'POST /persist':
+        cloud.persist();
+        return { status: 200, body: { persisted: true } };
+      default:
+        return { status: 404, body: { error: `unknown admin route ${route}` } };
+    }
+  } catch (error) {
+    return { status: 400, body: { error: error instanceof Error ? error.message : String(error) } };
+  }
+}

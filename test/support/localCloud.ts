@@ -1,0 +1,44 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GlueClient } from '@aws-sdk/client-glue';
+import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
+import { S3Client } from '@aws-sdk/client-s3';
+import { STSClient } from '@aws-sdk/client-sts';
+import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../src/localcloud/server.ts';
+
+/** Real SDK clients of one Region, pointed at a local cloud. */
+export interface TestClients {
+  glue: GlueClient;
+  lakeFormation: LakeFormationClient;
+  cloudTrail: CloudTrailClient;
+  dynamoDb: DynamoDBClient;
+  s3: S3Client;
+  sts: STSClient;
+}
+
+export function clientsFor(
+  cloud: LocalCloud,
+  region = 'us-east-1',
+  accessKeyId = 'AKIALOCALTEST',
+  extra: { maxAttempts?: number } = {},
+): TestClients {
+  const config = {
+    region,
+    endpoint: cloud.endpoint,
+    credentials: { accessKeyId, secretAccessKey: 'local' },
+    maxAttempts: extra.maxAttempts ?? 3,
+  };
+  return {
+    glue: new GlueClient(config),
+    lakeFormation: new LakeFormationClient(config),
+    cloudTrail: new CloudTrailClient(config),
+    dynamoDb: new DynamoDBClient(config),
+    s3: new S3Client({ ...config, forcePathStyle: true }),
+    sts: new STSClient(config),
+  };
+}
+
+/** Starts an in-memory local cloud on a free port for one test file. */
+export async function startTestCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  return startLocalCloud({ port: 0, ...options });
+}
