@@ -17,8 +17,10 @@ export class CallStats {
 
   record(region: string, service: string, operation: string): void {
     this.counts.total += 1;
-    const services = (this.counts.byRegion[region] ??= {});
-    const operations = (services[service] ??= {});
+    const services = this.counts.byRegion[region] ?? {};
+    this.counts.byRegion[region] = services;
+    const operations = services[service] ?? {};
+    services[service] = operations;
     operations[operation] = (operations[operation] ?? 0) + 1;
   }
 
