@@ -4,7 +4,7 @@ import { canonicalDatabase, canonicalPartition, canonicalTable } from '../../../
 import { isLakemirrorError } from '../../../src/model/errors.ts';
 import type { TableInput } from '../../../src/model/glueInputs.ts';
 
-const tableInput: TableInput = {
+const tableInput = {
   Name: 'orders',
   Description: 'all orders',
   TableType: 'EXTERNAL_TABLE',
@@ -19,7 +19,7 @@ const tableInput: TableInput = {
     InputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
     SerdeInfo: { SerializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' },
   },
-};
+} satisfies TableInput;
 
 describe('canonicalTable', () => {
   it('turns a GetTable answer back into the TableInput that created it', () => {
