@@ -95,6 +95,7 @@ export type LfTagAssignmentRecord = z.infer<typeof lfTagAssignmentRecordSchema>;
 export type DataCellsFilterRecord = z.infer<typeof dataCellsFilterRecordSchema>;
 export type DataLakeSettingsRecord = z.infer<typeof dataLakeSettingsRecordSchema>;
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
+/** The kinds of replicated objects. */
 export type RecordKind = SnapshotRecord['kind'];
 /** The records of one snapshot (or of a live read of a Region), in any order. */
 export type SnapshotRecords = readonly SnapshotRecord[];

@@ -8,9 +8,11 @@ import { stableStringify } from './stableStringify.ts';
  * one record per line, then the trailer line closes it. The whole file is valid JSON.
  */
 
+/** Bumped on any incompatible change; readers refuse versions they do not know. */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 export const SNAPSHOT_FORMAT = 'lakemirror.snapshot';
 
+/** Line 1: where and when the snapshot was taken, and by which tool. */
 export const snapshotHeaderSchema = z.strictObject({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   format: z.literal(SNAPSHOT_FORMAT),
@@ -19,6 +21,7 @@ export const snapshotHeaderSchema = z.strictObject({
   tool: z.string().min(1),
 });
 
+/** Last line: what a reader checks to know the file is whole and unchanged. */
 export const snapshotTrailerSchema = z.strictObject({
   recordCount: z.number().int().nonnegative(),
   countsByKind: z.partialRecord(z.enum(RECORD_KINDS), z.number().int().nonnegative()),
@@ -29,6 +32,7 @@ export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
 export type SnapshotTrailer = z.infer<typeof snapshotTrailerSchema>;
 export type SnapshotCounts = Partial<Record<RecordKind, number>>;
 
+/** The fixed text around the header and trailer JSON, which makes the file one JSON document. */
 export const HEADER_PREFIX = '{"header":';
 export const HEADER_SUFFIX = ',"records":[';
 export const TRAILER_PREFIX = '],"trailer":';
@@ -49,6 +53,7 @@ export function formatTrailerLine(trailer: SnapshotTrailer): string {
   return `${TRAILER_PREFIX}${stableStringify(trailer)}${TRAILER_SUFFIX}`;
 }
 
+/** The stable codes of snapshot errors; the CLI and tests match on them. */
 export type SnapshotErrorCode =
   | 'snapshot.malformed'
   | 'snapshot.truncated'

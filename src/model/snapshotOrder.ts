@@ -1,4 +1,5 @@
-import type { RecordKind } from './records.ts';
+import { tableKey } from './keys.ts';
+import type { RecordKind, SnapshotRecord } from './records.ts';
 
 /**
  * Kind order inside a snapshot. Tables and partitions share a rank: each table is followed by its partitions,
@@ -60,4 +61,9 @@ export class SnapshotOrderChecker {
     this.#lastPartitionKey = key;
     return undefined;
   }
+}
+
+/** The table key a partition must follow, or undefined for other kinds. */
+export function partitionTable(record: SnapshotRecord): string | undefined {
+  return record.kind === 'partition' ? tableKey(record.databaseName, record.tableName) : undefined;
 }

@@ -15,8 +15,7 @@ import {
   TRAILER_PREFIX,
   TRAILER_SUFFIX,
 } from './snapshotFormat.ts';
-import { SnapshotOrderChecker } from './snapshotOrder.ts';
-import { partitionTable } from './snapshotWriter.ts';
+import { partitionTable, SnapshotOrderChecker } from './snapshotOrder.ts';
 
 /**
  * Reads a snapshot one line at a time, so a reader never holds more than one line: `push` each line (without

@@ -1,5 +1,5 @@
 import { LineHasher } from './hash.ts';
-import { recordKey, tableKey } from './keys.ts';
+import { recordKey } from './keys.ts';
 import { type SnapshotRecord, snapshotRecordSchema } from './records.ts';
 import {
   formatHeaderLine,
@@ -10,7 +10,7 @@ import {
   type SnapshotTrailer,
   snapshotError,
 } from './snapshotFormat.ts';
-import { SnapshotOrderChecker } from './snapshotOrder.ts';
+import { partitionTable, SnapshotOrderChecker } from './snapshotOrder.ts';
 
 /**
  * Produces snapshot text chunk by chunk. Each call returns zero or more complete lines, each ending in `\n`;
@@ -82,9 +82,4 @@ function validated(record: SnapshotRecord): SnapshotRecord {
     });
   }
   return result.data;
-}
-
-/** The table key a partition must follow, or undefined for other kinds. */
-export function partitionTable(record: SnapshotRecord): string | undefined {
-  return record.kind === 'partition' ? tableKey(record.databaseName, record.tableName) : undefined;
 }

@@ -32,6 +32,7 @@ export function createCatalogFilter(spec: CatalogFilterSpec = {}): CatalogFilter
   };
 }
 
+/** A database is in scope when an include glob (or no include list) admits it and no exclude glob does. */
 export function isDatabaseIncluded(filter: CatalogFilter, databaseName: string): boolean {
   return matches(filter.databases, databaseName.toLowerCase());
 }

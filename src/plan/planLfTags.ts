@@ -3,6 +3,7 @@ import { stableEqual } from '../model/stableStringify.ts';
 import { type ActionOf, diffFields } from './actions.ts';
 import type { KindPlanOptions } from './diffByKey.ts';
 
+/** LF-Tag planning needs the target's assignments to know which values are still in use. */
 export interface LfTagPlanOptions extends KindPlanOptions {
   /** The target's current tag assignments: a value still assigned there is never removed. */
   targetAssignments?: readonly LfTagAssignmentRecord[];

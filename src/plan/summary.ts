@@ -1,6 +1,7 @@
 import { RECORD_KINDS, type RecordKind } from '../model/records.ts';
 import type { Action } from './actions.ts';
 
+/** Number of actions of one kind per op. */
 export interface ActionCounts {
   create: number;
   update: number;
