@@ -1,0 +1,20 @@
+/**
+ * Canonical forms of what the Glue and Lake Formation Get/List APIs return: the one place where
+ * "equal" is decided. See docs/design.md, "Canonical form".
+ */
+export {
+  canonicalDatabase,
+  canonicalPartition,
+  canonicalPrincipalPermissions,
+  canonicalTable,
+} from './canonicalGlue.ts';
+export {
+  canonicalDataCellsFilter,
+  canonicalDataLakeSettings,
+  canonicalGrant,
+  canonicalLfTag,
+  canonicalLfTagAssignment,
+  canonicalLocation,
+  mergeGrants,
+} from './canonicalLf.ts';
+export { canonicalResource, canonicalTagExpression } from './canonicalResource.ts';

@@ -1,0 +1,97 @@
+import type { LfResource } from './lfShapes.ts';
+import type { SnapshotRecord } from './records.ts';
+
+/*
+ * Stable keys: the identity of a record across Regions and runs. Keys are compared with plain `<` on strings
+ * (UTF-16 code units, not locale), which is what snapshot order and plan order use.
+ */
+
+/** `db`, lowercased because Glue lowercases database names. */
+export function databaseKey(databaseName: string): string {
+  return databaseName.toLowerCase();
+}
+
+/** `db.table`, lowercased because Glue lowercases database and table names. */
+export function tableKey(databaseName: string, tableName: string): string {
+  return `${databaseKey(databaseName)}.${tableName.toLowerCase()}`;
+}
+
+/** `db.table/["v1","v2"]`: the values are JSON so commas and slashes inside values stay unambiguous. */
+export function partitionKey(databaseName: string, tableName: string, values: readonly string[]): string {
+  return `${tableKey(databaseName, tableName)}/${JSON.stringify(values)}`;
+}
+
+/** Splits a table key back into its names; database names never contain a dot. */
+export function splitTableKey(key: string): { databaseName: string; tableName: string } {
+  const dot = key.indexOf('.');
+  return { databaseName: key.slice(0, dot), tableName: key.slice(dot + 1) };
+}
+
+/**
+ * A readable, unambiguous key for an LF resource, prefixed by its type: `catalog`, `database:sales`,
+ * `table:sales.orders`, `table:sales.*`, `columns:sales.orders["a","b"]`, `columns:sales.orders*-["x"]`,
+ * `location:arn:…`, `lfTag:env=["dev"]`, `lfTagPolicy:TABLE:[…]`, `dataCellsFilter:sales.orders.eu_only`.
+ * The resource is expected in canonical form (lists sorted).
+ */
+export function resourceKey(resource: LfResource): string {
+  if (resource.Catalog) return 'catalog';
+  if (resource.Database) return `database:${databaseKey(resource.Database.Name)}`;
+  if (resource.Table) {
+    const { DatabaseName, Name, TableWildcard } = resource.Table;
+    return TableWildcard || Name === undefined
+      ? `table:${databaseKey(DatabaseName)}.*`
+      : `table:${tableKey(DatabaseName, Name)}`;
+  }
+  if (resource.TableWithColumns) {
+    const { DatabaseName, Name, ColumnNames, ColumnWildcard } = resource.TableWithColumns;
+    const columns = ColumnWildcard
+      ? `*-${JSON.stringify(ColumnWildcard.ExcludedColumnNames ?? [])}`
+      : JSON.stringify(ColumnNames ?? []);
+    return `columns:${tableKey(DatabaseName, Name)}${columns}`;
+  }
+  if (resource.DataLocation) return `location:${resource.DataLocation.ResourceArn}`;
+  if (resource.LFTag) return `lfTag:${resource.LFTag.TagKey}=${JSON.stringify(resource.LFTag.TagValues)}`;
+  if (resource.LFTagPolicy) {
+    const expression = resource.LFTagPolicy.Expression.map((e) => [e.TagKey, e.TagValues]);
+    return `lfTagPolicy:${resource.LFTagPolicy.ResourceType}:${JSON.stringify(expression)}`;
+  }
+  if (resource.DataCellsFilter) {
+    const { DatabaseName, TableName, Name } = resource.DataCellsFilter;
+    return `dataCellsFilter:${tableKey(DatabaseName, TableName)}.${Name}`;
+  }
+  throw new Error(`resourceKey: resource has no known member: ${JSON.stringify(resource)}`);
+}
+
+/** `principal|resourceKey`: grants are compared per principal and resource. */
+export function grantKey(principal: string, resource: LfResource): string {
+  return `${principal}|${resourceKey(resource)}`;
+}
+
+/** The key of any record, as listed in docs/design.md. */
+export function recordKey(record: SnapshotRecord): string {
+  switch (record.kind) {
+    case 'database':
+      return databaseKey(record.input.Name);
+    case 'table':
+      return tableKey(record.databaseName, record.input.Name);
+    case 'partition':
+      return partitionKey(record.databaseName, record.tableName, record.input.Values);
+    case 'grant':
+      return grantKey(record.principal, record.resource);
+    case 'location':
+      return record.resourceArn;
+    case 'lfTag':
+      return record.key;
+    case 'lfTagAssignment':
+      return resourceKey(record.resource);
+    case 'dataCellsFilter':
+      return `${tableKey(record.filter.DatabaseName, record.filter.TableName)}.${record.filter.Name}`;
+    case 'dataLakeSettings':
+      return 'settings';
+  }
+}
+
+/** Orders strings by code unit, the one order used for keys everywhere. */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

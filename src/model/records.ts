@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { databaseInputSchema, partitionInputSchema, tableInputSchema } from './glueInputs.ts';
+import { dataCellsFilterSchema, dataLakeSettingsSchema, lfResourceSchema } from './lfShapes.ts';
+
+/*
+ * Records: one replicated object each, as in docs/design.md. The record envelope is strict so that a typo in a
+ * snapshot is reported instead of silently ignored; the Glue payloads inside strip unknown server fields.
+ */
+
+const name = z.string().min(1);
+
+export const databaseRecordSchema = z.strictObject({
+  kind: z.literal('database'),
+  input: databaseInputSchema,
+});
+
+/** A table; `databaseName` is kept beside the input because TableInput does not name its database. */
+export const tableRecordSchema = z.strictObject({
+  kind: z.literal('table'),
+  databaseName: name,
+  input: tableInputSchema,
+});
+
+/** A partition; database and table names are kept beside the input for the same reason as for tables. */
+export const partitionRecordSchema = z.strictObject({
+  kind: z.literal('partition'),
+  databaseName: name,
+  tableName: name,
+  input: partitionInputSchema,
+});
+
+/** All permissions one principal holds on one resource; both lists are sorted sets. */
+export const grantRecordSchema = z.strictObject({
+  kind: z.literal('grant'),
+  principal: name,
+  resource: lfResourceSchema,
+  permissions: z.array(z.string()),
+  grantable: z.array(z.string()),
+});
+
+/** An S3 location registered with Lake Formation. */
+export const locationRecordSchema = z.strictObject({
+  kind: z.literal('location'),
+  resourceArn: name,
+  roleArn: z.string().optional(),
+  useServiceLinkedRole: z.boolean().optional(),
+  hybridAccessEnabled: z.boolean().optional(),
+  withFederation: z.boolean().optional(),
+});
+
+/** An LF-Tag definition: a key and its allowed values (sorted). */
+export const lfTagRecordSchema = z.strictObject({
+  kind: z.literal('lfTag'),
+  key: name,
+  values: z.array(z.string()),
+});
+
+/** The LF-Tags assigned directly to one resource (database, table, or columns). */
+export const lfTagAssignmentRecordSchema = z.strictObject({
+  kind: z.literal('lfTagAssignment'),
+  resource: lfResourceSchema,
+  tags: z.array(z.strictObject({ key: name, values: z.array(z.string()) })),
+});
+
+export const dataCellsFilterRecordSchema = z.strictObject({
+  kind: z.literal('dataCellsFilter'),
+  filter: dataCellsFilterSchema,
+});
+
+export const dataLakeSettingsRecordSchema = z.strictObject({
+  kind: z.literal('dataLakeSettings'),
+  settings: dataLakeSettingsSchema,
+});
+
+/** Any record; `kind` selects the schema so errors name the right fields. */
+export const snapshotRecordSchema = z.discriminatedUnion('kind', [
+  databaseRecordSchema,
+  tableRecordSchema,
+  partitionRecordSchema,
+  grantRecordSchema,
+  locationRecordSchema,
+  lfTagRecordSchema,
+  lfTagAssignmentRecordSchema,
+  dataCellsFilterRecordSchema,
+  dataLakeSettingsRecordSchema,
+]);
+
+export type DatabaseRecord = z.infer<typeof databaseRecordSchema>;
+export type TableRecord = z.infer<typeof tableRecordSchema>;
+export type PartitionRecord = z.infer<typeof partitionRecordSchema>;
+export type GrantRecord = z.infer<typeof grantRecordSchema>;
+export type LocationRecord = z.infer<typeof locationRecordSchema>;
+export type LfTagRecord = z.infer<typeof lfTagRecordSchema>;
+export type LfTagAssignmentRecord = z.infer<typeof lfTagAssignmentRecordSchema>;
+export type DataCellsFilterRecord = z.infer<typeof dataCellsFilterRecordSchema>;
+export type DataLakeSettingsRecord = z.infer<typeof dataLakeSettingsRecordSchema>;
+export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
+/** The kinds of replicated objects. */
+export type RecordKind = SnapshotRecord['kind'];
+/** The records of one snapshot (or of a live read of a Region), in any order. */
+export type SnapshotRecords = readonly SnapshotRecord[];
+/** The record of one kind. */
+export type RecordOfKind<K extends RecordKind> = Extract<SnapshotRecord, { kind: K }>;
+
+/** Every kind, in the order of docs/design.md's record table. */
+export const RECORD_KINDS = [
+  'database',
+  'table',
+  'partition',
+  'grant',
+  'location',
+  'lfTag',
+  'lfTagAssignment',
+  'dataCellsFilter',
+  'dataLakeSettings',
+] as const satisfies readonly RecordKind[];

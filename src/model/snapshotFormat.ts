@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { LakemirrorError } from './errors.ts';
+import { RECORD_KINDS, type RecordKind, type SnapshotRecord } from './records.ts';
+import { stableStringify } from './stableStringify.ts';
+
+/*
+ * The snapshot document (docs/design.md, "Snapshot format"): line 1 opens the document with the header, then
+ * one record per line, then the trailer line closes it. The whole file is valid JSON.
+ */
+
+/** Bumped on any incompatible change; readers refuse versions they do not know. */
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_FORMAT = 'lakemirror.snapshot';
+
+/** Line 1: where and when the snapshot was taken, and by which tool. */
+export const snapshotHeaderSchema = z.strictObject({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  format: z.literal(SNAPSHOT_FORMAT),
+  source: z.strictObject({ region: z.string().min(1), accountId: z.string().regex(/^\d{12}$/) }),
+  capturedAt: z.iso.datetime({ offset: true }),
+  tool: z.string().min(1),
+});
+
+/** Last line: what a reader checks to know the file is whole and unchanged. */
+export const snapshotTrailerSchema = z.strictObject({
+  recordCount: z.number().int().nonnegative(),
+  countsByKind: z.partialRecord(z.enum(RECORD_KINDS), z.number().int().nonnegative()),
+  contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+});
+
+export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
+export type SnapshotTrailer = z.infer<typeof snapshotTrailerSchema>;
+export type SnapshotCounts = Partial<Record<RecordKind, number>>;
+
+/** The fixed text around the header and trailer JSON, which makes the file one JSON document. */
+export const HEADER_PREFIX = '{"header":';
+export const HEADER_SUFFIX = ',"records":[';
+export const TRAILER_PREFIX = '],"trailer":';
+export const TRAILER_SUFFIX = '}';
+
+/** Line 1: opens the document and the records array. */
+export function formatHeaderLine(header: SnapshotHeader): string {
+  return `${HEADER_PREFIX}${stableStringify(header)}${HEADER_SUFFIX}`;
+}
+
+/** A record line without its separating comma; these exact bytes are what `contentHash` covers. */
+export function formatRecordLine(record: SnapshotRecord): string {
+  return stableStringify(record);
+}
+
+/** The last line: closes the records array and the document. */
+export function formatTrailerLine(trailer: SnapshotTrailer): string {
+  return `${TRAILER_PREFIX}${stableStringify(trailer)}${TRAILER_SUFFIX}`;
+}
+
+/** The stable codes of snapshot errors; the CLI and tests match on them. */
+export type SnapshotErrorCode =
+  | 'snapshot.malformed'
+  | 'snapshot.truncated'
+  | 'snapshot.schemaVersion'
+  | 'snapshot.hashMismatch'
+  | 'snapshot.invalidRecord'
+  | 'snapshot.order';
+
+const RETAKE = 'Take a new snapshot with `lakemirror snapshot`.';
+
+/**
+ * A LakemirrorError for a bad snapshot, naming the line and the record. A bad snapshot is the user's input
+ * (source 'user') when read; when written, the writer is at fault (source 'internal').
+ */
+export function snapshotError(
+  code: SnapshotErrorCode,
+  message: string,
+  where: { line?: number; key?: string; source?: 'user' | 'internal'; fix?: string; cause?: unknown } = {},
+): LakemirrorError {
+  const at = [where.line === undefined ? '' : `line ${where.line}`, where.key ? `record ${where.key}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return new LakemirrorError({
+    code,
+    source: where.source ?? 'user',
+    message: at ? `snapshot ${at}: ${message}` : `snapshot: ${message}`,
+    ...(where.key ? { object: `record ${where.key}` } : {}),
+    fix: where.fix ?? RETAKE,
+    ...(where.cause === undefined ? {} : { cause: where.cause }),
+  });
+}

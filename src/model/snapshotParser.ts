@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { LineHasher } from './hash.ts';
+import { recordKey } from './keys.ts';
+import { type SnapshotRecord, snapshotRecordSchema } from './records.ts';
+import {
+  HEADER_PREFIX,
+  HEADER_SUFFIX,
+  SNAPSHOT_SCHEMA_VERSION,
+  type SnapshotCounts,
+  type SnapshotHeader,
+  type SnapshotTrailer,
+  snapshotError,
+  snapshotHeaderSchema,
+  snapshotTrailerSchema,
+  TRAILER_PREFIX,
+  TRAILER_SUFFIX,
+} from './snapshotFormat.ts';
+import { partitionTable, SnapshotOrderChecker } from './snapshotOrder.ts';
+
+/**
+ * Reads a snapshot one line at a time, so a reader never holds more than one line: `push` each line (without
+ * its newline) and get back the record it holds, if any; `finish` at end of input checks count and hash.
+ * Every problem is a LakemirrorError with a `snapshot.*` code naming the line and, when known, the record.
+ */
+export class SnapshotLineParser {
+  #lineNumber = 0;
+  #state: 'header' | 'records' | 'done' = 'header';
+  #header: SnapshotHeader | undefined;
+  #trailer: SnapshotTrailer | undefined;
+  #expectMore = true;
+  /** A record line that is not JSON: malformed if more lines follow, a cut-off file if it was the last. */
+  #brokenLine: { line: number; message: string } | undefined;
+  #recordCount = 0;
+  readonly #counts: SnapshotCounts = {};
+  readonly #hasher = new LineHasher();
+  readonly #order = new SnapshotOrderChecker();
+
+  /** The header, once line 1 has been pushed. */
+  get header(): SnapshotHeader | undefined {
+    return this.#header;
+  }
+
+  push(rawLine: string): SnapshotRecord | undefined {
+    if (this.#brokenLine) {
+      const { line, message } = this.#brokenLine;
+      throw snapshotError('snapshot.malformed', message, { line });
+    }
+    this.#lineNumber += 1;
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (this.#state === 'header') {
+      this.#header = this.#parseHeader(line);
+      this.#state = 'records';
+      return undefined;
+    }
+    if (this.#state === 'done') {
+      if (line.trim() !== '') throw this.#error('snapshot.malformed', 'text after the trailer line');
+      return undefined;
+    }
+    if (line.startsWith(TRAILER_PREFIX)) {
+      this.#trailer = this.#parseTrailer(line);
+      this.#state = 'done';
+      return undefined;
+    }
+    return this.#parseRecord(line);
+  }
+
+  /** Call at end of input: verifies the trailer's count, per-kind counts, and content hash. */
+  finish(): { header: SnapshotHeader; trailer: SnapshotTrailer } {
+    const header = this.#header;
+    const trailer = this.#trailer;
+    if (this.#brokenLine) {
+      throw snapshotError('snapshot.truncated', `the last line is incomplete (${this.#brokenLine.message})`, {
+        line: this.#brokenLine.line,
+      });
+    }
+    if (!header || !trailer) {
+      throw snapshotError(
+        'snapshot.truncated',
+        `the snapshot ends after ${this.#lineNumber} lines without its trailer line (was it cut off while copying or writing?)`,
+      );
+    }
+    if (trailer.recordCount !== this.#recordCount || !sameCounts(trailer.countsByKind, this.#counts)) {
+      throw snapshotError(
+        'snapshot.hashMismatch',
+        `the trailer counts ${trailer.recordCount} records (${JSON.stringify(trailer.countsByKind)}) but the file holds ${this.#recordCount} (${JSON.stringify(this.#counts)})`,
+      );
+    }
+    const actual = this.#hasher.digest();
+    if (actual !== trailer.contentHash) {
+      throw snapshotError(
+        'snapshot.hashMismatch',
+        `the records hash to ${actual} but the trailer says ${trailer.contentHash}; the file was changed after it was written`,
+      );
+    }
+    return { header, trailer };
+  }
+
+  #parseHeader(line: string): SnapshotHeader {
+    if (!line.startsWith(HEADER_PREFIX) || !line.endsWith(HEADER_SUFFIX)) {
+      throw this.#error('snapshot.malformed', 'line 1 is not a lakemirror snapshot header');
+    }
+    const json = this.#json(line.slice(HEADER_PREFIX.length, -HEADER_SUFFIX.length));
+    const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (version !== SNAPSHOT_SCHEMA_VERSION) {
+      throw snapshotError(
+        'snapshot.schemaVersion',
+        `schemaVersion ${JSON.stringify(version)} is not supported; this lakemirror reads schemaVersion ${SNAPSHOT_SCHEMA_VERSION}`,
+        {
+          line: 1,
+          fix: 'Use the lakemirror version that wrote the snapshot, or take a new snapshot with `lakemirror snapshot`.',
+        },
+      );
+    }
+    const result = snapshotHeaderSchema.safeParse(json);
+    if (!result.success)
+      throw this.#error('snapshot.malformed', `bad header: ${z.prettifyError(result.error)}`);
+    return result.data;
+  }
+
+  #parseTrailer(line: string): SnapshotTrailer {
+    if (this.#recordCount > 0 && this.#expectMore) {
+      throw this.#error('snapshot.malformed', 'the last record line ends with a comma');
+    }
+    if (!line.endsWith(TRAILER_SUFFIX)) throw this.#error('snapshot.malformed', 'bad trailer line');
+    const json = this.#json(line.slice(TRAILER_PREFIX.length, -TRAILER_SUFFIX.length));
+    const result = snapshotTrailerSchema.safeParse(json);
+    if (!result.success)
+      throw this.#error('snapshot.malformed', `bad trailer: ${z.prettifyError(result.error)}`);
+    return result.data;
+  }
+
+  #parseRecord(line: string): SnapshotRecord | undefined {
+    if (!this.#expectMore)
+      throw this.#error('snapshot.malformed', 'the previous record line lacks its comma');
+    this.#expectMore = line.endsWith(',');
+    const text = this.#expectMore ? line.slice(0, -1) : line;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (cause) {
+      this.#brokenLine = { line: this.#lineNumber, message: `not valid JSON: ${(cause as Error).message}` };
+      return undefined;
+    }
+    const result = snapshotRecordSchema.safeParse(json);
+    if (!result.success) {
+      const kind = (json as { kind?: unknown } | null)?.kind;
+      throw this.#error(
+        'snapshot.invalidRecord',
+        `bad ${String(kind ?? 'record')}: ${z.prettifyError(result.error)}`,
+      );
+    }
+    const record = result.data;
+    const key = recordKey(record);
+    const problem = this.#order.check(record.kind, key, partitionTable(record));
+    if (problem) throw this.#error('snapshot.order', problem, key);
+    this.#hasher.add(text);
+    this.#recordCount += 1;
+    this.#counts[record.kind] = (this.#counts[record.kind] ?? 0) + 1;
+    return record;
+  }
+
+  #json(text: string): unknown {
+    try {
+      return JSON.parse(text);
+    } catch (cause) {
+      throw snapshotError('snapshot.malformed', `not valid JSON: ${(cause as Error).message}`, {
+        line: this.#lineNumber,
+        cause,
+      });
+    }
+  }
+
+  #error(code: Parameters<typeof snapshotError>[0], message: string, key?: string) {
+    return snapshotError(code, message, { line: this.#lineNumber, ...(key ? { key } : {}) });
+  }
+}
+
+function sameCounts(a: SnapshotCounts, b: SnapshotCounts): boolean {
+  const kinds = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof SnapshotCounts>;
+  return [...kinds].every((kind) => (a[kind] ?? 0) === (b[kind] ?? 0));
+}
+
+/** Parses a whole snapshot held in memory (tests, small catalogs); big ones go through SnapshotLineParser. */
+export function parseSnapshotText(text: string): {
+  header: SnapshotHeader;
+  records: SnapshotRecord[];
+  trailer: SnapshotTrailer;
+} {
+  const parser = new SnapshotLineParser();
+  const records: SnapshotRecord[] = [];
+  for (const line of text.split('\n')) {
+    const record = parser.push(line);
+    if (record) records.push(record);
+  }
+  return { ...parser.finish(), records };
+}

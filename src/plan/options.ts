@@ -1,0 +1,17 @@
+import type { CatalogFilterSpec } from './filters.ts';
+
+/** Everything `plan` and `planPartitions` need to know besides the two sides. */
+export interface PlanOptions {
+  /** Delete what the target has and the source lacks (inside the filter). Default false on demand. */
+  deleteMissing: boolean;
+  /** `{ "source-bucket": "target-bucket" }`, applied to source records before comparing. */
+  s3Mapping: Readonly<Record<string, string>>;
+  /** Which databases and tables are in scope; outside it nothing is created or deleted. */
+  filter?: CatalogFilterSpec;
+  /** Replicate databases, tables and partitions. */
+  catalog: boolean;
+  /** Replicate Lake Formation: settings, locations, LF-Tags and assignments, data cells filters, grants. */
+  permissions: boolean;
+  /** Principals never revoked or removed from admin lists. */
+  protectedPrincipals?: readonly string[];
+}

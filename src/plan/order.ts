@@ -1,0 +1,37 @@
+import { compareKeys } from '../model/keys.ts';
+import type { RecordKind } from '../model/records.ts';
+import type { Action } from './actions.ts';
+
+/**
+ * The order creates and updates are applied in: parents before children (databases before tables before
+ * partitions), things a grant may name (filters, locations, tags) before grants. Deletes run afterwards in
+ * the reverse order, so grants are revoked first and databases deleted last.
+ */
+export const APPLY_ORDER: readonly RecordKind[] = [
+  'dataLakeSettings',
+  'database',
+  'table',
+  'dataCellsFilter',
+  'partition',
+  'location',
+  'lfTag',
+  'lfTagAssignment',
+  'grant',
+];
+
+const OP_RANK = { create: 0, update: 1, delete: 2 } as const;
+
+/** Orders two actions: all creates and updates by kind, then all deletes by reverse kind; then by key. */
+export function compareActions(a: Action, b: Action): number {
+  const phase = Number(a.op === 'delete') - Number(b.op === 'delete');
+  if (phase !== 0) return phase;
+  const kindA = APPLY_ORDER.indexOf(a.kind);
+  const kindB = APPLY_ORDER.indexOf(b.kind);
+  const kind = a.op === 'delete' ? kindB - kindA : kindA - kindB;
+  return kind || compareKeys(a.key, b.key) || OP_RANK[a.op] - OP_RANK[b.op];
+}
+
+/** A sorted copy; deterministic, so the same inputs always print the same plan. */
+export function orderActions(actions: readonly Action[]): Action[] {
+  return [...actions].sort(compareActions);
+}
