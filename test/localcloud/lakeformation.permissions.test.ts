@@ -1,18 +1,18 @@
 import {
   BatchGrantPermissionsCommand,
   BatchRevokePermissionsCommand,
+  CreateLFTagCommand,
   EntityNotFoundException,
   GrantPermissionsCommand,
   InvalidInputException,
   ListPermissionsCommand,
   RegisterResourceCommand,
   RevokePermissionsCommand,
-  CreateLFTagCommand,
 } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
 import { ACCOUNT, role, seedGlue } from '../support/lakeFormationFixtures.ts';
+import { clientsFor, startTestCloud } from '../support/localCloud.ts';
 
 describe('Lake Formation permissions', () => {
   let cloud: LocalCloud;
@@ -34,7 +34,11 @@ describe('Lake Formation permissions', () => {
 
   it('grants on a database, normalizing the stored resource, and lists it with who and when', async () => {
     await lf().send(
-      new GrantPermissionsCommand({ Principal: analyst, Resource: { Database: { Name: 'SALES' } }, Permissions: ['DESCRIBE'] }),
+      new GrantPermissionsCommand({
+        Principal: analyst,
+        Resource: { Database: { Name: 'SALES' } },
+        Permissions: ['DESCRIBE'],
+      }),
     );
     const [grant] = await list();
     expect(grant).toMatchObject({
@@ -49,8 +53,12 @@ describe('Lake Formation permissions', () => {
 
   it('merges a second grant on the same resource and is idempotent for the same one', async () => {
     const resource = { Table: { DatabaseName: 'sales', Name: 'orders' } };
-    await lf().send(new GrantPermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['SELECT'] }));
-    await lf().send(new GrantPermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['SELECT'] }));
+    await lf().send(
+      new GrantPermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['SELECT'] }),
+    );
+    await lf().send(
+      new GrantPermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['SELECT'] }),
+    );
     await lf().send(
       new GrantPermissionsCommand({
         Principal: analyst,
@@ -61,7 +69,10 @@ describe('Lake Formation permissions', () => {
     );
     const grants = await list();
     expect(grants).toHaveLength(1);
-    expect(grants[0]).toMatchObject({ Permissions: ['DESCRIBE', 'SELECT'], PermissionsWithGrantOption: ['DESCRIBE'] });
+    expect(grants[0]).toMatchObject({
+      Permissions: ['DESCRIBE', 'SELECT'],
+      PermissionsWithGrantOption: ['DESCRIBE'],
+    });
   });
 
   it('grants on TableWildcard and on columns (names sorted, or wildcard with exclusions)', async () => {
@@ -75,7 +86,9 @@ describe('Lake Formation permissions', () => {
     await lf().send(
       new GrantPermissionsCommand({
         Principal: analyst,
-        Resource: { TableWithColumns: { DatabaseName: 'sales', Name: 'orders', ColumnNames: ['id', 'amount'] } },
+        Resource: {
+          TableWithColumns: { DatabaseName: 'sales', Name: 'orders', ColumnNames: ['id', 'amount'] },
+        },
         Permissions: ['SELECT'],
       }),
     );
@@ -83,7 +96,11 @@ describe('Lake Formation permissions', () => {
       new GrantPermissionsCommand({
         Principal: { DataLakePrincipalIdentifier: role('auditor') },
         Resource: {
-          TableWithColumns: { DatabaseName: 'sales', Name: 'orders', ColumnWildcard: { ExcludedColumnNames: ['email'] } },
+          TableWithColumns: {
+            DatabaseName: 'sales',
+            Name: 'orders',
+            ColumnWildcard: { ExcludedColumnNames: ['email'] },
+          },
         },
         Permissions: ['SELECT'],
       }),
@@ -91,7 +108,14 @@ describe('Lake Formation permissions', () => {
     const resources = (await list()).map((g) => g.Resource);
     expect(resources).toEqual([
       { Table: { CatalogId: ACCOUNT, DatabaseName: 'sales', TableWildcard: {} } },
-      { TableWithColumns: { CatalogId: ACCOUNT, DatabaseName: 'sales', Name: 'orders', ColumnNames: ['amount', 'id'] } },
+      {
+        TableWithColumns: {
+          CatalogId: ACCOUNT,
+          DatabaseName: 'sales',
+          Name: 'orders',
+          ColumnNames: ['amount', 'id'],
+        },
+      },
       {
         TableWithColumns: {
           CatalogId: ACCOUNT,
@@ -104,13 +128,33 @@ describe('Lake Formation permissions', () => {
   });
 
   it('grants on the catalog, a registered location, an LF-Tag and an LF-Tag policy', async () => {
-    await lf().send(new GrantPermissionsCommand({ Principal: analyst, Resource: { Catalog: {} }, Permissions: ['CREATE_DATABASE'] }));
+    await lf().send(
+      new GrantPermissionsCommand({
+        Principal: analyst,
+        Resource: { Catalog: {} },
+        Permissions: ['CREATE_DATABASE'],
+      }),
+    );
     const location = { DataLocation: { ResourceArn: 'arn:aws:s3:::lake/raw' } };
     await expect(
-      lf().send(new GrantPermissionsCommand({ Principal: analyst, Resource: location, Permissions: ['DATA_LOCATION_ACCESS'] })),
+      lf().send(
+        new GrantPermissionsCommand({
+          Principal: analyst,
+          Resource: location,
+          Permissions: ['DATA_LOCATION_ACCESS'],
+        }),
+      ),
     ).rejects.toBeInstanceOf(EntityNotFoundException);
-    await lf().send(new RegisterResourceCommand({ ResourceArn: 'arn:aws:s3:::lake', UseServiceLinkedRole: true }));
-    await lf().send(new GrantPermissionsCommand({ Principal: analyst, Resource: location, Permissions: ['DATA_LOCATION_ACCESS'] }));
+    await lf().send(
+      new RegisterResourceCommand({ ResourceArn: 'arn:aws:s3:::lake', UseServiceLinkedRole: true }),
+    );
+    await lf().send(
+      new GrantPermissionsCommand({
+        Principal: analyst,
+        Resource: location,
+        Permissions: ['DATA_LOCATION_ACCESS'],
+      }),
+    );
     await expect(
       lf().send(
         new GrantPermissionsCommand({
@@ -131,7 +175,12 @@ describe('Lake Formation permissions', () => {
     await lf().send(
       new GrantPermissionsCommand({
         Principal: analyst,
-        Resource: { LFTagPolicy: { ResourceType: 'TABLE', Expression: [{ TagKey: 'domain', TagValues: ['hr', 'sales'] }] } },
+        Resource: {
+          LFTagPolicy: {
+            ResourceType: 'TABLE',
+            Expression: [{ TagKey: 'domain', TagValues: ['hr', 'sales'] }],
+          },
+        },
         Permissions: ['SELECT'],
       }),
     );
@@ -161,19 +210,27 @@ describe('Lake Formation permissions', () => {
       { TableWithColumns: { DatabaseName: 'nope', Name: 'orders', ColumnNames: ['id'] } },
     ]) {
       await expect(
-        lf().send(new GrantPermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['SELECT'] })),
+        lf().send(
+          new GrantPermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['SELECT'] }),
+        ),
       ).rejects.toBeInstanceOf(EntityNotFoundException);
     }
     const west = clientsFor(cloud, 'us-west-2').lakeFormation;
     await expect(
       west.send(
-        new GrantPermissionsCommand({ Principal: analyst, Resource: { Database: { Name: 'sales' } }, Permissions: ['DESCRIBE'] }),
+        new GrantPermissionsCommand({
+          Principal: analyst,
+          Resource: { Database: { Name: 'sales' } },
+          Permissions: ['DESCRIBE'],
+        }),
       ),
     ).rejects.toBeInstanceOf(EntityNotFoundException);
   });
 
   it('refuses an unknown principal of the caller account once IAM holds roles, naming it', async () => {
-    cloud.state.get(ACCOUNT, 'global').slice('iam', () => ({ roles: { analyst: { Arn: role('analyst') } }, users: {} }));
+    cloud.state
+      .get(ACCOUNT, 'global')
+      .slice('iam', () => ({ roles: { analyst: { Arn: role('analyst') } }, users: {} }));
     const ghost = role('ghost');
     const error = await lf()
       .send(
@@ -208,14 +265,25 @@ describe('Lake Formation permissions', () => {
       }),
     );
     await lf().send(
-      new RevokePermissionsCommand({ Principal: analyst, Resource: resource, Permissions: [], PermissionsWithGrantOption: ['DESCRIBE'] }),
+      new RevokePermissionsCommand({
+        Principal: analyst,
+        Resource: resource,
+        Permissions: [],
+        PermissionsWithGrantOption: ['DESCRIBE'],
+      }),
     );
-    await lf().send(new RevokePermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['ALTER'] }));
+    await lf().send(
+      new RevokePermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['ALTER'] }),
+    );
     expect(await list()).toMatchObject([{ Permissions: ['DESCRIBE'], PermissionsWithGrantOption: [] }]);
-    await lf().send(new RevokePermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['DESCRIBE'] }));
+    await lf().send(
+      new RevokePermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['DESCRIBE'] }),
+    );
     expect(await list()).toEqual([]);
     await expect(
-      lf().send(new RevokePermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['DESCRIBE'] })),
+      lf().send(
+        new RevokePermissionsCommand({ Principal: analyst, Resource: resource, Permissions: ['DESCRIBE'] }),
+      ),
     ).rejects.toThrow(/No permissions revoked/);
   });
 
@@ -227,11 +295,17 @@ describe('Lake Formation permissions', () => {
       Permissions: ['DESCRIBE' as const],
     });
     await expect(
-      lf().send(new BatchGrantPermissionsCommand({ Entries: Array.from({ length: 21 }, (_, i) => entry(i)) })),
+      lf().send(
+        new BatchGrantPermissionsCommand({ Entries: Array.from({ length: 21 }, (_, i) => entry(i)) }),
+      ),
     ).rejects.toBeInstanceOf(InvalidInputException);
     const answer = await lf().send(
       new BatchGrantPermissionsCommand({
-        Entries: [entry(1), { ...entry(2), Resource: { Table: { DatabaseName: 'sales', Name: 'missing' } } }, entry(3)],
+        Entries: [
+          entry(1),
+          { ...entry(2), Resource: { Table: { DatabaseName: 'sales', Name: 'missing' } } },
+          entry(3),
+        ],
       }),
     );
     expect(answer.Failures).toEqual([
@@ -242,7 +316,9 @@ describe('Lake Formation permissions', () => {
     ]);
     expect(await list()).toHaveLength(2);
     const revoked = await lf().send(new BatchRevokePermissionsCommand({ Entries: [entry(1), entry(9)] }));
-    expect(revoked.Failures?.map((f) => [f.RequestEntry?.Id, f.Error?.ErrorCode])).toEqual([['9', 'InvalidInputException']]);
+    expect(revoked.Failures?.map((f) => [f.RequestEntry?.Id, f.Error?.ErrorCode])).toEqual([
+      ['9', 'InvalidInputException'],
+    ]);
     expect(await list()).toHaveLength(1);
   });
 
@@ -263,7 +339,13 @@ describe('Lake Formation permissions', () => {
         Permissions: ['SELECT'],
       }),
     );
-    await lf().send(new GrantPermissionsCommand({ Principal: analyst, Resource: { Database: { Name: 'sales' } }, Permissions: ['DESCRIBE'] }));
+    await lf().send(
+      new GrantPermissionsCommand({
+        Principal: analyst,
+        Resource: { Database: { Name: 'sales' } },
+        Permissions: ['DESCRIBE'],
+      }),
+    );
     expect(await list({ Principal: analyst })).toHaveLength(2);
     expect(await list({ Resource: { Table: { DatabaseName: 'SALES', Name: 'orders' } } })).toHaveLength(3);
     expect(await list({ ResourceType: 'TABLE' })).toHaveLength(6);
@@ -277,12 +359,22 @@ describe('Lake Formation permissions', () => {
       NextToken = page.NextToken;
     } while (NextToken);
     expect(seen).toHaveLength(7);
-    await expect(lf().send(new ListPermissionsCommand({ NextToken: 'garbage' }))).rejects.toBeInstanceOf(InvalidInputException);
+    await expect(lf().send(new ListPermissionsCommand({ NextToken: 'garbage' }))).rejects.toBeInstanceOf(
+      InvalidInputException,
+    );
   });
 
   it('records a CloudTrail event for a mutating call, success or failure', async () => {
-    await lf().send(new GrantPermissionsCommand({ Principal: analyst, Resource: { Database: { Name: 'sales' } }, Permissions: ['DESCRIBE'] }));
-    await lf().send(new ListPermissionsCommand({})).catch(() => undefined);
+    await lf().send(
+      new GrantPermissionsCommand({
+        Principal: analyst,
+        Resource: { Database: { Name: 'sales' } },
+        Permissions: ['DESCRIBE'],
+      }),
+    );
+    await lf()
+      .send(new ListPermissionsCommand({}))
+      .catch(() => undefined);
     const events = cloud.trail.list(ACCOUNT, 'us-east-1');
     const grant = events.find((e) => e.eventName === 'GrantPermissions');
     expect(grant).toMatchObject({ eventSource: 'lakeformation.amazonaws.com', readOnly: false });

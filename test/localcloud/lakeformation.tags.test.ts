@@ -12,8 +12,8 @@ import {
 } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
 import { ACCOUNT, seedGlue } from '../support/lakeFormationFixtures.ts';
+import { clientsFor, startTestCloud } from '../support/localCloud.ts';
 
 describe('Lake Formation LF-Tags', () => {
   let cloud: LocalCloud;
@@ -40,24 +40,36 @@ describe('Lake Formation LF-Tags', () => {
       TagKey: 'domain',
       TagValues: ['sales', 'hr'],
     });
-    await lf().send(new UpdateLFTagCommand({ TagKey: 'domain', TagValuesToAdd: ['finance'], TagValuesToDelete: ['hr'] }));
-    expect((await lf().send(new GetLFTagCommand({ TagKey: 'domain' }))).TagValues).toEqual(['sales', 'finance']);
+    await lf().send(
+      new UpdateLFTagCommand({ TagKey: 'domain', TagValuesToAdd: ['finance'], TagValuesToDelete: ['hr'] }),
+    );
+    expect((await lf().send(new GetLFTagCommand({ TagKey: 'domain' }))).TagValues).toEqual([
+      'sales',
+      'finance',
+    ]);
     const first = await lf().send(new ListLFTagsCommand({ MaxResults: 1 }));
     const second = await lf().send(new ListLFTagsCommand({ MaxResults: 1, NextToken: first.NextToken }));
     expect([...first.LFTags!, ...second.LFTags!].map((t) => t.TagKey)).toEqual(['domain', 'pii']);
     expect(second.NextToken).toBeUndefined();
-    await expect(lf().send(new GetLFTagCommand({ TagKey: 'nope' }))).rejects.toBeInstanceOf(EntityNotFoundException);
+    await expect(lf().send(new GetLFTagCommand({ TagKey: 'nope' }))).rejects.toBeInstanceOf(
+      EntityNotFoundException,
+    );
   });
 
   it('takes at most 50 values per call', async () => {
     const values = Array.from({ length: 51 }, (_, i) => `v${i}`);
-    await expect(lf().send(new CreateLFTagCommand({ TagKey: 'big', TagValues: values }))).rejects.toBeInstanceOf(
-      InvalidInputException,
-    );
+    await expect(
+      lf().send(new CreateLFTagCommand({ TagKey: 'big', TagValues: values })),
+    ).rejects.toBeInstanceOf(InvalidInputException);
   });
 
   it('assigns tags to a database, table and columns; tables and columns show inherited tags', async () => {
-    await lf().send(new AddLFTagsToResourceCommand({ Resource: { Database: { Name: 'sales' } }, LFTags: [pair('domain', 'sales')] }));
+    await lf().send(
+      new AddLFTagsToResourceCommand({
+        Resource: { Database: { Name: 'sales' } },
+        LFTags: [pair('domain', 'sales')],
+      }),
+    );
     await lf().send(
       new AddLFTagsToResourceCommand({
         Resource: { TableWithColumns: { DatabaseName: 'sales', Name: 'orders', ColumnNames: ['email'] } },
@@ -76,50 +88,75 @@ describe('Lake Formation LF-Tags', () => {
       amount: { domain: 'sales', pii: 'false' },
       email: { domain: 'sales', pii: 'true' },
     });
-    const assigned = await lf().send(new GetResourceLFTagsCommand({ Resource: orders, ShowAssignedLFTags: true }));
+    const assigned = await lf().send(
+      new GetResourceLFTagsCommand({ Resource: orders, ShowAssignedLFTags: true }),
+    );
     expect(on(assigned.LFTagsOnTable)).toEqual({ pii: 'false' });
     expect(assigned.LFTagsOnColumns?.map((c) => c.Name)).toEqual(['email']);
   });
 
   it('answers per-tag failures and refuses malformed tag lists', async () => {
     const answer = await lf().send(
-      new AddLFTagsToResourceCommand({ Resource: orders, LFTags: [pair('domain', 'sales'), pair('ghost', 'x'), pair('pii', 'maybe')] }),
+      new AddLFTagsToResourceCommand({
+        Resource: orders,
+        LFTags: [pair('domain', 'sales'), pair('ghost', 'x'), pair('pii', 'maybe')],
+      }),
     );
     expect(answer.Failures?.map((f) => [f.LFTag?.TagKey, f.Error?.ErrorCode])).toEqual([
       ['ghost', 'EntityNotFoundException'],
       ['pii', 'EntityNotFoundException'],
     ]);
     await expect(
-      lf().send(new AddLFTagsToResourceCommand({ Resource: orders, LFTags: [pair('domain', 'sales'), pair('domain', 'hr')] })),
+      lf().send(
+        new AddLFTagsToResourceCommand({
+          Resource: orders,
+          LFTags: [pair('domain', 'sales'), pair('domain', 'hr')],
+        }),
+      ),
     ).rejects.toThrow(/duplicate tag key/);
     await expect(
-      lf().send(new AddLFTagsToResourceCommand({ Resource: orders, LFTags: [{ TagKey: 'domain', TagValues: ['sales', 'hr'] }] })),
+      lf().send(
+        new AddLFTagsToResourceCommand({
+          Resource: orders,
+          LFTags: [{ TagKey: 'domain', TagValues: ['sales', 'hr'] }],
+        }),
+      ),
     ).rejects.toBeInstanceOf(InvalidInputException);
     await expect(
       lf().send(
-        new AddLFTagsToResourceCommand({ Resource: { Table: { DatabaseName: 'sales', Name: 'missing' } }, LFTags: [pair('domain', 'hr')] }),
+        new AddLFTagsToResourceCommand({
+          Resource: { Table: { DatabaseName: 'sales', Name: 'missing' } },
+          LFTags: [pair('domain', 'hr')],
+        }),
       ),
     ).rejects.toBeInstanceOf(EntityNotFoundException);
     const many = Array.from({ length: 51 }, (_, i) => pair(`k${i}`, 'v'));
-    await expect(lf().send(new AddLFTagsToResourceCommand({ Resource: orders, LFTags: many }))).rejects.toBeInstanceOf(
-      InvalidInputException,
-    );
+    await expect(
+      lf().send(new AddLFTagsToResourceCommand({ Resource: orders, LFTags: many })),
+    ).rejects.toBeInstanceOf(InvalidInputException);
   });
 
   it('removes tags, refuses to delete a value still assigned, and deleting a tag drops its assignments', async () => {
     await lf().send(new AddLFTagsToResourceCommand({ Resource: orders, LFTags: [pair('domain', 'hr')] }));
-    await expect(lf().send(new UpdateLFTagCommand({ TagKey: 'domain', TagValuesToDelete: ['hr'] }))).rejects.toThrow(
-      /Update not allowed/,
-    );
+    await expect(
+      lf().send(new UpdateLFTagCommand({ TagKey: 'domain', TagValuesToDelete: ['hr'] })),
+    ).rejects.toThrow(/Update not allowed/);
     const removed = await lf().send(
-      new RemoveLFTagsFromResourceCommand({ Resource: orders, LFTags: [pair('domain', 'hr'), pair('pii', 'true')] }),
+      new RemoveLFTagsFromResourceCommand({
+        Resource: orders,
+        LFTags: [pair('domain', 'hr'), pair('pii', 'true')],
+      }),
     );
     expect(removed.Failures?.map((f) => f.LFTag?.TagKey)).toEqual(['pii']);
     await lf().send(new UpdateLFTagCommand({ TagKey: 'domain', TagValuesToDelete: ['hr'] }));
     await lf().send(new AddLFTagsToResourceCommand({ Resource: orders, LFTags: [pair('pii', 'true')] }));
     await lf().send(new DeleteLFTagCommand({ TagKey: 'pii' }));
-    const tags = await lf().send(new GetResourceLFTagsCommand({ Resource: orders, ShowAssignedLFTags: true }));
+    const tags = await lf().send(
+      new GetResourceLFTagsCommand({ Resource: orders, ShowAssignedLFTags: true }),
+    );
     expect(tags.LFTagsOnTable).toEqual([]);
-    await expect(lf().send(new DeleteLFTagCommand({ TagKey: 'pii' }))).rejects.toBeInstanceOf(EntityNotFoundException);
+    await expect(lf().send(new DeleteLFTagCommand({ TagKey: 'pii' }))).rejects.toBeInstanceOf(
+      EntityNotFoundException,
+    );
   });
 });

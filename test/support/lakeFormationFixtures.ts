@@ -1,5 +1,5 @@
-import { glueStateOf } from '../../src/localcloud/services/glue/state.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
+import { glueStateOf } from '../../src/localcloud/services/glue/state.ts';
 
 export const ACCOUNT = '123456789012';
 
