@@ -5,7 +5,13 @@ export class ConfigError extends LakemirrorError {
   /** One line per problem (`path: what is wrong; allowed: ...`), also joined into `message`. */
   readonly problems: readonly string[];
 
-  constructor(init: { code: string; message: string; fix: string; problems?: readonly string[]; cause?: unknown }) {
+  constructor(init: {
+    code: string;
+    message: string;
+    fix: string;
+    problems?: readonly string[];
+    cause?: unknown;
+  }) {
     super({ ...init, source: 'user' });
     this.name = 'ConfigError';
     this.problems = init.problems ?? [];

@@ -5,13 +5,16 @@ import { REGION_EXAMPLES, REGION_PATTERN } from './awsRegion.ts';
 const region = z
   .string()
   .regex(REGION_PATTERN, {
-    error: (issue) => `unknown AWS Region '${String(issue.input)}'; allowed: a Region code like ${REGION_EXAMPLES}`,
+    error: (issue) =>
+      `unknown AWS Region '${String(issue.input)}'; allowed: a Region code like ${REGION_EXAMPLES}`,
   })
   .describe('AWS Region code, e.g. us-east-1');
 
 const accountId = z
   .string()
-  .regex(/^\d{12}$/, { error: (issue) => `'${String(issue.input)}' is not an AWS account ID; allowed: 12 digits` });
+  .regex(/^\d{12}$/, {
+    error: (issue) => `'${String(issue.input)}' is not an AWS account ID; allowed: 12 digits`,
+  });
 
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
   error: (issue) =>
@@ -27,10 +30,12 @@ const bucketName = z.string().refine(isValidBucketName, {
 const s3Mapping = z.record(bucketName, bucketName).describe('Source bucket → target bucket');
 
 const databasePattern = z.string().regex(/^[^.\s]+$/, {
-  error: (issue) => `'${String(issue.input)}' is not a database glob; allowed: a name or glob without '.', e.g. sales_*`,
+  error: (issue) =>
+    `'${String(issue.input)}' is not a database glob; allowed: a name or glob without '.', e.g. sales_*`,
 });
 const tablePattern = z.string().regex(/^[^.\s]+\.[^.\s]+$/, {
-  error: (issue) => `'${String(issue.input)}' is not a table glob; allowed: 'db.table' globs, e.g. sales.* or *.orders`,
+  error: (issue) =>
+    `'${String(issue.input)}' is not a table glob; allowed: 'db.table' globs, e.g. sales.* or *.orders`,
 });
 
 const includeExclude = <T extends z.ZodType>(pattern: T) =>
@@ -48,7 +53,9 @@ const target = z.strictObject({
   region,
   profile: z.string().min(1).optional(),
   roleArn: roleArn.optional().describe('Role assumed (STS AssumeRole) for writes in this target'),
-  catalogId: accountId.optional().describe('Target Glue catalog (account) ID; defaults to the caller account'),
+  catalogId: accountId
+    .optional()
+    .describe('Target Glue catalog (account) ID; defaults to the caller account'),
   s3Mapping: s3Mapping.optional().describe('Overrides the top-level s3Mapping for this target'),
 });
 
@@ -56,10 +63,17 @@ const target = z.strictObject({
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    source: z.strictObject({ region, profile: z.string().min(1).optional(), accountId: accountId.optional() }),
+    source: z.strictObject({
+      region,
+      profile: z.string().min(1).optional(),
+      accountId: accountId.optional(),
+    }),
     targets: z.array(target).min(1, { error: 'no targets; allowed: a list of at least one target Region' }),
     filters: z
-      .strictObject({ databases: includeExclude(databasePattern).optional(), tables: includeExclude(tablePattern).optional() })
+      .strictObject({
+        databases: includeExclude(databasePattern).optional(),
+        tables: includeExclude(tablePattern).optional(),
+      })
       .optional(),
     s3Mapping: s3Mapping.optional(),
     deleteMissing: z.boolean().default(false).describe('Delete target objects missing from the source'),
@@ -69,7 +83,10 @@ export const configSchema = z
       .prefault({}),
     snapshots: z.strictObject({ uri: snapshotUri.default('.lakemirror/snapshots') }).prefault({}),
     concurrency: z.int().min(1).max(64).default(8),
-    accountMapping: z.record(accountId, accountId).optional().describe('Source account ID → target account ID'),
+    accountMapping: z
+      .record(accountId, accountId)
+      .optional()
+      .describe('Source account ID → target account ID'),
     realtime: z
       .strictObject({
         eventTable: z.string().min(3).max(255).default('lakemirror-events'),
@@ -82,7 +99,10 @@ export const configSchema = z
       })
       .prefault({}),
     drill: z
-      .strictObject({ maxRpoMinutes: z.number().positive().default(15), maxRtoMinutes: z.number().positive().default(60) })
+      .strictObject({
+        maxRpoMinutes: z.number().positive().default(15),
+        maxRtoMinutes: z.number().positive().default(60),
+      })
       .prefault({}),
     localcloud: z
       .strictObject({ endpoint: z.url({ protocol: /^https?$/ }).optional() })
@@ -93,7 +113,10 @@ export const configSchema = z
     const seen = new Set<string>();
     config.targets.forEach((t, index) => {
       const id = `${t.region}/${t.catalogId ?? ''}`;
-      if (t.region === config.source.region && (t.catalogId ?? config.source.accountId) === config.source.accountId) {
+      if (
+        t.region === config.source.region &&
+        (t.catalogId ?? config.source.accountId) === config.source.accountId
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['targets', index, 'region'],

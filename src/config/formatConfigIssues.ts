@@ -26,7 +26,10 @@ export function formatConfigIssues(
   return issues.flatMap((issue) => describeIssue(issue, allowedKeys));
 }
 
-function describeIssue(issue: Issue, allowedKeys: (path: readonly PathKey[]) => string[] | undefined): string[] {
+function describeIssue(
+  issue: Issue,
+  allowedKeys: (path: readonly PathKey[]) => string[] | undefined,
+): string[] {
   const at = formatJsonPath(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -50,9 +53,13 @@ function describeIssue(issue: Issue, allowedKeys: (path: readonly PathKey[]) => 
     }
     case 'invalid_format':
       if (issue.format === 'regex') return [`${at}: ${issue.message}`];
-      return [`${at}: got ${describeValue(issue.input)}; allowed: ${FORMAT_HINTS[issue.format] ?? `a valid ${issue.format}`}`];
+      return [
+        `${at}: got ${describeValue(issue.input)}; allowed: ${FORMAT_HINTS[issue.format] ?? `a valid ${issue.format}`}`,
+      ];
     case 'invalid_value':
-      return [`${at}: got ${describeValue(issue.input)}; allowed: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`];
+      return [
+        `${at}: got ${describeValue(issue.input)}; allowed: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
+      ];
     default:
       return [`${at}: ${issue.message}`];
   }

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ConfigError } from './configError.ts';
+import { jsonErrorOffset } from './jsonErrorOffset.ts';
 
 const FIX_SYNTAX = 'correct the syntax at the line shown and run again';
 
@@ -24,7 +25,7 @@ function parseJson(text: string, fileName: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const detail = (error as Error).message;
-    const line = jsonErrorLine(text, detail);
+    const line = jsonErrorLine(text);
     const where = line === undefined ? '' : `:${line}`;
     throw new ConfigError({
       code: 'config.malformed',
@@ -35,14 +36,10 @@ function parseJson(text: string, fileName: string): unknown {
   }
 }
 
-/** Line of a JSON.parse error: from "(line N column M)" (newer V8) or "position N" (older). */
-export function jsonErrorLine(text: string, message: string): number | undefined {
-  const lineMatch = /line (\d+)/.exec(message);
-  if (lineMatch) return Number(lineMatch[1]);
-  const positionMatch = /position (\d+)/.exec(message);
-  const position = positionMatch ? Number(positionMatch[1]) : /end of JSON input/.test(message) ? text.length : undefined;
-  if (position === undefined) return undefined;
-  return text.slice(0, position).split('\n').length;
+/** 1-based line of the first syntax error in `text` (found by scanning, not from V8's message). */
+export function jsonErrorLine(text: string): number | undefined {
+  const offset = jsonErrorOffset(text);
+  return offset === undefined ? undefined : text.slice(0, offset).split('\n').length;
 }
 
 function parseYamlText(text: string, fileName: string): unknown {

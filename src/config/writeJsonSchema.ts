@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { configSchema } from './configSchema.ts';
 
 /** Committed JSON Schema location; editors use it through the config's `$schema` key. */
-export const CONFIG_JSON_SCHEMA_PATH = fileURLToPath(new URL('../../config/lakemirror.schema.json', import.meta.url));
+export const CONFIG_JSON_SCHEMA_PATH = fileURLToPath(
+  new URL('../../config/lakemirror.schema.json', import.meta.url),
+);
 
 /**
  * The JSON Schema of what users write (the zod *input* side, so defaulted keys are optional).
