@@ -47,12 +47,17 @@ interface HasMiddlewareStack {
  * which the SDK's retry middleware (finalizeRequest) re-enters on each retry, so a call retried
  * twice counts three times: each retry is a real request against the API quota.
  */
-export function attachCallCounter(client: HasMiddlewareStack, service: string, counter: ApiCallCounter): void {
+export function attachCallCounter(
+  client: HasMiddlewareStack,
+  service: string,
+  counter: ApiCallCounter,
+): void {
   client.middlewareStack.add(
-    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-      counter.record(service, (context.commandName ?? 'Unknown').replace(/Command$/, ''));
-      return next(args);
-    },
+    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+      async (args: unknown) => {
+        counter.record(service, (context.commandName ?? 'Unknown').replace(/Command$/, ''));
+        return next(args);
+      },
     { step: 'deserialize', name: 'lakemirrorCallCounter', priority: 'low', override: true },
   );
 }

@@ -43,7 +43,9 @@ export function awsErrorName(error: unknown): string {
  * is the caller's to handle at once.
  */
 export function classifyAwsError(error: unknown): AwsErrorClass {
-  const e = error as { message?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number } } | undefined;
+  const e = error as
+    | { message?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number } }
+    | undefined;
   const name = awsErrorName(error);
   const status = e?.$metadata?.httpStatusCode;
   const message = typeof e?.message === 'string' ? e.message : '';

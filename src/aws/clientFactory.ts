@@ -70,7 +70,9 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     glue: new GlueClient(common('GLUE')),
     lakeFormation: new LakeFormationClient(common('LAKEFORMATION')),
     cloudTrail: new CloudTrailClient(common('CLOUDTRAIL')),
-    dynamoDb: DynamoDBDocumentClient.from(dynamoDbClient, { marshallOptions: { removeUndefinedValues: true } }),
+    dynamoDb: DynamoDBDocumentClient.from(dynamoDbClient, {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
     s3: new S3Client({ ...common('S3'), ...(s3Endpoint ? { forcePathStyle: true } : {}) }),
     sts: new STSClient(common('STS')),
   };

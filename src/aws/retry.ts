@@ -51,7 +51,9 @@ export async function callWithRetry<T>(fn: () => Promise<T>, call: CallDescripti
       const kind = classifyAwsError(error);
       if (kind === 'throttling') call.limiter?.onThrottle();
       if (kind === 'transient') transientFailures++;
-      const wait = Math.floor(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt));
+      const wait = Math.floor(
+        policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt),
+      );
       const elapsed = policy.clock.now() - started;
       const retry =
         (kind === 'throttling' && elapsed + wait < policy.throttleDeadlineMs) ||
