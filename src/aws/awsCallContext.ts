@@ -26,9 +26,9 @@ export interface AwsCallContext {
 
 /** Builds the call context of an adapter for `service` (the limiter key, e.g. 'glue'). */
 export function createAwsCallContext(service: string, options: AwsCallContextOptions): AwsCallContext {
-  const limiters = options.limiters ?? new RateLimiterRegistry();
-  const limiter = limiters.for(service, options.region);
   const retry = options.retry ?? {};
+  const limiters = options.limiters ?? new RateLimiterRegistry(retry.clock ? { clock: retry.clock } : {});
+  const limiter = limiters.for(service, options.region);
   return {
     region: options.region,
     catalogId: options.catalogId,

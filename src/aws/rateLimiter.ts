@@ -30,7 +30,7 @@ export class AdaptiveRateLimiter {
     this.rate = Math.min(options.initialRate ?? this.maxRate, this.maxRate);
     this.increase = options.increasePerSuccess ?? 0.25;
     this.clock = options.clock ?? systemClock;
-    this.tokens = 1;
+    this.tokens = Math.max(1, this.rate);
     this.last = this.clock.now();
   }
 

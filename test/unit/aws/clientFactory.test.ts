@@ -116,9 +116,9 @@ describe('endpoint and credential helpers', () => {
     expect(configuredEndpoint('S3', undefined, env)).toBe('http://s3');
     expect(configuredEndpoint('GLUE', undefined, env)).toBe('http://g');
     expect(configuredEndpoint('GLUE', 'http://x', env)).toBe('http://x');
-    expect(configuredEndpoint('GLUE', undefined, { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' })).toBe(
-      undefined,
-    );
+    expect(
+      configuredEndpoint('GLUE', undefined, { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }),
+    ).toBe(undefined);
     expect(isLocalEndpoint('http://127.0.0.1:4566')).toBe(true);
     expect(isLocalEndpoint('http://localhost:4566')).toBe(true);
     expect(isLocalEndpoint('https://glue.us-east-1.amazonaws.com')).toBe(false);
@@ -135,7 +135,13 @@ describe('endpoint and credential helpers', () => {
   });
 
   it('classifies write operations', () => {
-    for (const op of ['CreateTable', 'BatchCreatePartition', 'BatchGrantPermissions', 'GrantPermissions', 'PutItem'])
+    for (const op of [
+      'CreateTable',
+      'BatchCreatePartition',
+      'BatchGrantPermissions',
+      'GrantPermissions',
+      'PutItem',
+    ])
       expect(isWriteOperation(op)).toBe(true);
     for (const op of ['GetTables', 'ListPermissions', 'LookupEvents', 'BatchGetPartition', 'Query'])
       expect(isWriteOperation(op)).toBe(false);

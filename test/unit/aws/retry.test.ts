@@ -26,7 +26,9 @@ describe('callWithRetry', () => {
       awsError('TooManyRequestsException'),
       awsError('SomeOddName', 'Rate exceeded'),
     ]);
-    await expect(callWithRetry(fn, { what: 'GetTables sales', clock, random: () => 0.5 })).resolves.toBe('ok');
+    await expect(callWithRetry(fn, { what: 'GetTables sales', clock, random: () => 0.5 })).resolves.toBe(
+      'ok',
+    );
     expect(calls()).toBe(4);
     expect(clock.slept).toEqual([50, 100, 200]);
   });
@@ -51,12 +53,20 @@ describe('callWithRetry', () => {
 
   it('retries 5xx, InternalServiceException and ConcurrentModificationException up to 8 attempts', async () => {
     const clock = createFakeClock();
-    const ok = failing([awsError('InternalServiceException'), awsError('Weird', 'x', 503), awsError('ConcurrentModificationException')]);
+    const ok = failing([
+      awsError('InternalServiceException'),
+      awsError('Weird', 'x', 503),
+      awsError('ConcurrentModificationException'),
+    ]);
     await expect(callWithRetry(ok.fn, { what: 'UpdateTable', clock })).resolves.toBe('ok');
     expect(ok.calls()).toBe(4);
 
-    const never = failing(Array.from({ length: 20 }, () => awsError('InternalServiceException', 'boom', 500)));
-    const error = (await callWithRetry(never.fn, { what: 'UpdateTable', clock }).catch((e: unknown) => e)) as LakemirrorError;
+    const never = failing(
+      Array.from({ length: 20 }, () => awsError('InternalServiceException', 'boom', 500)),
+    );
+    const error = (await callWithRetry(never.fn, { what: 'UpdateTable', clock }).catch(
+      (e: unknown) => e,
+    )) as LakemirrorError;
     expect(never.calls()).toBe(8);
     expect(error.code).toBe('aws.InternalServiceException');
     expect(error.message).toContain('after 8 attempts');
@@ -75,7 +85,9 @@ describe('callWithRetry', () => {
       source: 'aws',
       object: 'table sales.orders in us-west-2',
     });
-    expect(error.message).toBe('CreateTable (table sales.orders in us-west-2) failed: AccessDeniedException: not allowed');
+    expect(error.message).toBe(
+      'CreateTable (table sales.orders in us-west-2) failed: AccessDeniedException: not allowed',
+    );
     expect((error.cause as Error).name).toBe('AccessDeniedException');
   });
 
@@ -92,8 +104,8 @@ describe('AdaptiveRateLimiter', () => {
   it('spaces requests at the current rate', async () => {
     const clock = createFakeClock();
     const limiter = new AdaptiveRateLimiter({ initialRate: 2, maxRate: 2, clock });
-    for (let i = 0; i < 5; i++) await limiter.acquire();
-    // One token up front, then one per 500 ms.
+    for (let i = 0; i < 6; i++) await limiter.acquire();
+    // A full bucket (2 tokens) up front, then one per 500 ms.
     expect(clock.now()).toBe(2000);
   });
 
