@@ -19,7 +19,7 @@ import {
   catalogIdParam,
   createAwsCallContext,
 } from './awsCallContext.ts';
-import { LakemirrorError } from './awsError.ts';
+import { ignoreNotFound } from './ignoreNotFound.ts';
 import { type PartitionWriteResult, sendPartitionBatches } from './partitionBatches.ts';
 
 export type { PartitionWriteResult } from './partitionBatches.ts';
@@ -63,7 +63,7 @@ export class GlueCatalogWriter {
   }
 
   async deleteDatabase(name: string): Promise<void> {
-    await this.ignoreNotFound(() =>
+    await ignoreNotFound(() =>
       this.context.call('DeleteDatabase', this.name('database', name), () =>
         this.glue.send(new DeleteDatabaseCommand({ ...catalogIdParam(this.context), Name: name })),
       ),
@@ -97,7 +97,7 @@ export class GlueCatalogWriter {
   }
 
   async deleteTable(database: string, name: string): Promise<void> {
-    await this.ignoreNotFound(() =>
+    await ignoreNotFound(() =>
       this.context.call('DeleteTable', this.name('table', `${database}.${name}`), () =>
         this.glue.send(
           new DeleteTableCommand({ ...catalogIdParam(this.context), DatabaseName: database, Name: name }),
@@ -180,14 +180,6 @@ export class GlueCatalogWriter {
 
   private tableParams(database: string, table: string) {
     return { ...catalogIdParam(this.context), DatabaseName: database, TableName: table };
-  }
-
-  private async ignoreNotFound(write: () => Promise<unknown>): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      if (!(error instanceof LakemirrorError && error.code === 'aws.EntityNotFoundException')) throw error;
-    }
   }
 
   private name(kind: string, id: string | undefined): string {
