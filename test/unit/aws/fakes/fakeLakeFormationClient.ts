@@ -60,8 +60,10 @@ export function createFakeLakeFormation() {
       const p = page(resources, NextToken, FAKE_LF_PAGE_SIZE);
       return { ResourceInfoList: p.items, NextToken: p.next };
     },
-    RegisterResource: (input) =>
-      void resources.push({ ResourceArn: input.ResourceArn, RoleArn: input.RoleArn }) ?? {},
+    RegisterResource: (input) => {
+      resources.push({ ResourceArn: input.ResourceArn, RoleArn: input.RoleArn });
+      return {};
+    },
     DeregisterResource: ({ ResourceArn }) => {
       const index = resources.findIndex((r) => r.ResourceArn === ResourceArn);
       if (index < 0) throw awsError('EntityNotFoundException');
@@ -73,7 +75,10 @@ export function createFakeLakeFormation() {
       const p = page(list, NextToken, FAKE_LF_PAGE_SIZE);
       return { LFTags: p.items, NextToken: p.next };
     },
-    CreateLFTag: ({ TagKey, TagValues }) => void lfTags.set(TagKey, TagValues) ?? {},
+    CreateLFTag: ({ TagKey, TagValues }) => {
+      lfTags.set(TagKey, TagValues);
+      return {};
+    },
     UpdateLFTag: ({ TagKey, TagValuesToAdd = [], TagValuesToDelete = [] }) => {
       const values = (lfTags.get(TagKey) ?? []).filter((v) => !TagValuesToDelete.includes(v));
       lfTags.set(TagKey, [...values, ...TagValuesToAdd]);
@@ -97,7 +102,10 @@ export function createFakeLakeFormation() {
       const p = page(filters, NextToken, FAKE_LF_PAGE_SIZE);
       return { DataCellsFilters: p.items, NextToken: p.next };
     },
-    CreateDataCellsFilter: ({ TableData }) => void filters.push(TableData) ?? {},
+    CreateDataCellsFilter: ({ TableData }) => {
+      filters.push(TableData);
+      return {};
+    },
     UpdateDataCellsFilter: ({ TableData }) => {
       const index = filters.findIndex((f) => f.Name === TableData.Name);
       filters[index] = TableData;
