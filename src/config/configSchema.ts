@@ -10,11 +10,9 @@ const region = z
   })
   .describe('AWS Region code, e.g. us-east-1');
 
-const accountId = z
-  .string()
-  .regex(/^\d{12}$/, {
-    error: (issue) => `'${String(issue.input)}' is not an AWS account ID; allowed: 12 digits`,
-  });
+const accountId = z.string().regex(/^\d{12}$/, {
+  error: (issue) => `'${String(issue.input)}' is not an AWS account ID; allowed: 12 digits`,
+});
 
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
   error: (issue) =>
