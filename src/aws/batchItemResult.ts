@@ -1,0 +1,30 @@
+import { LakemirrorError } from './awsError.ts';
+
+/** What went wrong with one item of a batch call. */
+export interface BatchItemError {
+  code: string;
+  message: string;
+}
+
+/**
+ * Outcome of one item of a batch write. Batch APIs fail item by item, so failures are data
+ * the caller reports, not exceptions that would hide which of 100 items went wrong.
+ * `note` marks an item that needs no write or a different one (`alreadyExists` on create).
+ */
+export type BatchItemResult<K> =
+  | { key: K; ok: true; note?: 'alreadyExists' | 'notFound' }
+  | { key: K; ok: false; error: BatchItemError };
+
+/** Runs one batch call; a LakemirrorError (after retries) marks every item of the batch failed. */
+export async function failWholeBatchOnError<K>(
+  keys: readonly K[],
+  send: () => Promise<BatchItemResult<K>[]>,
+): Promise<BatchItemResult<K>[]> {
+  try {
+    return await send();
+  } catch (error) {
+    if (!(error instanceof LakemirrorError)) throw error;
+    const failure = { code: error.code, message: error.message };
+    return keys.map((key) => ({ key, ok: false, error: failure }));
+  }
+}

@@ -1,0 +1,105 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GlueClient } from '@aws-sdk/client-glue';
+import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
+import { S3Client } from '@aws-sdk/client-s3';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { type ApiCallCounter, attachCallCounter } from './callCounter.ts';
+import { configuredEndpoint, isLocalEndpoint, type ServiceEnvSuffix } from './endpoints.ts';
+
+/** Where and as whom to connect: one set of clients per account and Region. */
+export interface AwsClientOptions {
+  region: string;
+  profile?: string;
+  /** Assumed through STS (`fromTemporaryCredentials`) on top of the profile/default credentials. */
+  roleArn?: string;
+  /** Overrides every service endpoint (config `localcloud.endpoint`). */
+  endpoint?: string;
+  /** When given, every attempted request is counted into it. */
+  counter?: ApiCallCounter;
+  /** Environment for endpoint decisions; defaults to `process.env`. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The SDK clients the adapters need, all for one Region. */
+export interface AwsClients {
+  region: string;
+  glue: GlueClient;
+  lakeFormation: LakeFormationClient;
+  cloudTrail: CloudTrailClient;
+  dynamoDb: DynamoDBDocumentClient;
+  s3: S3Client;
+  sts: STSClient;
+}
+
+/** Dummy credentials an emulator accepts; only ever used against a local endpoint. */
+export const LOCAL_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+/**
+ * Builds the clients for one Region. Adapters never construct clients, so this is the one place
+ * that decides endpoints, credentials and SDK retry mode ('adaptive': client-side rate limiting
+ * on top of our own limiter).
+ */
+export function createAwsClients(options: AwsClientOptions): AwsClients {
+  const env = options.env ?? process.env;
+  const baseCredentials = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  const credentialsFor = (service: ServiceEnvSuffix): AwsCredentialIdentityProvider => {
+    const endpoint = configuredEndpoint(service, options.endpoint, env);
+    const base = isLocalEndpoint(endpoint) ? withLocalFallback(baseCredentials) : baseCredentials;
+    if (!options.roleArn) return base;
+    const stsEndpoint = configuredEndpoint('STS', options.endpoint, env);
+    return fromTemporaryCredentials({
+      params: { RoleArn: options.roleArn, RoleSessionName: 'lakemirror' },
+      masterCredentials: isLocalEndpoint(stsEndpoint) ? withLocalFallback(baseCredentials) : baseCredentials,
+      clientConfig: { region: options.region, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
+    });
+  };
+  const common = (service: ServiceEnvSuffix) => ({
+    region: options.region,
+    retryMode: 'adaptive' as const,
+    credentials: credentialsFor(service),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
+  const s3Endpoint = configuredEndpoint('S3', options.endpoint, env);
+  const dynamoDbClient = new DynamoDBClient(common('DYNAMODB'));
+  const clients: AwsClients = {
+    region: options.region,
+    glue: new GlueClient(common('GLUE')),
+    lakeFormation: new LakeFormationClient(common('LAKEFORMATION')),
+    cloudTrail: new CloudTrailClient(common('CLOUDTRAIL')),
+    dynamoDb: DynamoDBDocumentClient.from(dynamoDbClient, {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+    s3: new S3Client({ ...common('S3'), ...(s3Endpoint ? { forcePathStyle: true } : {}) }),
+    sts: new STSClient(common('STS')),
+  };
+  if (options.counter) {
+    attachCallCounter(clients.glue, 'Glue', options.counter);
+    attachCallCounter(clients.lakeFormation, 'LakeFormation', options.counter);
+    attachCallCounter(clients.cloudTrail, 'CloudTrail', options.counter);
+    attachCallCounter(dynamoDbClient, 'DynamoDB', options.counter);
+    attachCallCounter(clients.s3, 'S3', options.counter);
+    attachCallCounter(clients.sts, 'STS', options.counter);
+  }
+  return clients;
+}
+
+/**
+ * The default chain, or the emulator's dummy keys when the chain finds nothing: a fresh
+ * machine can run the demo against the local cloud without configuring AWS credentials.
+ */
+export function withLocalFallback(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let fallback = false;
+  return async (identityProperties) => {
+    if (fallback) return LOCAL_CREDENTIALS;
+    try {
+      return await provider(identityProperties);
+    } catch {
+      fallback = true;
+      return LOCAL_CREDENTIALS;
+    }
+  };
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  assertSingleLine,
+  assertSnapshotName,
+  linesOf,
+  newestFirst,
+  type SnapshotInfo,
+  type SnapshotStore,
+  type SnapshotWriter,
+} from './snapshotStore.ts';
+
+const FLUSH_BYTES = 1 << 20;
+
+/**
+ * Snapshots as files in a local directory. Each is written to a hidden temp file (mode 0600:
+ * snapshots hold the whole catalog and its permissions) and renamed into place on close, so a
+ * crash never leaves a truncated snapshot that looks complete.
+ */
+export class FileSnapshotStore implements SnapshotStore {
+  readonly directory: string;
+
+  constructor(directory: string) {
+    this.directory = resolve(directory);
+  }
+
+  async openWriter(name: string): Promise<SnapshotWriter> {
+    assertSnapshotName(name);
+    await mkdir(this.directory, { recursive: true, mode: 0o700 });
+    const finalPath = join(this.directory, name);
+    const tempPath = join(this.directory, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+    const file = await open(tempPath, 'wx', 0o600);
+    await chmod(tempPath, 0o600);
+    let pending: string[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const text = pending.join('');
+      pending = [];
+      pendingBytes = 0;
+      await file.write(text);
+    };
+    return {
+      async writeLine(line) {
+        assertSingleLine(line);
+        pending.push(`${line}\n`);
+        pendingBytes += line.length + 1;
+        if (pendingBytes >= FLUSH_BYTES) await flush();
+      },
+      async close() {
+        await flush();
+        await file.sync();
+        await file.close();
+        await rename(tempPath, finalPath);
+        return { uri: finalPath };
+      },
+      async abort() {
+        await file.close().catch(() => undefined);
+        await rm(tempPath, { force: true });
+      },
+    };
+  }
+
+  async *readLines(uri: string): AsyncIterable<string> {
+    yield* linesOf(createReadStream(resolve(uri), { encoding: 'utf8' }));
+  }
+
+  async list(): Promise<SnapshotInfo[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const infos = await Promise.all(
+      names
+        .filter((name) => !name.startsWith('.'))
+        .map(async (name) => {
+          const path = join(this.directory, name);
+          const info = await stat(path);
+          return info.isFile() ? { uri: path, lastModified: info.mtime, size: info.size } : undefined;
+        }),
+    );
+    return infos.filter((info) => info !== undefined).sort(newestFirst);
+  }
+
+  async latest(): Promise<SnapshotInfo | undefined> {
+    return (await this.list())[0];
+  }
+}

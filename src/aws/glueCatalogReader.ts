@@ -1,0 +1,210 @@
+import {
+  BatchGetPartitionCommand,
+  type Database,
+  GetDatabaseCommand,
+  GetDatabasesCommand,
+  GetPartitionsCommand,
+  GetTableCommand,
+  GetTablesCommand,
+  type GlueClient,
+  type Partition,
+  type PartitionValueList,
+  type Table,
+} from '@aws-sdk/client-glue';
+import {
+  type AwsCallContext,
+  type AwsCallContextOptions,
+  catalogIdParam,
+  createAwsCallContext,
+} from './awsCallContext.ts';
+import { LakemirrorError } from './awsError.ts';
+import { chunk } from './chunk.ts';
+import { systemClock } from './clock.ts';
+import { mergeAsyncIterables } from './mergeAsyncIterables.ts';
+
+/** API maxima (Glue quotas): GetTables 100, GetPartitions 1000, BatchGetPartition 1000 keys, 10 segments. */
+export const GLUE_READ_LIMITS = {
+  tablesPage: 100,
+  partitionsPage: 1000,
+  batchGetPartition: 1000,
+  maxSegments: 10,
+};
+const UNPROCESSED_ROUNDS = 10;
+
+/**
+ * Reads one Glue Data Catalog: pages, batches and retries, returning raw SDK shapes
+ * (canonicalization belongs to the model). The client is passed in, so tests pass fakes.
+ */
+export class GlueCatalogReader {
+  private readonly context: AwsCallContext;
+
+  constructor(
+    private readonly glue: GlueClient,
+    options: AwsCallContextOptions,
+  ) {
+    this.context = createAwsCallContext('glue', options);
+  }
+
+  /** Every database in the catalog. */
+  async listDatabases(): Promise<Database[]> {
+    const databases: Database[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await this.context.call('GetDatabases', `catalog in ${this.context.region}`, () =>
+        this.glue.send(new GetDatabasesCommand({ ...catalogIdParam(this.context), NextToken })),
+      );
+      databases.push(...(page.DatabaseList ?? []));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return databases;
+  }
+
+  /** Every table of `database`. */
+  async listTables(database: string): Promise<Table[]> {
+    const tables: Table[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await this.context.call('GetTables', this.name('database', database), () =>
+        this.glue.send(
+          new GetTablesCommand({
+            ...catalogIdParam(this.context),
+            DatabaseName: database,
+            MaxResults: GLUE_READ_LIMITS.tablesPage,
+            NextToken,
+          }),
+        ),
+      );
+      tables.push(...(page.TableList ?? []));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return tables;
+  }
+
+  /**
+   * Streams the partitions of a table page by page, so a table with millions of partitions is
+   * never held in memory. `segments` (1–10) reads that many GetPartitions segments in parallel.
+   */
+  streamPartitions(
+    database: string,
+    table: string,
+    options: { segments?: number } = {},
+  ): AsyncGenerator<Partition> {
+    const segments = options.segments ?? 1;
+    if (!Number.isInteger(segments) || segments < 1 || segments > GLUE_READ_LIMITS.maxSegments) {
+      throw new LakemirrorError({
+        code: 'internal.invalidSegments',
+        source: 'internal',
+        message: `GetPartitions segments must be an integer from 1 to ${GLUE_READ_LIMITS.maxSegments}, got ${segments}`,
+      });
+    }
+    if (segments === 1) return this.streamSegment(database, table, undefined);
+    return mergeAsyncIterables(
+      Array.from({ length: segments }, (_, SegmentNumber) =>
+        this.streamSegment(database, table, { SegmentNumber, TotalSegments: segments }),
+      ),
+    );
+  }
+
+  /** One database, or `undefined` when it does not exist. */
+  async getDatabase(name: string): Promise<Database | undefined> {
+    return this.orUndefined(async () => {
+      const result = await this.context.call('GetDatabase', this.name('database', name), () =>
+        this.glue.send(new GetDatabaseCommand({ ...catalogIdParam(this.context), Name: name })),
+      );
+      return result.Database;
+    });
+  }
+
+  /** One table, or `undefined` when it (or its database) does not exist. */
+  async getTable(database: string, name: string): Promise<Table | undefined> {
+    return this.orUndefined(async () => {
+      const result = await this.context.call('GetTable', this.name('table', `${database}.${name}`), () =>
+        this.glue.send(
+          new GetTableCommand({ ...catalogIdParam(this.context), DatabaseName: database, Name: name }),
+        ),
+      );
+      return result.Table;
+    });
+  }
+
+  /** The partitions with these values that exist (missing ones are simply absent). */
+  async getPartitions(
+    database: string,
+    table: string,
+    valuesList: readonly string[][],
+  ): Promise<Partition[]> {
+    const batches = chunk(valuesList, GLUE_READ_LIMITS.batchGetPartition);
+    const results = await Promise.all(
+      batches.map((batch) => this.context.limit(() => this.getPartitionBatch(database, table, batch))),
+    );
+    return results.flat();
+  }
+
+  private async getPartitionBatch(database: string, table: string, values: string[][]): Promise<Partition[]> {
+    const found: Partition[] = [];
+    let keys: PartitionValueList[] = values.map((Values) => ({ Values }));
+    const object = this.name('table', `${database}.${table}`);
+    for (let round = 0; keys.length > 0; round++) {
+      if (round === UNPROCESSED_ROUNDS) {
+        throw new LakemirrorError({
+          code: 'aws.UnprocessedKeys',
+          source: 'aws',
+          object,
+          message: `BatchGetPartition left ${keys.length} partition(s) of ${object} unprocessed after ${round} rounds`,
+        });
+      }
+      if (round > 0) await (this.context.retry.clock ?? systemClock).sleep(Math.min(5000, 100 * 2 ** round));
+      const PartitionsToGet = keys;
+      const result = await this.context.call('BatchGetPartition', object, () =>
+        this.glue.send(
+          new BatchGetPartitionCommand({
+            ...catalogIdParam(this.context),
+            DatabaseName: database,
+            TableName: table,
+            PartitionsToGet,
+          }),
+        ),
+      );
+      found.push(...(result.Partitions ?? []));
+      keys = result.UnprocessedKeys ?? [];
+    }
+    return found;
+  }
+
+  private async *streamSegment(
+    database: string,
+    table: string,
+    Segment: { SegmentNumber: number; TotalSegments: number } | undefined,
+  ): AsyncGenerator<Partition> {
+    let NextToken: string | undefined;
+    do {
+      const page = await this.context.call('GetPartitions', this.name('table', `${database}.${table}`), () =>
+        this.glue.send(
+          new GetPartitionsCommand({
+            ...catalogIdParam(this.context),
+            DatabaseName: database,
+            TableName: table,
+            MaxResults: GLUE_READ_LIMITS.partitionsPage,
+            NextToken,
+            ...(Segment ? { Segment } : {}),
+          }),
+        ),
+      );
+      yield* page.Partitions ?? [];
+      NextToken = page.NextToken;
+    } while (NextToken);
+  }
+
+  private async orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof LakemirrorError && error.code === 'aws.EntityNotFoundException') return undefined;
+      throw error;
+    }
+  }
+
+  private name(kind: string, id: string): string {
+    return `${kind} ${id} in ${this.context.region}`;
+  }
+}

@@ -1,0 +1,136 @@
+import {
+  AddLFTagsToResourceCommand,
+  CreateLFTagCommand,
+  DeleteLFTagCommand,
+  GetResourceLFTagsCommand,
+  type GetResourceLFTagsCommandOutput,
+  type LakeFormationClient,
+  type LFTagError,
+  type LFTagPair,
+  ListLFTagsCommand,
+  RemoveLFTagsFromResourceCommand,
+  type Resource,
+  UpdateLFTagCommand,
+} from '@aws-sdk/client-lakeformation';
+import { type AwsCallContext, catalogIdParam } from './awsCallContext.ts';
+import { type BatchItemResult, failWholeBatchOnError } from './batchItemResult.ts';
+import { chunk } from './chunk.ts';
+
+/** AddLFTagsToResource / RemoveLFTagsFromResource take at most 50 tags. */
+export const LF_TAGS_PER_CALL = 50;
+
+/** Outcome of assigning or removing one LF-Tag on a resource. */
+export type LfTagAssignmentResult = BatchItemResult<LFTagPair>;
+
+/** Every LF-Tag (key and allowed values) of the catalog. */
+export async function listLfTags(client: LakeFormationClient, context: AwsCallContext): Promise<LFTagPair[]> {
+  const tags: LFTagPair[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await context.call('ListLFTags', `LF-Tags in ${context.region}`, () =>
+      client.send(new ListLFTagsCommand({ ...catalogIdParam(context), MaxResults: 100, NextToken })),
+    );
+    tags.push(...(page.LFTags ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return tags;
+}
+
+export async function createLfTag(
+  client: LakeFormationClient,
+  context: AwsCallContext,
+  key: string,
+  values: string[],
+) {
+  await context.call('CreateLFTag', `LF-Tag ${key} in ${context.region}`, () =>
+    client.send(new CreateLFTagCommand({ ...catalogIdParam(context), TagKey: key, TagValues: values })),
+  );
+}
+
+export async function updateLfTag(
+  client: LakeFormationClient,
+  context: AwsCallContext,
+  key: string,
+  change: { add?: string[]; remove?: string[] },
+) {
+  await context.call('UpdateLFTag', `LF-Tag ${key} in ${context.region}`, () =>
+    client.send(
+      new UpdateLFTagCommand({
+        ...catalogIdParam(context),
+        TagKey: key,
+        ...(change.add?.length ? { TagValuesToAdd: change.add } : {}),
+        ...(change.remove?.length ? { TagValuesToDelete: change.remove } : {}),
+      }),
+    ),
+  );
+}
+
+export async function deleteLfTag(client: LakeFormationClient, context: AwsCallContext, key: string) {
+  await context.call('DeleteLFTag', `LF-Tag ${key} in ${context.region}`, () =>
+    client.send(new DeleteLFTagCommand({ ...catalogIdParam(context), TagKey: key })),
+  );
+}
+
+/**
+ * Adds or removes LF-Tags on one resource, 50 per call; per-tag failures come back as results.
+ * `describe` names the resource in errors.
+ */
+export async function changeResourceLfTags(
+  client: LakeFormationClient,
+  context: AwsCallContext,
+  mode: 'add' | 'remove',
+  resource: Resource,
+  tags: readonly LFTagPair[],
+  describe: string,
+): Promise<LfTagAssignmentResult[]> {
+  const operation = mode === 'add' ? 'AddLFTagsToResource' : 'RemoveLFTagsFromResource';
+  const results = await Promise.all(
+    chunk(tags, LF_TAGS_PER_CALL).map((batch) =>
+      context.limit(() =>
+        failWholeBatchOnError(batch, async () => {
+          const input = { ...catalogIdParam(context), Resource: resource, LFTags: batch };
+          const response = await context.call(operation, describe, () =>
+            client.send(
+              mode === 'add'
+                ? new AddLFTagsToResourceCommand(input)
+                : new RemoveLFTagsFromResourceCommand(input),
+            ),
+          );
+          const failures = new Map<string | undefined, LFTagError>(
+            (response.Failures ?? []).map((f) => [f.LFTag?.TagKey, f]),
+          );
+          return batch.map((key): LfTagAssignmentResult => {
+            const failure = failures.get(key.TagKey);
+            if (!failure) return { key, ok: true };
+            const code = failure.Error?.ErrorCode ?? 'UnknownError';
+            return {
+              key,
+              ok: false,
+              error: { code: `aws.${code}`, message: failure.Error?.ErrorMessage ?? code },
+            };
+          });
+        }),
+      ),
+    ),
+  );
+  return results.flat();
+}
+
+/** LF-Tags assigned directly to a resource (not inherited: inherited ones replicate with their parent). */
+export async function getResourceLfTags(
+  client: LakeFormationClient,
+  context: AwsCallContext,
+  resource: Resource,
+  describe: string,
+): Promise<Omit<GetResourceLFTagsCommandOutput, '$metadata'>> {
+  const { $metadata: _, ...tags } = await context.call('GetResourceLFTags', describe, () =>
+    client.send(
+      new GetResourceLFTagsCommand({
+        ...catalogIdParam(context),
+        Resource: resource,
+        ShowAssignedLFTags: true,
+      }),
+    ),
+  );
+  return tags;
+}

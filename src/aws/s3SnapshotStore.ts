@@ -1,0 +1,176 @@
+import type { Readable } from 'node:stream';
+import {
+  AbortMultipartUploadCommand,
+  type CompletedPart,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { type AwsCallContext, type AwsCallContextOptions, createAwsCallContext } from './awsCallContext.ts';
+import { LakemirrorError } from './awsError.ts';
+import {
+  assertSingleLine,
+  assertSnapshotName,
+  linesOf,
+  newestFirst,
+  type SnapshotInfo,
+  type SnapshotStore,
+  type SnapshotWriter,
+} from './snapshotStore.ts';
+import { parseSnapshotUri } from './snapshotUri.ts';
+
+/** Multipart part size: memory per open writer is bounded by it. */
+export const S3_PART_BYTES = 8 * 1024 * 1024;
+const ENCRYPTION = { ServerSideEncryption: 'AES256' as const };
+
+/**
+ * Snapshots as objects under `s3://bucket/prefix/`. Every object is encrypted (SSE-S3); large
+ * snapshots stream out as a multipart upload of 8 MiB parts, which S3 only makes visible on
+ * completion, so readers never see a partial snapshot.
+ */
+export class S3SnapshotStore implements SnapshotStore {
+  private readonly context: AwsCallContext;
+
+  constructor(
+    private readonly s3: S3Client,
+    readonly bucket: string,
+    readonly prefix: string,
+    options: AwsCallContextOptions & { partBytes?: number },
+  ) {
+    this.context = createAwsCallContext('s3', options);
+    this.partBytes = options.partBytes ?? S3_PART_BYTES;
+  }
+
+  private readonly partBytes: number;
+
+  async openWriter(name: string): Promise<SnapshotWriter> {
+    assertSnapshotName(name);
+    const key = `${this.prefix}${name}`;
+    const object = `s3://${this.bucket}/${key}`;
+    const target = { Bucket: this.bucket, Key: key };
+    let buffered: Buffer[] = [];
+    let bufferedBytes = 0;
+    let uploadId: string | undefined;
+    const parts: CompletedPart[] = [];
+    const take = () => {
+      const body = Buffer.concat(buffered);
+      buffered = [];
+      bufferedBytes = 0;
+      return body;
+    };
+    const uploadPart = async () => {
+      if (!uploadId) {
+        const created = await this.context.call('CreateMultipartUpload', object, () =>
+          this.s3.send(new CreateMultipartUploadCommand({ ...target, ...ENCRYPTION })),
+        );
+        uploadId = created.UploadId;
+      }
+      const PartNumber = parts.length + 1;
+      const Body = take();
+      const UploadId = uploadId;
+      const { ETag } = await this.context.call('UploadPart', object, () =>
+        this.s3.send(new UploadPartCommand({ ...target, UploadId, PartNumber, Body })),
+      );
+      parts.push({ PartNumber, ETag });
+    };
+    const abort = async () => {
+      buffered = [];
+      if (uploadId) {
+        const UploadId = uploadId;
+        await this.s3.send(new AbortMultipartUploadCommand({ ...target, UploadId })).catch(() => undefined);
+      }
+    };
+    const run = async <T>(step: () => Promise<T>): Promise<T> => {
+      try {
+        return await step();
+      } catch (error) {
+        await abort();
+        throw error;
+      }
+    };
+    return {
+      writeLine: (line) =>
+        run(async () => {
+          assertSingleLine(line);
+          const bytes = Buffer.from(`${line}\n`, 'utf8');
+          buffered.push(bytes);
+          bufferedBytes += bytes.length;
+          if (bufferedBytes >= this.partBytes) await uploadPart();
+        }),
+      close: () =>
+        run(async () => {
+          if (!uploadId) {
+            const Body = take();
+            await this.context.call('PutObject', object, () =>
+              this.s3.send(new PutObjectCommand({ ...target, Body, ...ENCRYPTION })),
+            );
+          } else {
+            if (bufferedBytes > 0) await uploadPart();
+            const UploadId = uploadId;
+            await this.context.call('CompleteMultipartUpload', object, () =>
+              this.s3.send(
+                new CompleteMultipartUploadCommand({
+                  ...target,
+                  UploadId,
+                  MultipartUpload: { Parts: parts },
+                }),
+              ),
+            );
+          }
+          return { uri: object };
+        }),
+      abort,
+    };
+  }
+
+  async *readLines(uri: string): AsyncIterable<string> {
+    const location = parseSnapshotUri(uri);
+    if (location.kind !== 's3' || location.prefix === '') {
+      throw new LakemirrorError({
+        code: 'snapshot.invalidUri',
+        source: 'user',
+        message: `'${uri}' is not an S3 snapshot object URI (s3://bucket/key)`,
+      });
+    }
+    const Key = location.prefix.replace(/\/$/, '');
+    const result = await this.context.call('GetObject', uri, () =>
+      this.s3.send(new GetObjectCommand({ Bucket: location.bucket, Key })),
+    );
+    yield* linesOf(result.Body as Readable);
+  }
+
+  async list(): Promise<SnapshotInfo[]> {
+    const infos: SnapshotInfo[] = [];
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await this.context.call('ListObjectsV2', `s3://${this.bucket}/${this.prefix}`, () =>
+        this.s3.send(
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: this.prefix,
+            Delimiter: '/',
+            ContinuationToken,
+          }),
+        ),
+      );
+      for (const item of page.Contents ?? []) {
+        if (!item.Key || item.Key.endsWith('/')) continue;
+        infos.push({
+          uri: `s3://${this.bucket}/${item.Key}`,
+          lastModified: item.LastModified ?? new Date(0),
+          size: item.Size ?? 0,
+        });
+      }
+      ContinuationToken = page.NextContinuationToken;
+    } while (ContinuationToken);
+    return infos.sort(newestFirst);
+  }
+
+  async latest(): Promise<SnapshotInfo | undefined> {
+    return (await this.list())[0];
+  }
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { isValidBucketName, parseSnapshotUri } from '../aws/snapshotUri.ts';
+import { REGION_EXAMPLES, REGION_PATTERN } from './awsRegion.ts';
+
+const region = z
+  .string()
+  .regex(REGION_PATTERN, {
+    error: (issue) =>
+      `unknown AWS Region '${String(issue.input)}'; allowed: a Region code like ${REGION_EXAMPLES}`,
+  })
+  .describe('AWS Region code, e.g. us-east-1');
+
+const accountId = z.string().regex(/^\d{12}$/, {
+  error: (issue) => `'${String(issue.input)}' is not an AWS account ID; allowed: 12 digits`,
+});
+
+const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
+  error: (issue) =>
+    `'${String(issue.input)}' is not an IAM role ARN; allowed: arn:aws:iam::<12-digit account>:role/<name>`,
+});
+
+const bucketName = z.string().refine(isValidBucketName, {
+  error: (issue) =>
+    `'${String(issue.input)}' is not a valid S3 bucket name; allowed: 3-63 lowercase letters, digits, '.' and '-'`,
+});
+
+/** `{ "source-bucket": "target-bucket" }`: S3 locations in replicated objects are rewritten with it. */
+const s3Mapping = z.record(bucketName, bucketName).describe('Source bucket → target bucket');
+
+const databasePattern = z.string().regex(/^[^.\s]+$/, {
+  error: (issue) =>
+    `'${String(issue.input)}' is not a database glob; allowed: a name or glob without '.', e.g. sales_*`,
+});
+const tablePattern = z.string().regex(/^[^.\s]+\.[^.\s]+$/, {
+  error: (issue) =>
+    `'${String(issue.input)}' is not a table glob; allowed: 'db.table' globs, e.g. sales.* or *.orders`,
+});
+
+const includeExclude = <T extends z.ZodType>(pattern: T) =>
+  z.strictObject({ include: z.array(pattern).optional(), exclude: z.array(pattern).optional() });
+
+const snapshotUri = z.string().superRefine((uri, ctx) => {
+  try {
+    parseSnapshotUri(uri);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
+
+const target = z.strictObject({
+  region,
+  profile: z.string().min(1).optional(),
+  roleArn: roleArn.optional().describe('Role assumed (STS AssumeRole) for writes in this target'),
+  catalogId: accountId
+    .optional()
+    .describe('Target Glue catalog (account) ID; defaults to the caller account'),
+  s3Mapping: s3Mapping.optional().describe('Overrides the top-level s3Mapping for this target'),
+});
+
+/** The lakemirror configuration file. Unknown keys are rejected so typos never silently do nothing. */
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    source: z.strictObject({
+      region,
+      profile: z.string().min(1).optional(),
+      accountId: accountId.optional(),
+    }),
+    targets: z.array(target).min(1, { error: 'no targets; allowed: a list of at least one target Region' }),
+    filters: z
+      .strictObject({
+        databases: includeExclude(databasePattern).optional(),
+        tables: includeExclude(tablePattern).optional(),
+      })
+      .optional(),
+    s3Mapping: s3Mapping.optional(),
+    deleteMissing: z.boolean().default(false).describe('Delete target objects missing from the source'),
+    maxDeletes: z.int().min(0).default(100).describe('Refuse to apply a plan with more deletes than this'),
+    replicate: z
+      .strictObject({ catalog: z.boolean().default(true), permissions: z.boolean().default(true) })
+      .prefault({}),
+    snapshots: z.strictObject({ uri: snapshotUri.default('.lakemirror/snapshots') }).prefault({}),
+    concurrency: z.int().min(1).max(64).default(8),
+    accountMapping: z
+      .record(accountId, accountId)
+      .optional()
+      .describe('Source account ID → target account ID'),
+    realtime: z
+      .strictObject({
+        eventTable: z.string().min(3).max(255).default('lakemirror-events'),
+        overlapMinutes: z.int().min(0).default(15),
+        lookbackMinutes: z.int().min(1).default(60),
+        maxAttempts: z.int().min(1).default(5),
+        retentionDays: z.int().min(1).default(14),
+        deleteMissing: z.boolean().default(true),
+        maxChangePercent: z.number().min(0).max(100).default(25),
+      })
+      .prefault({}),
+    drill: z
+      .strictObject({
+        maxRpoMinutes: z.number().positive().default(15),
+        maxRtoMinutes: z.number().positive().default(60),
+      })
+      .prefault({}),
+    localcloud: z
+      .strictObject({ endpoint: z.url({ protocol: /^https?$/ }).optional() })
+      .optional()
+      .describe('Local emulator; when endpoint is set every AWS client uses it'),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.targets.forEach((t, index) => {
+      const id = `${t.region}/${t.catalogId ?? ''}`;
+      if (
+        t.region === config.source.region &&
+        (t.catalogId ?? config.source.accountId) === config.source.accountId
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', index, 'region'],
+          message: `target Region '${t.region}' is the source Region; allowed: a different Region or catalogId`,
+        });
+      }
+      if (seen.has(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', index, 'region'],
+          message: `target '${t.region}' is listed twice; allowed: each Region/catalogId once`,
+        });
+      }
+      seen.add(id);
+    });
+  });
+
+/** The validated configuration with every default applied. */
+export type LakemirrorConfig = z.output<typeof configSchema>;
+/** What a user may write in the file (defaults optional). */
+export type LakemirrorConfigInput = z.input<typeof configSchema>;
+/** One replication target as configured. */
+export type TargetConfig = LakemirrorConfig['targets'][number];
