@@ -1,4 +1,4 @@
-import { LakemirrorError } from './awsError.ts';
+import { LakemirrorError } from '../model/errors.ts';
 
 /** What went wrong with one item of a batch call. */
 export interface BatchItemError {

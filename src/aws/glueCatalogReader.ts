@@ -11,13 +11,13 @@ import {
   type PartitionValueList,
   type Table,
 } from '@aws-sdk/client-glue';
+import { LakemirrorError } from '../model/errors.ts';
 import {
   type AwsCallContext,
   type AwsCallContextOptions,
   catalogIdParam,
   createAwsCallContext,
 } from './awsCallContext.ts';
-import { LakemirrorError } from './awsError.ts';
 import { chunk } from './chunk.ts';
 import { systemClock } from './clock.ts';
 import { mergeAsyncIterables } from './mergeAsyncIterables.ts';

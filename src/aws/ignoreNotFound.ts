@@ -1,4 +1,4 @@
-import { LakemirrorError } from './awsError.ts';
+import { LakemirrorError } from '../model/errors.ts';
 
 /**
  * Runs a delete and treats "not found" as success: the desired end state (gone) is reached,

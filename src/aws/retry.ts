@@ -1,4 +1,4 @@
-import { LakemirrorError } from './awsError.ts';
+import { LakemirrorError } from '../model/errors.ts';
 import { awsErrorName, classifyAwsError } from './classifyAwsError.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { AdaptiveRateLimiter } from './rateLimiter.ts';

@@ -10,8 +10,8 @@ import {
   type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
+import { LakemirrorError } from '../model/errors.ts';
 import { type AwsCallContext, type AwsCallContextOptions, createAwsCallContext } from './awsCallContext.ts';
-import { LakemirrorError } from './awsError.ts';
 import {
   assertSingleLine,
   assertSnapshotName,

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { LakemirrorError } from './awsError.ts';
+import { LakemirrorError } from '../model/errors.ts';
 
 /** Streams a snapshot out one line at a time; nothing large is held in memory. */
 export interface SnapshotWriter {

@@ -1,4 +1,4 @@
-import { LakemirrorError } from './awsError.ts';
+import { LakemirrorError } from '../model/errors.ts';
 
 /** Where snapshots live: a local directory or an S3 prefix. */
 export type SnapshotLocation =

@@ -1,4 +1,4 @@
-import { LakemirrorError } from '../aws/awsError.ts';
+import { LakemirrorError } from '../model/errors.ts';
 
 /** A problem with the user's configuration file: always `source: 'user'`, always with a fix. */
 export class ConfigError extends LakemirrorError {

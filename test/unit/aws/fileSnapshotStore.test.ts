@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LakemirrorError } from '../../../src/aws/awsError.ts';
 import { createSnapshotStore } from '../../../src/aws/createSnapshotStore.ts';
 import { FileSnapshotStore } from '../../../src/aws/fileSnapshotStore.ts';
 import { parseSnapshotUri } from '../../../src/aws/snapshotUri.ts';
+import { LakemirrorError } from '../../../src/model/errors.ts';
 
 async function collect(lines: AsyncIterable<string>): Promise<string[]> {
   const out: string[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LakemirrorError } from '../../../src/aws/awsError.ts';
 import { createFakeClock } from '../../../src/aws/clock.ts';
 import { GlueCatalogReader } from '../../../src/aws/glueCatalogReader.ts';
 import { GlueCatalogWriter } from '../../../src/aws/glueCatalogWriter.ts';
+import { LakemirrorError } from '../../../src/model/errors.ts';
 import { awsError } from './fakes/fakeAwsClient.ts';
 import { createFakeGlue } from './fakes/fakeGlueClient.ts';
 

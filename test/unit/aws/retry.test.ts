@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LakemirrorError } from '../../../src/aws/awsError.ts';
 import { createFakeClock } from '../../../src/aws/clock.ts';
 import { AdaptiveRateLimiter } from '../../../src/aws/rateLimiter.ts';
 import { callWithRetry } from '../../../src/aws/retry.ts';
+import { LakemirrorError } from '../../../src/model/errors.ts';
 
 function awsError(name: string, message = name, status = 400): Error {
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
