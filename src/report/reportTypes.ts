@@ -14,11 +14,14 @@ export interface AccountRegion {
 /** What `sync` would do to bring the target in line with the source. */
 export type DriftOp = 'create' | 'update' | 'delete';
 
-/** One field that differs, e.g. `StorageDescriptor.Columns[2].Type`. `undefined` = absent on that side. */
+/**
+ * One field that differs, e.g. `StorageDescriptor.Columns[2].Type`. `before`/`after` are JSON values;
+ * absent (or `undefined`, which JSON drops) means the field is absent on that side.
+ */
 export interface FieldChange {
   path: string;
-  before: unknown;
-  after: unknown;
+  before?: unknown;
+  after?: unknown;
 }
 
 /** One object that differs: `create` = missing in target, `update` = differs, `delete` = only in target. */
@@ -116,7 +119,11 @@ const accountRegion = z.object({ region: z.string().min(1), accountId: z.string(
 const count = z.number().int().nonnegative();
 
 /** `before`/`after` are any JSON value, or absent (= the field is absent on that side). */
-const fieldChange = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+const fieldChange = z.object({
+  path: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
 
 export const DriftItemSchema = z.object({
   kind: z.string().min(1),

@@ -25,9 +25,16 @@ export function serializeReport(report: Report, format: ReportFormat): string {
   return report.kind === 'lakemirror.drill' ? renderDrillHtml(report) : renderDriftHtml(report);
 }
 
-/** Writes the report in the format its path asks for, atomically (a reader never sees half a page). */
+/**
+ * Writes the report in the format its path asks for, atomically (a reader never sees half a page);
+ * `-` writes JSON to stdout.
+ */
 export async function writeReport(path: string, report: Report): Promise<void> {
   const text = serializeReport(report, reportFormatFor(path));
+  if (path === '-') {
+    process.stdout.write(text);
+    return;
+  }
   const temp = `${path}.${randomUUID()}.tmp`;
   await writeFile(temp, text, 'utf8');
   await rename(temp, path);
