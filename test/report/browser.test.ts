@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The project compiles without DOM types, so in-page expressions are passed to evaluate() as strings.
 import { renderDrillHtml } from '../../src/report/html/renderDrillPage.ts';
 import { failingDrill, HOSTILE_NAME, passingDrill } from './fixtures.ts';
 
@@ -66,7 +67,7 @@ describe.skipIf(!hasChromium)('drill report in headless Chromium', () => {
     expect(rowText).toMatch(/StorageDescriptor\.Columns\[2\]\.Type: "int"\s*→\s*"bigint"/);
     await expect(page.getByTestId('drift-row').count()).resolves.toBe(3);
     await expect(page.getByTestId('drift-row').filter({ hasText: HOSTILE_NAME }).count()).resolves.toBe(1);
-    await expect(page.evaluate(() => (window as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
     await expect(page.getByTestId('check').first().getAttribute('data-status')).resolves.toBe('fail');
     await expect(page.locator('[data-testid="lag-chart"] svg').isVisible()).resolves.toBe(true);
     expect(requests).toEqual([]);
@@ -93,7 +94,7 @@ describe.skipIf(!hasChromium)('drill report in headless Chromium', () => {
 
     await open(page, 'drill-report-narrow', renderDrillHtml(failingDrill()));
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(ARTIFACTS, 'drill-report-narrow.png'), fullPage: true });
     await page.close();

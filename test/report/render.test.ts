@@ -145,3 +145,12 @@ describe('writeReport', () => {
     expect(serializeReport(driftReport(), 'html')).toContain('Catalog drift');
   });
 });
+
+describe('page shell', () => {
+  it('inlines the stylesheet verbatim (quotes in CSS are not entity-escaped)', () => {
+    const page = renderDrillHtml(passingDrill());
+    const css = /<style>([\s\S]*)<\/style>/.exec(page)?.[1] ?? '';
+    expect(css).toContain('font-family: var(--mono)');
+    expect(css).not.toContain('&quot;');
+  });
+});

@@ -23,7 +23,12 @@ function item(c: DrillCheck, maxFailures: number): SafeHtml {
 <div class="check-head"><span class="badge ${c.status}">${SYMBOL[c.status]}</span><span class="check-name">${c.name}</span></div>
 ${c.detail && html`<p>${c.detail}</p>`}
 ${shown.length > 0 && html`<ul class="failures">${shown.map((f) => html`<li>${f}</li>`)}${failures.length > shown.length && html`<li class="note">…and ${plural(failures.length - shown.length, 'more')}</li>`}</ul>`}
-${c.fix && html`<div class="fix"><strong>How to fix:</strong> ${c.fix}</div>`}
+${c.fix && html`<div class="fix"><strong>How to fix:</strong> ${withCode(c.fix)}</div>`}
 </li>
 `;
+}
+
+/** Text with `backticked` commands shown as code; everything else stays escaped text. */
+export function withCode(text: string): SafeHtml[] {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : html`${part}`));
 }

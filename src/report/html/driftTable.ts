@@ -44,7 +44,7 @@ function row(item: DriftItem, maxChanges: number, maxValueLength: number): SafeH
   return html`<tr data-testid="drift-row" data-kind="${item.kind}" data-op="${item.op}">
 <td>${item.kind}</td>
 <td class="key">${item.key}</td>
-<td><span class="badge ${item.op}">${item.op}</span><div class="muted">${OP_MEANING[item.op] ?? ''}</div></td>
+<td class="op"><span class="badge ${item.op}">${item.op}</span><div class="muted">${OP_MEANING[item.op] ?? ''}</div></td>
 <td>${item.summary && html`<div class="summary muted">${item.summary}</div>`}${
     changes.length > 0 &&
     html`<ul class="changes">${changes.map((c) => change(c, maxValueLength))}${hidden > 0 && html`<li class="note">…and ${plural(hidden, 'more field')}</li>`}</ul>`

@@ -64,12 +64,13 @@ ${xTicks.map((t) => html`<line class="axis" x1="${x(t)}" x2="${x(t)}" y1="${M.to
 <line class="axis" x1="${M.left}" x2="${W - M.right}" y1="${M.top + PLOT_H}" y2="${M.top + PLOT_H}"/>
 <text class="axis-title" x="16" y="${M.top + PLOT_H / 2}" text-anchor="middle" transform="rotate(-90 16 ${M.top + PLOT_H / 2})">lag</text>
 <text class="axis-title" x="${M.left + PLOT_W / 2}" y="${H - 4}" text-anchor="middle">time (UTC)</text>
-${showLimit && html`<line class="limit" x1="${M.left}" x2="${W - M.right}" y1="${y(limit)}" y2="${y(limit)}"/><text class="limit-label" x="${W - M.right - 4}" y="${y(limit) - 6}" text-anchor="end">RPO limit ${formatSeconds(limit)}</text>`}
+${showLimit && html`<line class="limit" x1="${M.left}" x2="${W - M.right}" y1="${y(limit)}" y2="${y(limit)}"/>`}
 <polygon class="area" points="${area}"/>
 <polyline class="line" points="${line}"/>
 ${points.length <= 60 && points.map((p) => html`<circle class="dot" cx="${x(p.t).toFixed(1)}" cy="${y(p.lag).toFixed(1)}" r="3"/>`)}
 <circle class="peak" cx="${x(peak.t).toFixed(1)}" cy="${y(peak.lag).toFixed(1)}" r="5"/>
-<text class="tick" x="${peakLabelX}" y="${Math.max(y(peak.lag) - 10, 12)}" text-anchor="middle">peak ${formatSeconds(peak.lag)}</text>
+<text class="tick halo" x="${peakLabelX}" y="${Math.max(y(peak.lag) - 10, 12)}" text-anchor="middle">peak ${formatSeconds(peak.lag)}</text>
+${showLimit && html`<text class="limit-label halo" x="${M.left + 8}" y="${y(limit) - 6}">RPO limit ${formatSeconds(limit)}</text>`}
 </svg>
 <figcaption>${describe(points.length, first.t, last.t, peak, last.lag)}${!showLimit && limit !== undefined && limit > 0 && ` The RPO limit (${formatSeconds(limit)}) is far above this range.`}</figcaption>
 </figure>`;

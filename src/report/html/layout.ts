@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './escapeHtml.ts';
+import { html, raw, type SafeHtml } from './escapeHtml.ts';
 import { STYLES } from './styles.ts';
 
 /**
@@ -15,7 +15,7 @@ export function renderPage(title: string, body: SafeHtml): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="lakemirror">
 <title>${title}</title>
-<style>${STYLES}</style>
+<style>${raw(STYLES)}</style>
 </head>
 <body>
 <main>

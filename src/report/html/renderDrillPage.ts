@@ -22,7 +22,7 @@ export function renderDrillHtml(report: DrillReport): string {
   }<span>${plural(report.targets.length, 'target')}: ${report.targets.map((t) => t.target.region).join(', ') || 'none'}</span></p>
 <div class="verdict ${report.verdict}" role="status">
 <div class="word" data-testid="verdict">${verdict}</div>
-<ul data-testid="verdict-reasons">${reasons(report).map((r) => html`<li>${r}</li>`)}</ul>
+<ul data-testid="verdict-reasons">${reasons(report).map(reason)}</ul>
 </div>
 ${cards(report)}
 <h2>Usability checks</h2>
@@ -34,31 +34,43 @@ ${renderLagChart(report.lagHistory, { limitSeconds: report.thresholds.maxRpoMinu
   return renderPage(title, body);
 }
 
-/** Why the verdict is what it is, in the order a reader should act on it. */
-function reasons(r: DrillReport): string[] {
-  const out: string[] = [];
+interface Reason {
+  ok: boolean;
+  text: string;
+}
+
+/** Why the verdict is what it is: what failed first (the reader acts on it), then what held. */
+function reasons(r: DrillReport): Reason[] {
   const { maxRpoMinutes, maxRtoMinutes } = r.thresholds;
   const rpo = r.rpo.minutes === null ? 'no change pending' : formatMinutes(r.rpo.minutes);
-  out.push(
-    r.rpo.status === 'fail'
-      ? `RPO ${rpo} exceeds the ${formatMinutes(maxRpoMinutes)} limit.`
-      : `RPO ${rpo} is within the ${formatMinutes(maxRpoMinutes)} limit.`,
-  );
-  out.push(
-    r.rto.status === 'fail'
-      ? `RTO ${formatMinutes(r.rto.minutes)} exceeds the ${formatMinutes(maxRtoMinutes)} limit.`
-      : `RTO ${formatMinutes(r.rto.minutes)} is within the ${formatMinutes(maxRtoMinutes)} limit.`,
-  );
+  const rpoOk = r.rpo.status === 'pass';
+  const rtoOk = r.rto.status === 'pass';
   const failed = r.checks.filter((c) => c.status === 'fail').length;
-  out.push(
-    failed > 0
-      ? `${plural(failed, 'usability check')} failed.`
-      : `All ${plural(r.checks.filter((c) => c.status === 'pass').length, 'usability check')} that ran passed.`,
-  );
+  const passed = r.checks.filter((c) => c.status === 'pass').length;
   const drifting = r.targets.filter((t) => !t.inSync);
-  for (const t of drifting) out.push(`${t.target.region}: ${plural(t.drift.length, 'object')} drifted.`);
-  if (r.targets.length > 0 && drifting.length === 0) out.push('Every target is in sync with the source.');
-  return out;
+  const out: Reason[] = [
+    {
+      ok: rpoOk,
+      text: `RPO ${rpo} ${rpoOk ? 'is within' : 'exceeds'} the ${formatMinutes(maxRpoMinutes)} limit.`,
+    },
+    {
+      ok: rtoOk,
+      text: `RTO ${formatMinutes(r.rto.minutes)} ${rtoOk ? 'is within' : 'exceeds'} the ${formatMinutes(maxRtoMinutes)} limit.`,
+    },
+    failed > 0
+      ? { ok: false, text: `${plural(failed, 'usability check')} failed.` }
+      : { ok: true, text: `${plural(passed, 'usability check')} passed.` },
+    ...drifting.map((t) => ({
+      ok: false,
+      text: `${t.target.region}: ${plural(t.drift.length, 'object')} drifted.`,
+    })),
+  ];
+  if (r.targets.length > 0 && drifting.length === 0) out.push({ ok: true, text: 'Every target is in sync.' });
+  return [...out.filter((x) => !x.ok), ...out.filter((x) => x.ok)];
+}
+
+function reason({ ok, text }: Reason): SafeHtml {
+  return html`<li class="${ok ? 'pass' : 'fail'}"><span class="mark" aria-hidden="true">${ok ? '✓' : '✗'}</span>${text}</li>`;
 }
 
 function cards(r: DrillReport): SafeHtml {

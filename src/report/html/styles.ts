@@ -44,7 +44,14 @@ code, .mono { font-family: var(--mono); font-size: 0.88em; }
 .verdict .word { font-size: 2.2rem; font-weight: 800; letter-spacing: 0.06em; line-height: 1; }
 .verdict.pass .word { color: var(--pass); }
 .verdict.fail .word { color: var(--fail); }
-.verdict ul { margin: 0; padding-left: 18px; }
+.verdict ul { margin: 0; padding: 0; list-style: none; }
+.verdict li { padding: 1px 0; }
+.verdict li.fail { font-weight: 700; }
+.verdict li.pass { color: var(--muted); }
+.verdict.pass li.pass { color: var(--fg); }
+.verdict li .mark { display: inline-block; width: 1.3em; }
+.verdict li.fail .mark { color: var(--fail); }
+.verdict li.pass .mark { color: var(--pass); }
 
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 12px; }
 .card { border: 1px solid var(--border); border-radius: 8px; padding: 14px 16px; background: var(--surface); }
@@ -66,6 +73,9 @@ code, .mono { font-family: var(--mono); font-size: 0.88em; }
 table { width: 100%; border-collapse: collapse; margin: 8px 0 4px; font-size: 0.92rem; }
 th, td { text-align: left; vertical-align: top; padding: 7px 10px; border-bottom: 1px solid var(--border); }
 th { background: var(--surface); font-weight: 600; font-size: 0.82rem; color: var(--muted); }
+table.counts { width: auto; min-width: min(100%, 560px); }
+tfoot th, tfoot td { background: transparent; font-weight: 700; color: var(--fg); font-size: 0.92rem;
+  border-top: 2px solid var(--border); border-bottom: none; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.drifted td { font-weight: 600; }
 td.key { font-family: var(--mono); font-size: 0.86rem; overflow-wrap: anywhere; min-width: 12ch; }
@@ -106,6 +116,7 @@ svg .dot { fill: var(--accent); }
 svg .peak { fill: var(--bg); stroke: var(--accent); stroke-width: 2.5; }
 svg .limit { stroke: var(--fail); stroke-width: 1.5; stroke-dasharray: 6 4; }
 svg .limit-label { fill: var(--fail); font-size: 12px; font-weight: 600; }
+svg .halo { paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
 .empty { padding: 18px; text-align: center; border: 1px dashed var(--border); border-radius: 8px; color: var(--muted); }
 
 footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; }
@@ -113,6 +124,13 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; }
 @media (max-width: 640px) {
   main { padding: 14px; }
   .verdict { flex-direction: column; align-items: flex-start; }
+  .target { padding: 2px 10px 10px; }
+  table.drift thead { display: none; }
+  table.drift, table.drift tbody, table.drift tr { display: block; }
+  table.drift tr { border-bottom: 1px solid var(--border); padding: 6px 0; }
+  table.drift td { display: block; border: none; padding: 2px 4px; }
+  table.drift td:first-child, table.drift td.op { display: inline-block; }
+  table.drift td.op .muted { display: inline; margin-left: 6px; }
 }
 @media print {
   :root {
