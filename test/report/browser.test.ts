@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The project compiles without DOM types, so in-page expressions are passed to evaluate() as strings.
 import { renderDrillHtml } from '../../src/report/html/renderDrillPage.ts';
 import { failingDrill, HOSTILE_NAME, passingDrill } from './fixtures.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+// The project compiles without DOM types, so in-page expressions go to page.evaluate() as strings.
 const hasChromium = existsSync(CHROMIUM);
 
 if (!hasChromium) {

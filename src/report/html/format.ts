@@ -12,8 +12,7 @@ export function formatTime(iso: string): string {
 
 /** `HH:MM` (UTC) for chart ticks, with seconds when the span is short. */
 export function formatClock(ms: number, withSeconds: boolean): string {
-  const text = new Date(ms).toISOString().slice(11, withSeconds ? 19 : 16);
-  return text;
+  return new Date(ms).toISOString().slice(11, withSeconds ? 19 : 16);
 }
 
 /** `45 s`, `7.5 min`, `2 h 5 min`. */
