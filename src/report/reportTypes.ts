@@ -1,0 +1,192 @@
+import { z } from 'zod';
+
+/**
+ * Results are data. `verify` and `drill` return these plain objects; the terminal table, the `--json`
+ * document, the HTML page and the exit code are all derived from them. The zod schemas validate the JSON
+ * form when a report is read back (`lakemirror report --from drill.json`, CI artifacts).
+ */
+
+export interface AccountRegion {
+  region: string;
+  accountId: string;
+}
+
+/** What `sync` would do to bring the target in line with the source. */
+export type DriftOp = 'create' | 'update' | 'delete';
+
+/**
+ * One field that differs, e.g. `StorageDescriptor.Columns[2].Type`. `before`/`after` are JSON values;
+ * absent (or `undefined`, which JSON drops) means the field is absent on that side.
+ */
+export interface FieldChange {
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** One object that differs: `create` = missing in target, `update` = differs, `delete` = only in target. */
+export interface DriftItem {
+  /** Record kind (`database`, `table`, `partition`, `grant`, …; see design.md). */
+  kind: string;
+  /** Stable record key (`db.table`, `principal|resourceKey`, …). */
+  key: string;
+  op: DriftOp;
+  /** One human line, e.g. "column type changed". */
+  summary: string;
+  /** Differing fields; empty for `create`/`delete`. */
+  changes: FieldChange[];
+}
+
+export interface KindCounts {
+  source: number;
+  target: number;
+  drifted: number;
+}
+
+/** The result of `verify` for one source → target pair. */
+export interface DriftReport {
+  schemaVersion: 1;
+  kind: 'lakemirror.drift';
+  /** ISO 8601 timestamp. */
+  generatedAt: string;
+  source: AccountRegion;
+  target: AccountRegion;
+  inSync: boolean;
+  countsByKind: Record<string, KindCounts>;
+  drift: DriftItem[];
+}
+
+export type Status = 'pass' | 'fail';
+export type CheckStatus = Status | 'skipped';
+
+/** The change that has waited longest to reach the target; its age is the RPO. */
+export interface PendingChange {
+  eventTime: string;
+  eventName: string;
+  object: string;
+}
+
+export interface RpoResult {
+  /** Age of the oldest change not yet in the target; `null` when nothing is pending. */
+  minutes: number | null;
+  oldestPendingChange?: PendingChange;
+  status: Status;
+}
+
+export interface RtoResult {
+  /** Time to restore the catalog into the scratch target from the latest snapshot. */
+  minutes: number;
+  restoredObjects: number;
+  scratchTarget: string;
+  status: Status;
+}
+
+/** One usability check run against the replica (query a table, assume a role, read a grant…). */
+export interface DrillCheck {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+  fix?: string;
+  failures?: string[];
+}
+
+export interface LagSample {
+  /** ISO 8601 timestamp. */
+  time: string;
+  lagSeconds: number;
+}
+
+/** The result of `drill`: RPO, RTO, drift per target and usability checks. */
+export interface DrillReport {
+  schemaVersion: 1;
+  kind: 'lakemirror.drill';
+  generatedAt: string;
+  verdict: Status;
+  durationMs: number;
+  thresholds: { maxRpoMinutes: number; maxRtoMinutes: number };
+  rpo: RpoResult;
+  rto: RtoResult;
+  targets: DriftReport[];
+  checks: DrillCheck[];
+  lagHistory: LagSample[];
+}
+
+export type Report = DriftReport | DrillReport;
+
+const isoTime = z.iso.datetime({ offset: true });
+const status = z.enum(['pass', 'fail']);
+const accountRegion = z.object({ region: z.string().min(1), accountId: z.string() });
+const count = z.number().int().nonnegative();
+
+/** `before`/`after` are any JSON value, or absent (= the field is absent on that side). */
+const fieldChange = z.object({
+  path: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+
+export const DriftItemSchema = z.object({
+  kind: z.string().min(1),
+  key: z.string(),
+  op: z.enum(['create', 'update', 'delete']),
+  summary: z.string(),
+  changes: z.array(fieldChange),
+});
+
+export const DriftReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  kind: z.literal('lakemirror.drift'),
+  generatedAt: isoTime,
+  source: accountRegion,
+  target: accountRegion,
+  inSync: z.boolean(),
+  countsByKind: z.record(z.string(), z.object({ source: count, target: count, drifted: count })),
+  drift: z.array(DriftItemSchema),
+});
+
+export const DrillReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  kind: z.literal('lakemirror.drill'),
+  generatedAt: isoTime,
+  verdict: status,
+  durationMs: z.number().nonnegative(),
+  thresholds: z.object({ maxRpoMinutes: z.number().nonnegative(), maxRtoMinutes: z.number().nonnegative() }),
+  rpo: z.object({
+    minutes: z.number().nonnegative().nullable(),
+    oldestPendingChange: z
+      .object({ eventTime: isoTime, eventName: z.string(), object: z.string() })
+      .optional(),
+    status,
+  }),
+  rto: z.object({
+    minutes: z.number().nonnegative(),
+    restoredObjects: count,
+    scratchTarget: z.string(),
+    status,
+  }),
+  targets: z.array(DriftReportSchema),
+  checks: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(['pass', 'fail', 'skipped']),
+      detail: z.string(),
+      fix: z.string().optional(),
+      failures: z.array(z.string()).optional(),
+    }),
+  ),
+  lagHistory: z.array(z.object({ time: isoTime, lagSeconds: z.number().nonnegative() })),
+});
+
+// The schemas and the interfaces must describe the same shape: these fail to compile if they drift apart.
+({}) as z.infer<typeof DriftReportSchema> satisfies DriftReport;
+({}) as DriftReport satisfies z.infer<typeof DriftReportSchema>;
+({}) as z.infer<typeof DrillReportSchema> satisfies DrillReport;
+({}) as DrillReport satisfies z.infer<typeof DrillReportSchema>;
+
+/** Either report, told apart by `kind`. */
+export const ReportSchema = z.discriminatedUnion('kind', [DriftReportSchema, DrillReportSchema]);
+
+/** Validates a parsed JSON document as a report; throws a `ZodError` naming the bad paths. */
+export function parseReport(json: unknown): Report {
+  return ReportSchema.parse(json);
+}
