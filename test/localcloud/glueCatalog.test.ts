@@ -15,6 +15,7 @@ import {
   GetTableVersionsCommand,
   type GlueClient,
   InvalidInputException,
+  type PrincipalPermissions,
   UpdateDatabaseCommand,
   UpdateTableCommand,
   ValidationException,
@@ -260,7 +261,7 @@ describe('local cloud Glue: databases and tables', () => {
   });
 
   it('uses the database CreateTableDefaultPermissions for its tables', async () => {
-    const perms = [
+    const perms: PrincipalPermissions[] = [
       { Principal: { DataLakePrincipalIdentifier: 'arn:aws:iam::1:role/r' }, Permissions: ['SELECT'] },
     ];
     await glue.send(
