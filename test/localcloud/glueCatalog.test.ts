@@ -256,8 +256,12 @@ describe('local cloud Glue: databases and tables', () => {
     });
     await glue.send(new DeleteTableCommand({ DatabaseName: 'lf', Name: 't' }));
     expect(lf().permissions).toHaveLength(1);
+    await glue.send(new CreateTableCommand({ DatabaseName: 'lf', TableInput: tableInput('t2') }));
     await glue.send(new DeleteDatabaseCommand({ Name: 'lf' }));
     expect(lf().permissions).toHaveLength(0);
+    // The database's tables went with it: a database of the same name starts empty.
+    await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'lf' } }));
+    expect((await glue.send(new GetTablesCommand({ DatabaseName: 'lf' }))).TableList).toEqual([]);
   });
 
   it('uses the database CreateTableDefaultPermissions for its tables', async () => {

@@ -45,8 +45,12 @@ export function requireTable(ctx: RequestContext, database: string, table: strin
   return stored;
 }
 
-/** Drops undefined members so stored objects are what GetX answers (JSON would drop them anyway). */
+/**
+ * Copies an object without its undefined members, so stored objects are what GetX answers. Copying (rather than
+ * `delete`) keeps V8's fast object layout, which matters for a million stored partitions.
+ */
 export function compact<T extends Record<string, unknown>>(value: T): T {
-  for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out as T;
 }
