@@ -1,10 +1,10 @@
 import type { OperationSpec, RequestContext } from '../../service.ts';
 import { required } from '../../service.ts';
+import { errorDetail } from './catalog.ts';
 import {
   addPartition,
   changePartition,
   dropPartition,
-  errorDetail,
   findPartition,
   partitionTableOf,
 } from './partitions.ts';

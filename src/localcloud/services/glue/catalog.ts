@@ -54,3 +54,9 @@ export function compact<T extends Record<string, unknown>>(value: T): T {
   for (const key in value) if (value[key] !== undefined) out[key] = value[key];
   return out as T;
 }
+
+/** ErrorDetail of a per-item failure in a batch answer. */
+export function errorDetail(error: unknown): { ErrorCode: string; ErrorMessage: string } {
+  if (error instanceof ServiceError) return { ErrorCode: error.code, ErrorMessage: error.message };
+  throw error;
+}

@@ -1,4 +1,4 @@
-import { invalidInput, type OperationSpec, type RequestContext } from '../../service.ts';
+import { invalidInput, type OperationSpec, type RequestContext, required } from '../../service.ts';
 import { pageOf } from './paging.ts';
 import { compilePartitionExpression } from './partitionExpression.ts';
 import { sortedPartitionKeys } from './partitionStore.ts';
@@ -20,11 +20,8 @@ function segmentOf(key: string, totalSegments: number): number {
 /** A segment filter, or undefined for the whole table. Segments split the partitions by a stable hash. */
 function segmentFilter(segment: Input | undefined): ((key: string) => boolean) | undefined {
   if (segment === undefined || segment === null) return undefined;
-  const { SegmentNumber: number, TotalSegments: total } = segment;
-  if (number === undefined || total === undefined) {
-    const member = number === undefined ? 'segmentNumber' : 'totalSegments';
-    throw invalidInput(`Segment.${member} must not be null.`);
-  }
+  const number = required<number>(segment, 'SegmentNumber');
+  const total = required<number>(segment, 'TotalSegments');
   checkRange(number, 'segment.segmentNumber', 0, Number.MAX_SAFE_INTEGER);
   checkRange(total, 'segment.totalSegments', 1, 10);
   if (number >= total)

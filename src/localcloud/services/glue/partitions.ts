@@ -5,7 +5,6 @@ import {
   type OperationSpec,
   type RequestContext,
   required,
-  ServiceError,
 } from '../../service.ts';
 import { catalogOf, compact, requireTable } from './catalog.ts';
 import { partitionKey, putPartition, removePartition } from './partitionStore.ts';
@@ -72,12 +71,6 @@ export function dropPartition(stored: StoredTable, values: unknown): void {
 
 export function findPartition(stored: StoredTable, values: unknown): Record<string, any> | undefined {
   return Array.isArray(values) ? stored.partitions[partitionKey(values as string[])] : undefined;
-}
-
-/** ErrorDetail of a per-item failure in a batch answer. */
-export function errorDetail(error: unknown): { ErrorCode: string; ErrorMessage: string } {
-  if (error instanceof ServiceError) return { ErrorCode: error.code, ErrorMessage: error.message };
-  throw error;
 }
 
 export const partitionOperations: Record<string, OperationSpec> = {

@@ -7,7 +7,7 @@ import {
   required,
 } from '../../service.ts';
 import { forgetCatalogObject, grantCreateDefaults } from '../lakeformation/state.ts';
-import { callerArn, catalogOf, glueName, requireDatabase, requireTable } from './catalog.ts';
+import { callerArn, catalogOf, errorDetail, glueName, requireDatabase, requireTable } from './catalog.ts';
 import { pageOf } from './paging.ts';
 import { presentTable, tableFromInput } from './tableShape.ts';
 import { checkMaxLength, pageSize } from './validation.ts';
@@ -92,17 +92,14 @@ function batchDeleteTable(input: Input, ctx: RequestContext): object {
   const databaseName = required<string>(input, 'DatabaseName');
   const names = required<string[]>(input, 'TablesToDelete');
   checkMaxLength(names, 'TablesToDelete', 100);
-  const database = requireDatabase(ctx, databaseName);
+  requireDatabase(ctx, databaseName);
   const errors: object[] = [];
   for (const name of names) {
-    if (!database.tables[glueName(name)]) {
-      errors.push({
-        TableName: name,
-        ErrorDetail: { ErrorCode: 'EntityNotFoundException', ErrorMessage: `Table ${name} not found.` },
-      });
-      continue;
+    try {
+      dropTable(ctx, databaseName, name);
+    } catch (error) {
+      errors.push({ TableName: name, ErrorDetail: errorDetail(error) });
     }
-    dropTable(ctx, databaseName, name);
   }
   return errors.length > 0 ? { Errors: errors } : {};
 }
