@@ -1,9 +1,10 @@
 import type { CloudTrailLog } from '../cloudTrailLog.ts';
 import type { ServiceDefinition } from '../service.ts';
 import { cloudTrailService } from './cloudtrail.ts';
+import { glueService } from './glue/index.ts';
 import { lakeFormationService } from './lakeformation/index.ts';
 
 /** Every emulated service (DynamoDB and S3 are embedded third-party emulators, see embedded.ts). */
 export function allServices(trail: CloudTrailLog): ServiceDefinition[] {
-  return [cloudTrailService(trail), lakeFormationService()];
+  return [cloudTrailService(trail), glueService(), lakeFormationService()];
 }
