@@ -34,7 +34,9 @@ describe('objectFilter', () => {
     expect(keep(on({ Table: { DatabaseName: 'sales', Name: 'tmp_a' } }))).toBe(false);
     expect(keep(on({ Table: { DatabaseName: 'sales', TableWildcard: {} } }))).toBe(true);
     expect(keep(on({ TableWithColumns: { DatabaseName: 'finance', Name: 'x' } }))).toBe(false);
-    expect(keep(on({ DataCellsFilter: { DatabaseName: 'sales', TableName: 'tmp_a', Name: 'f' } }))).toBe(false);
+    expect(keep(on({ DataCellsFilter: { DatabaseName: 'sales', TableName: 'tmp_a', Name: 'f' } }))).toBe(
+      false,
+    );
     expect(keep({ kind: 'lfTagAssignment', resource: { Database: { Name: 'hr' } } })).toBe(true);
     expect(keep(on({ DataLocation: { ResourceArn: 'arn:aws:s3:::x' } }))).toBe(true);
     expect(keep(on({ LFTag: { TagKey: 'env', TagValues: ['prod'] } }))).toBe(true);

@@ -11,7 +11,11 @@ import { cloudTrailEvent, type DocumentOptions } from './support/cloudTrailDocum
 
 const scope = { sourceRegion: 'us-east-1', sourceAccountId: '123456789012' };
 
-function staged(name: string, params: Record<string, unknown> | null, options?: DocumentOptions): StagedEvent {
+function staged(
+  name: string,
+  params: Record<string, unknown> | null,
+  options?: DocumentOptions,
+): StagedEvent {
   const result = parseCloudTrailEvent(cloudTrailEvent(name, params, options), scope);
   if (isRejection(result)) throw new Error(`rejected: ${result.rejection} ${result.detail ?? ''}`);
   return result;
@@ -29,10 +33,17 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
   ['DeleteDatabase', { catalogId: '123456789012', name: 'Sales' }, [db('sales')]],
   [
     'CreateTable',
-    { databaseName: 'Sales', tableInput: { name: 'Orders', storageDescriptor: storage, parameters: { a: 'b' } } },
+    {
+      databaseName: 'Sales',
+      tableInput: { name: 'Orders', storageDescriptor: storage, parameters: { a: 'b' } },
+    },
     [tbl('sales', 'orders')],
   ],
-  ['UpdateTable', { databaseName: 'sales', tableInput: { name: 'orders' }, skipArchive: true }, [tbl('sales', 'orders')]],
+  [
+    'UpdateTable',
+    { databaseName: 'sales', tableInput: { name: 'orders' }, skipArchive: true },
+    [tbl('sales', 'orders')],
+  ],
   ['DeleteTable', { databaseName: 'sales', name: 'orders' }, [tbl('sales', 'orders')]],
   [
     'BatchDeleteTable',
@@ -41,7 +52,11 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
   ],
   [
     'CreatePartition',
-    { databaseName: 'sales', tableName: 'orders', partitionInput: { values: ['2024-01-01'], storageDescriptor: storage } },
+    {
+      databaseName: 'sales',
+      tableName: 'orders',
+      partitionInput: { values: ['2024-01-01'], storageDescriptor: storage },
+    },
     [part(['2024-01-01'])],
   ],
   [
@@ -49,7 +64,11 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
     {
       databaseName: 'sales',
       tableName: 'orders',
-      partitionInputList: [{ values: ['2024-01-01'] }, { values: ['2024-01-02'] }, { values: ['2024-01-03'] }],
+      partitionInputList: [
+        { values: ['2024-01-01'] },
+        { values: ['2024-01-02'] },
+        { values: ['2024-01-03'] },
+      ],
     },
     [part(['2024-01-01']), part(['2024-01-02']), part(['2024-01-03'])],
   ],
@@ -75,10 +94,18 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
     },
     [part(['2024-01-01']), part(['2024-01-02']), part(['2024-01-09'])],
   ],
-  ['DeletePartition', { databaseName: 'sales', tableName: 'orders', partitionValues: ['2024-01-01'] }, [part(['2024-01-01'])]],
+  [
+    'DeletePartition',
+    { databaseName: 'sales', tableName: 'orders', partitionValues: ['2024-01-01'] },
+    [part(['2024-01-01'])],
+  ],
   [
     'BatchDeletePartition',
-    { databaseName: 'sales', tableName: 'orders', partitionsToDelete: [{ values: ['2024-01-01'] }, { values: ['2024-01-02'] }] },
+    {
+      databaseName: 'sales',
+      tableName: 'orders',
+      partitionsToDelete: [{ values: ['2024-01-01'] }, { values: ['2024-01-02'] }],
+    },
     [part(['2024-01-01']), part(['2024-01-02'])],
   ],
   [
@@ -93,7 +120,12 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
       resource: { tableWithColumns: { databaseName: 'sales', name: 'orders', columnNames: ['b', 'a'] } },
       permissions: ['SELECT'],
     },
-    [{ kind: 'permissions', resource: { TableWithColumns: { DatabaseName: 'sales', Name: 'orders', ColumnNames: ['a', 'b'] } } }],
+    [
+      {
+        kind: 'permissions',
+        resource: { TableWithColumns: { DatabaseName: 'sales', Name: 'orders', ColumnNames: ['a', 'b'] } },
+      },
+    ],
   ],
   [
     'BatchGrantPermissions',
@@ -102,7 +134,12 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
       entries: [
         { id: '1', principal, resource: { database: { name: 'sales' } }, permissions: ['DESCRIBE'] },
         { id: '2', principal, resource: tableResource, permissions: ['SELECT'] },
-        { id: '3', principal: { dataLakePrincipalIdentifier: 'other' }, resource: tableResource, permissions: ['ALTER'] },
+        {
+          id: '3',
+          principal: { dataLakePrincipalIdentifier: 'other' },
+          resource: tableResource,
+          permissions: ['ALTER'],
+        },
       ],
     },
     [
@@ -112,7 +149,16 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
   ],
   [
     'BatchRevokePermissions',
-    { entries: [{ id: '1', principal, resource: { lFTag: { tagKey: 'env', tagValues: ['prod', 'dev'] } }, permissions: ['ASSOCIATE'] }] },
+    {
+      entries: [
+        {
+          id: '1',
+          principal,
+          resource: { lFTag: { tagKey: 'env', tagValues: ['prod', 'dev'] } },
+          permissions: ['ASSOCIATE'],
+        },
+      ],
+    },
     [{ kind: 'permissions', resource: { LFTag: { TagKey: 'env', TagValues: ['dev', 'prod'] } } }],
   ],
   [
@@ -120,7 +166,11 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
     { resourceArn: 'arn:aws:s3:::lake/Sales', useServiceLinkedRole: true },
     [{ kind: 'location', resourceArn: 'arn:aws:s3:::lake/Sales' }],
   ],
-  ['DeregisterResource', { resourceArn: 'arn:aws:s3:::lake' }, [{ kind: 'location', resourceArn: 'arn:aws:s3:::lake' }]],
+  [
+    'DeregisterResource',
+    { resourceArn: 'arn:aws:s3:::lake' },
+    [{ kind: 'location', resourceArn: 'arn:aws:s3:::lake' }],
+  ],
   [
     'UpdateResource',
     { resourceArn: 'arn:aws:s3:::lake', roleArn: 'arn:aws:iam::123456789012:role/lf' },
@@ -131,7 +181,10 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
   ['DeleteLFTag', { catalogId: '123456789012', tagKey: 'env' }, [{ kind: 'lfTag', tagKey: 'env' }]],
   [
     'AddLFTagsToResource',
-    { resource: { database: { catalogId: '123456789012', name: 'Sales' } }, lFTags: [{ tagKey: 'env', tagValues: ['prod'] }] },
+    {
+      resource: { database: { catalogId: '123456789012', name: 'Sales' } },
+      lFTags: [{ tagKey: 'env', tagValues: ['prod'] }],
+    },
     [{ kind: 'lfTagAssignment', resource: { Database: { Name: 'sales' } } }],
   ],
   [
@@ -196,9 +249,14 @@ describe('parseCloudTrailEvent', () => {
   it('falls back to all partitions of the table when a batch call lost its values', () => {
     const truncated = { databaseName: 'Sales', tableName: 'Orders' };
     for (const name of ['BatchCreatePartition', 'BatchDeletePartition', 'BatchUpdatePartition']) {
-      expect(staged(name, truncated).objects).toEqual([{ kind: 'partitions', database: 'sales', table: 'orders' }]);
+      expect(staged(name, truncated).objects).toEqual([
+        { kind: 'partitions', database: 'sales', table: 'orders' },
+      ]);
     }
-    const oneEntryTruncated = { ...truncated, partitionInputList: [{ values: ['a'] }, { storageDescriptor: {} }] };
+    const oneEntryTruncated = {
+      ...truncated,
+      partitionInputList: [{ values: ['a'] }, { storageDescriptor: {} }],
+    };
     expect(staged('BatchCreatePartition', oneEntryTruncated).objects).toEqual([
       { kind: 'partitions', database: 'sales', table: 'orders' },
     ]);
@@ -208,7 +266,9 @@ describe('parseCloudTrailEvent', () => {
     for (const name of REPLICATED_EVENT_NAMES.filter((n) => n !== 'PutDataLakeSettings')) {
       expect(staged(name, null, { omitted: true }).objects).toEqual([{ kind: 'catalog' }]);
     }
-    expect(staged('PutDataLakeSettings', null, { omitted: true }).objects).toEqual([{ kind: 'dataLakeSettings' }]);
+    expect(staged('PutDataLakeSettings', null, { omitted: true }).objects).toEqual([
+      { kind: 'dataLakeSettings' },
+    ]);
   });
 
   it('adds a catalog reconcile for batch entries it cannot read, keeping the readable ones', () => {
@@ -234,7 +294,11 @@ describe('parseCloudTrailEvent', () => {
   });
 
   it('accepts any account when no source account is configured', () => {
-    const event = cloudTrailEvent('DeleteTable', { databaseName: 'a', name: 'b' }, { accountId: '210987654321' });
+    const event = cloudTrailEvent(
+      'DeleteTable',
+      { databaseName: 'a', name: 'b' },
+      { accountId: '210987654321' },
+    );
     expect(isRejection(parseCloudTrailEvent(event, { sourceRegion: 'us-east-1' }))).toBe(false);
   });
 });
@@ -243,8 +307,14 @@ describe('objectKey', () => {
   it('gives stable strings per object', () => {
     expect(objectKey(tbl('sales', 'orders'))).toBe('table:sales.orders');
     expect(objectKey(part(['2024-01-01']))).toBe('partition:sales.orders/["2024-01-01"]');
-    const a = { kind: 'permissions', resource: { Table: { Name: 'orders', DatabaseName: 'sales' } } } as const;
-    const b = { kind: 'permissions', resource: { Table: { DatabaseName: 'sales', Name: 'orders' } } } as const;
+    const a = {
+      kind: 'permissions',
+      resource: { Table: { Name: 'orders', DatabaseName: 'sales' } },
+    } as const;
+    const b = {
+      kind: 'permissions',
+      resource: { Table: { DatabaseName: 'sales', Name: 'orders' } },
+    } as const;
     expect(objectKey(a)).toBe(objectKey(b));
     expect(objectKey(a)).toBe('permissions:{"Table":{"DatabaseName":"sales","Name":"orders"}}');
   });

@@ -5,10 +5,15 @@ describe('AsyncTokenBucket', () => {
   it('spaces requests at the rate with a fake clock, in arrival order', async () => {
     let now = 0;
     const sleeps: number[] = [];
-    const bucket = new AsyncTokenBucket(2, 1, () => now, async (ms) => {
-      sleeps.push(ms);
-      now += ms;
-    });
+    const bucket = new AsyncTokenBucket(
+      2,
+      1,
+      () => now,
+      async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    );
     const granted: number[] = [];
     await Promise.all([0, 1, 2, 3].map((n) => bucket.take().then(() => granted.push(n))));
     expect(granted).toEqual([0, 1, 2, 3]);

@@ -61,10 +61,7 @@ export function queryPendingShardParams(
   };
 }
 
-const PENDING_GUARD = {
-  ConditionExpression: '#status = :pending AND attempts = :attempts',
-  names: { '#status': 'status' },
-};
+const STATUS = { '#status': 'status' };
 
 /** pending → applied; leaves the pending index. Conditional, so a second replay of the item is a no-op. */
 export function markAppliedParams(table: string, item: EventItem, appliedAt: Date): UpdateCommandInput {
@@ -74,7 +71,7 @@ export function markAppliedParams(table: string, item: EventItem, appliedAt: Dat
     UpdateExpression:
       'SET #status = :applied, appliedAt = :at, lagMs = :lag REMOVE pendingShard, pendingSort',
     ConditionExpression: '#status = :pending',
-    ExpressionAttributeNames: PENDING_GUARD.names,
+    ExpressionAttributeNames: STATUS,
     ExpressionAttributeValues: {
       ':applied': 'applied',
       ':pending': 'pending',
@@ -103,8 +100,8 @@ export function markFailedAttemptParams(
     UpdateExpression: exhausted
       ? 'SET #status = :failed, attempts = :next, lastError = :error REMOVE pendingShard, pendingSort'
       : 'SET attempts = :next, lastError = :error, nextAttemptAt = :retryAt',
-    ConditionExpression: PENDING_GUARD.ConditionExpression,
-    ExpressionAttributeNames: PENDING_GUARD.names,
+    ConditionExpression: '#status = :pending AND attempts = :attempts',
+    ExpressionAttributeNames: STATUS,
     ExpressionAttributeValues: {
       ':pending': 'pending',
       ':attempts': item.attempts,

@@ -105,20 +105,23 @@ export class EventTable {
     }
   }
 
-  /** 'retry' (still pending, due at nextAttemptAt), 'failed' (maxAttempts reached) or 'notPending'. */
+  /**
+   * 'retry' (still pending, due at nextAttemptAt), 'failed' (maxAttempts reached), or 'stale': the item
+   * is no longer pending or another replay already counted this attempt; nothing is changed.
+   */
   async markFailedAttempt(
     item: EventItem,
     error: string,
     nextAttemptAt: Date,
     maxAttempts: number,
-  ): Promise<'retry' | 'failed' | 'notPending'> {
+  ): Promise<'retry' | 'failed' | 'stale'> {
     try {
       const answer = await this.client.send(
         new UpdateCommand(markFailedAttemptParams(this.tableName, item, error, nextAttemptAt, maxAttempts)),
       );
       return answer.Attributes?.status === 'failed' ? 'failed' : 'retry';
     } catch (failure) {
-      if (isConditionFailure(failure)) return 'notPending';
+      if (isConditionFailure(failure)) return 'stale';
       throw failure;
     }
   }

@@ -9,7 +9,9 @@ let tables = 0;
 /** A fresh event table in the local cloud's DynamoDB (dynalite), through the real document client. */
 export async function freshEventTable(cloud: LocalCloud, region = 'us-east-1') {
   const { dynamoDb } = clientsFor(cloud, region);
-  const documents = DynamoDBDocumentClient.from(dynamoDb, { marshallOptions: { removeUndefinedValues: true } });
+  const documents = DynamoDBDocumentClient.from(dynamoDb, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
   tables += 1;
   const name = `lakemirror-events-${process.pid}-${tables}`;
   await createEventTable(documents, name);
