@@ -3,11 +3,7 @@
  * Local stand-in for `LakemirrorError` (src/model/errors.ts is being written concurrently); at merge this
  * becomes a `LakemirrorError` with the same codes.
  */
-export type RealtimeErrorCode =
-  | 'collect.writeFailed'
-  | 'collect.lookupFailed'
-  | 'eventTable.writeFailed'
-  | 'eventTable.invalidItem';
+export type RealtimeErrorCode = 'collect.writeFailed';
 
 export class RealtimeError extends Error {
   constructor(
