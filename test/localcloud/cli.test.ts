@@ -27,7 +27,11 @@ async function startCli(args: string[]) {
     endpoint,
     exit.then((code) => Promise.reject(new Error(`exited ${code}`))),
   ]);
-  return { url, lines, stop: () => (controller.abort(), exit) };
+  const stop = () => {
+    controller.abort();
+    return exit;
+  };
+  return { url, lines, stop };
 }
 
 const iamAt = (endpoint: string) =>

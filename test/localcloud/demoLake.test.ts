@@ -2,7 +2,7 @@ import type { GlueClient } from '@aws-sdk/client-glue';
 import { ListRolesCommand } from '@aws-sdk/client-iam';
 import type { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_BUCKET, DEMO_ROLES, demoLake } from '../../src/localcloud/seed/demoLake.ts';
 import { PARTITION_BATCH, seedDemoLake } from '../../src/localcloud/seed/seedDemoLake.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
