@@ -84,7 +84,7 @@ describe('persistence across restarts', () => {
     );
     appendEvent(first, { eventName: 'CreateDatabase' });
     first.persist();
-    expect(await admin(first, 'reset', {})).toMatchObject({ status: 200, reset: true });
+    expect(await admin(first, 'reset', {})).toMatchObject({ httpStatus: 200, reset: true });
     await expect(clientsFor(first).iam.send(new GetRoleCommand({ RoleName: 'gone' }))).rejects.toMatchObject({
       name: 'NoSuchEntityException',
     });

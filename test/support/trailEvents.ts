@@ -52,5 +52,5 @@ export async function admin(cloud: LocalCloud, route: string, body?: unknown): P
     method: body === undefined ? 'GET' : 'POST',
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: answer.status, ...((await answer.json()) as object) };
+  return { ...((await answer.json()) as object), httpStatus: answer.status };
 }

@@ -37,6 +37,24 @@ export function roleNamed(ctx: RequestContext, name: string): StoredRole {
   return role;
 }
 
+/** A new role's record (fresh RoleId, ARN from the path). */
+export function newRole(
+  accountId: string,
+  name: string,
+  path: string,
+  document: string,
+  now: number,
+): StoredRole {
+  return {
+    RoleName: name,
+    RoleId: iamUniqueId('AROA'),
+    Arn: `arn:aws:iam::${accountId}:role${path}${name}`,
+    Path: path,
+    CreateDate: isoSeconds(now),
+    AssumeRolePolicyDocument: document,
+  };
+}
+
 export function createRole(input: Input, ctx: RequestContext) {
   const name = checkName('roleName', required<string>(input, 'RoleName'));
   const document = required<string>(input, 'AssumeRolePolicyDocument');
@@ -54,16 +72,9 @@ export function createRole(input: Input, ctx: RequestContext) {
   if (Object.values(iam.roles).some((r) => r.RoleName.toLowerCase() === name.toLowerCase())) {
     throw entityAlreadyExists(`Role with name ${name} already exists.`);
   }
-  const role: StoredRole = {
-    RoleName: name,
-    RoleId: iamUniqueId('AROA'),
-    Arn: `arn:aws:iam::${ctx.accountId}:role${path}${name}`,
-    Path: path,
-    CreateDate: isoSeconds(ctx.now),
-    AssumeRolePolicyDocument: document,
-    ...(input.Description ? { Description: input.Description } : {}),
-    MaxSessionDuration: maxSession,
-  };
+  const role = newRole(ctx.accountId, name, path, document, ctx.now);
+  if (input.Description) role.Description = input.Description;
+  role.MaxSessionDuration = maxSession;
   iam.roles[name] = role;
   return { Role: roleOutput(role) };
 }

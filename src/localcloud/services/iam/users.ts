@@ -19,6 +19,17 @@ function userOutput(user: StoredUser): Record<string, unknown> {
   };
 }
 
+/** A new user's record (fresh UserId, ARN from the path). */
+export function newUser(accountId: string, name: string, path: string, now: number): StoredUser {
+  return {
+    UserName: name,
+    UserId: iamUniqueId('AIDA'),
+    Arn: `arn:aws:iam::${accountId}:user${path}${name}`,
+    Path: path,
+    CreateDate: isoSeconds(now),
+  };
+}
+
 export function createUser(input: Input, ctx: RequestContext) {
   const name = checkName('userName', required<string>(input, 'UserName'));
   const path = checkPath(input.Path);
@@ -26,13 +37,7 @@ export function createUser(input: Input, ctx: RequestContext) {
   if (Object.values(iam.users).some((u) => u.UserName.toLowerCase() === name.toLowerCase())) {
     throw entityAlreadyExists(`User with name ${name} already exists.`);
   }
-  const user: StoredUser = {
-    UserName: name,
-    UserId: iamUniqueId('AIDA'),
-    Arn: `arn:aws:iam::${ctx.accountId}:user${path}${name}`,
-    Path: path,
-    CreateDate: isoSeconds(ctx.now),
-  };
+  const user = newUser(ctx.accountId, name, path, ctx.now);
   iam.users[name] = user;
   return { User: userOutput(user) };
 }
