@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GetDatabasesCommand, GetTableCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
@@ -8,11 +9,16 @@ import { GrantPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsClients } from '../../src/aws/clientFactory.ts';
+import { main } from '../../src/cli/main.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import { type DrillOptions, runDrill } from '../../src/drill/index.ts';
 import { demoTrustPolicy } from '../../src/localcloud/seed/demoLake.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
+import { createEventTable } from '../../src/realtime/eventTable/createEventTable.ts';
+import { EventTable } from '../../src/realtime/eventTable/eventTable.ts';
+import { toEventItems } from '../../src/realtime/eventTable/items.ts';
 import { renderDrillHtml } from '../../src/report/html/renderDrillPage.ts';
 import { type DrillReport, parseReport } from '../../src/report/reportTypes.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
@@ -177,12 +183,77 @@ describe('drill on the demo lake', () => {
         .getByTestId('drift-row')
         .filter({ has: page.getByRole('cell', { name: 'sales.customers', exact: true }) });
       await expect(row.count()).resolves.toBe(1);
-      expect(await row.innerText()).toMatch(
+      expect(await row.textContent()).toMatch(
         /StorageDescriptor\.Columns\[4\]\.Type: "string"\s*→\s*"varchar\(2\)"/,
       );
       await page.screenshot({ path: join(ARTIFACTS, 'drill-demo-fail.png'), fullPage: true });
     } finally {
       await browser.close();
     }
+  });
+
+  it('takes RPO from the oldest pending event and the lag chart from applied events', async () => {
+    const { dynamoDb } = createAwsClients({ region: 'us-east-1', endpoint: cloud.endpoint });
+    await createEventTable(dynamoDb, config.realtime.eventTable);
+    const table = new EventTable(dynamoDb, config.realtime.eventTable);
+    const now = Date.now();
+    const ago = (minutes: number) => new Date(now - minutes * 60_000);
+    const stage = async (eventId: string, minutesAgo: number, tableName: string) => {
+      const [item] = toEventItems(
+        {
+          eventId,
+          eventTime: ago(minutesAgo).toISOString(),
+          eventName: 'UpdateTable',
+          eventSource: 'glue.amazonaws.com',
+          region: 'us-east-1',
+          accountId: ACCOUNT,
+          objects: [{ kind: 'table', database: 'sales', table: tableName }],
+        },
+        { stagedAt: ago(minutesAgo), retentionDays: 14 },
+      );
+      await table.putEventIfAbsent(item!);
+      return item!;
+    };
+    await table.markApplied(await stage('e-applied-1', 50, 'orders'), ago(48));
+    await table.markApplied(await stage('e-applied-2', 40, 'returns'), ago(35));
+    // Superseded: stores was replayed (re-read) after this change, so it is not pending in substance.
+    await stage('e-superseded', 45, 'stores');
+    await table.markApplied(await stage('e-applied-3', 44, 'stores'), ago(43));
+    await stage('e-pending', 30, 'products');
+
+    const report = await drill(config);
+
+    expect(report.rpo.oldestPendingChange).toEqual({
+      eventTime: ago(30).toISOString(),
+      eventName: 'UpdateTable',
+      object: 'table:sales.products',
+    });
+    expect(report.rpo.minutes).toBeGreaterThanOrEqual(30);
+    expect(report.rpo.status).toBe('fail');
+    expect(report.lagHistory.map((s) => s.lagSeconds)).toEqual([120, 60, 300]); // by applied time: orders, stores, returns;
+  });
+
+  it('runs from the CLI: writes the page, prints the summary, exits 2 on a failed drill', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lakemirror-drill-cli-'));
+    const file = join(dir, 'config.json');
+    await writeFile(file, JSON.stringify({ ...config, $schema: undefined }));
+    const out: string[] = [];
+    const err: string[] = [];
+    const host = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+
+    const code = await main(
+      ['node', 'lakemirror', 'drill', '--config', file, '--out', join(dir, 'drill.html')],
+      host,
+    );
+
+    expect(err.join('\n')).not.toMatch(/error:/);
+    expect(code).toBe(2);
+    expect(out.join('\n')).toMatch(/^DR drill: FAIL/);
+    expect(out.join('\n')).toMatch(/table sales\.customers/);
+    const page = await readFile(join(dir, 'drill.html'), 'utf8');
+    expect(page).toMatch(/data-testid="verdict">FAIL</);
+    expect(
+      await main(['node', 'lakemirror', 'drill', '--config', file, '--out', join(dir, 'drill.txt')], host),
+    ).toBe(1);
   });
 });
