@@ -1,0 +1,71 @@
+import pLimit from 'p-limit';
+import { splitTableKey } from '../model/keys.ts';
+import type { RegionSide } from '../ondemand/regionSide.ts';
+import type { DriftItem, DriftReport, PendingChange } from '../report/reportTypes.ts';
+
+/** Source lookups the drill spends at most on dating drift; the rest counts as undated. */
+export const MAX_DATED_LOOKUPS = 300;
+
+export interface DatedDrift {
+  /** Drifted objects with the source time of the change that is missing in the target. */
+  dated: PendingChange[];
+  /** Drifted objects whose change has no time in the source (grants, LF objects, deletions, updates of databases and partitions). */
+  undated: string[];
+}
+
+type Lookup = (source: RegionSide) => Promise<PendingChange | undefined>;
+
+/**
+ * How to date one drifted object from the source: Glue keeps CreateTime (databases, tables), UpdateTime
+ * (tables) and CreationTime (partitions). Everything else (Lake Formation objects, objects deleted in the
+ * source, database and partition updates) carries no time, so its age cannot be known from the catalog.
+ */
+export function lookupFor(item: DriftItem): Lookup | undefined {
+  const dated = (time: Date | undefined, eventName: string): PendingChange | undefined =>
+    time ? { eventTime: time.toISOString(), eventName, object: `${item.kind} ${item.key}` } : undefined;
+  if (item.op === 'delete') return undefined;
+  if (item.kind === 'database' && item.op === 'create')
+    return async (s) => dated((await s.glueReader.getDatabase(item.key))?.CreateTime, 'CreateDatabase');
+  if (item.kind === 'table')
+    return async (s) => {
+      const { databaseName, tableName } = splitTableKey(item.key);
+      const table = await s.glueReader.getTable(databaseName, tableName);
+      return item.op === 'create'
+        ? dated(table?.CreateTime, 'CreateTable')
+        : dated(table?.UpdateTime ?? table?.CreateTime, 'UpdateTable');
+    };
+  if (item.kind === 'partition' && item.op === 'create')
+    return async (s) => {
+      const slash = item.key.indexOf('/');
+      const { databaseName, tableName } = splitTableKey(item.key.slice(0, slash));
+      const values = JSON.parse(item.key.slice(slash + 1)) as string[];
+      const [found] = await s.glueReader.getPartitions(databaseName, tableName, [values]);
+      return dated(found?.CreationTime, 'CreatePartition');
+    };
+  return undefined;
+}
+
+/** Dates the drift of every target from the source catalog (each object once, whatever the targets). */
+export async function dateDrift(source: RegionSide, reports: readonly DriftReport[]): Promise<DatedDrift> {
+  const items = new Map<string, DriftItem>();
+  for (const report of reports) for (const item of report.drift) items.set(`${item.kind} ${item.key}`, item);
+  const undated: string[] = [];
+  const lookups: Array<{ name: string; lookup: Lookup }> = [];
+  for (const [name, item] of items) {
+    const lookup = lookupFor(item);
+    if (lookup && lookups.length < MAX_DATED_LOOKUPS) lookups.push({ name, lookup });
+    else undated.push(name);
+  }
+  const limit = pLimit(source.concurrency);
+  const dated: PendingChange[] = [];
+  await Promise.all(
+    lookups.map(({ name, lookup }) =>
+      limit(async () => {
+        const change = await lookup(source);
+        if (change) dated.push(change);
+        else undated.push(name); // gone from the source since verify read it
+      }),
+    ),
+  );
+  return { dated, undated };
+}

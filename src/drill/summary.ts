@@ -1,0 +1,33 @@
+import type { DrillReport } from '../report/reportTypes.ts';
+
+const minutes = (m: number) => (m < 1 ? `${Math.round(m * 60)} s` : `${Math.round(m * 10) / 10} min`);
+const mark = (ok: boolean) => (ok ? 'ok  ' : 'FAIL');
+
+/** The drill on a terminal: the verdict, then one line each for RPO, RTO, drift and every check. */
+export function renderDrillSummary(r: DrillReport): string {
+  const { rpo, rto, thresholds } = r;
+  const pending = rpo.oldestPendingChange;
+  const lines = [
+    `DR drill: ${r.verdict === 'pass' ? 'PASS' : 'FAIL'} (${Math.round(r.durationMs / 100) / 10} s)`,
+    `  ${mark(rpo.status === 'pass')} RPO ${rpo.minutes === null ? 'none pending' : minutes(rpo.minutes)} (limit ${minutes(thresholds.maxRpoMinutes)})${
+      pending ? ` — oldest: ${pending.eventName} ${pending.object} at ${pending.eventTime}` : ''
+    }`,
+    `  ${mark(rto.status === 'pass')} RTO ${minutes(rto.minutes)} (limit ${minutes(thresholds.maxRtoMinutes)}) — ${rto.restoredObjects} objects restored into ${rto.scratchTarget}`,
+  ];
+  for (const t of r.targets) {
+    lines.push(
+      `  ${mark(t.inSync)} ${t.target.region}: ${t.inSync ? 'in sync' : `${t.drift.length} objects drifted`}`,
+    );
+    for (const item of t.drift.slice(0, 10))
+      lines.push(`         ${item.op} ${item.kind} ${item.key}: ${item.summary}`);
+    if (t.drift.length > 10) lines.push(`         … and ${t.drift.length - 10} more (see --out drill.html)`);
+  }
+  for (const c of r.checks) {
+    lines.push(`  ${c.status === 'skipped' ? 'skip' : mark(c.status === 'pass')} ${c.name}`);
+    if (c.status !== 'fail') continue;
+    for (const f of (c.failures ?? []).slice(0, 5)) lines.push(`         ${f}`);
+    if ((c.failures?.length ?? 0) > 5) lines.push(`         … and ${c.failures!.length - 5} more`);
+    if (c.fix) lines.push(`         fix: ${c.fix}`);
+  }
+  return lines.join('\n');
+}
