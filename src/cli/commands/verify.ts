@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { runVerify } from '../../ondemand/runVerify.ts';
 import type { CommandContext } from '../context.ts';
 import { renderVerifyResult } from '../render/driftText.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
 import { awsCommand } from './common.ts';
+import { writeVerifyReport } from './verifyReportOut.ts';
 
 /** `lakemirror verify`: compare source and targets; exit 0 in sync, 2 on drift (for DR drills and CI). */
 export function verifyCommand(ctx: CommandContext): Command {
@@ -17,20 +17,11 @@ export function verifyCommand(ctx: CommandContext): Command {
         const result = await runVerify(runtime, flags.target ? { targets: flags.target } : {});
         const document = { schemaVersion: 1, kind: 'lakemirror.verify', ...result };
         if (flags.out) {
-          await writeVerifyOut(flags.out, result, document);
+          await writeVerifyReport(flags.out, result);
           ctx.err(`report written to ${flags.out}`);
         }
         ctx.out(flags.json ? JSON.stringify(document, null, 2) : renderVerifyResult(result));
         return result.inSync ? 0 : 2;
       });
     });
-}
-
-async function writeVerifyOut(path: string, result: Awaited<ReturnType<typeof runVerify>>, document: object) {
-  if (/\.html?$/i.test(path)) {
-    const { renderDriftHtml } = await import('../../report/html/renderDriftPage.ts');
-    writeFileSync(path, result.reports.map((r) => renderDriftHtml(r)).join('\n'), { mode: 0o600 });
-    return;
-  }
-  writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`, { mode: 0o600 });
 }
