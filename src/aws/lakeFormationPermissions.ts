@@ -44,7 +44,7 @@ export async function listPermissions(
           ...(filter.resource ? { Resource: filter.resource } : {}),
           ...(filter.principal ? { Principal: filter.principal } : {}),
           ...(filter.resourceType ? { ResourceType: filter.resourceType } : {}),
-          MaxResults: 100,
+          MaxResults: 1000,
           NextToken,
         }),
       ),

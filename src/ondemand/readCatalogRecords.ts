@@ -13,7 +13,8 @@ import {
 } from '../model/canonical.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import { compareKeys, recordKey } from '../model/keys.ts';
-import type { SnapshotRecord, TableRecord } from '../model/records.ts';
+import { SNAPSHOT_KIND_ORDER } from '../model/snapshotOrder.ts';
+import type { DatabaseRecord, SnapshotRecord, TableRecord } from '../model/records.ts';
 import {
   type CatalogFilterSpec,
   createCatalogFilter,
@@ -46,12 +47,50 @@ function assertNamedDatabasesExist(scope: ReadScope, region: string, names: Read
   });
 }
 
+/** Databases and tables in scope, canonical. */
+export interface GlueRecords {
+  databases: DatabaseRecord[];
+  tables: TableRecord[];
+}
+
+/** A Region read in two parts that run at once: Glue (databases, tables) and Lake Formation. */
+export interface CatalogReadParts {
+  glue: Promise<GlueRecords>;
+  /** Everything Lake Formation: empty when permissions are not replicated. */
+  lakeFormation: Promise<SnapshotRecord[]>;
+}
+
 /**
- * Reads everything but partitions from one Region, canonical and in key order: databases and tables
- * inside the filter, and the Lake Formation state (grants, locations, LF-Tags and their assignments,
- * data cells filters, settings). Databases outside the filter are not read at all.
+ * Starts reading one Region. The Lake Formation lists start at once, beside the Glue reads (each service has
+ * its own rate limit, so overlapping them halves the wall time); only the per-resource tag assignments wait
+ * for the tables. Databases outside the filter are not read at all.
  */
+export function readCatalogInParts(side: RegionSide, scope: ReadScope): CatalogReadParts {
+  const glue = readGlueRecords(side, scope);
+  const bulk = scope.permissions ? readLakeFormationBulk(side) : Promise.resolve(undefined);
+  const lakeFormation = (async () => {
+    const [listed, { databases, tables }] = await Promise.all([bulk, glue]);
+    if (!listed) return [];
+    const assignments = listed.hasTags ? await readTagAssignments(side, databases, tables) : [];
+    return [...listed.records, ...assignments];
+  })();
+  // Observed when awaited; this keeps a failure from being reported as unhandled in the meantime.
+  lakeFormation.catch(() => {});
+  glue.catch(() => {});
+  return { glue, lakeFormation };
+}
+
+/** Reads everything but partitions from one Region, canonical and in key order. */
 export async function readCatalogRecords(side: RegionSide, scope: ReadScope): Promise<SnapshotRecord[]> {
+  const parts = readCatalogInParts(side, scope);
+  const { databases, tables } = await parts.glue;
+  const records: SnapshotRecord[] = [];
+  if (scope.catalog || scope.permissions) records.push(...databases, ...tables);
+  records.push(...(await parts.lakeFormation));
+  return sortRecords(records);
+}
+
+async function readGlueRecords(side: RegionSide, scope: ReadScope): Promise<GlueRecords> {
   const filter = createCatalogFilter(scope.filter);
   const all = (await side.glueReader.listDatabases()).map(canonicalDatabase);
   if (scope.requireNamedDatabases)
@@ -64,17 +103,10 @@ export async function readCatalogRecords(side: RegionSide, scope: ReadScope): Pr
     .flat()
     .map(canonicalTable)
     .filter((t) => isTableIncluded(filter, t.databaseName, t.input.Name));
-  const records: SnapshotRecord[] = [];
-  if (scope.catalog || scope.permissions) records.push(...databases, ...tables);
-  if (scope.permissions) records.push(...(await readLakeFormationRecords(side, databases, tables)));
-  return sortRecords(records);
+  return { databases: sortRecords(databases), tables: sortRecords(tables) };
 }
 
-async function readLakeFormationRecords(
-  side: RegionSide,
-  databases: ReadonlyArray<{ input: { Name: string } }>,
-  tables: readonly TableRecord[],
-): Promise<SnapshotRecord[]> {
+async function readLakeFormationBulk(side: RegionSide): Promise<{ records: SnapshotRecord[]; hasTags: boolean }> {
   const lf = side.lakeFormation;
   const [permissions, locations, tags, filters, settings] = await Promise.all([
     lf.listPermissions(),
@@ -90,9 +122,8 @@ async function readLakeFormationRecords(
     ...filters.map(canonicalDataCellsFilter),
   ];
   if (settings) records.push(canonicalDataLakeSettings(settings));
-  // Tag assignments are read per resource; a Region without LF-Tags has none, so skip the calls.
-  if (tags.length > 0) records.push(...(await readTagAssignments(side, databases, tables)));
-  return records;
+  // Tag assignments are read per resource; a Region without LF-Tags has none, so those calls are skipped.
+  return { records, hasTags: tags.length > 0 };
 }
 
 async function readTagAssignments(
@@ -131,10 +162,10 @@ async function readTagAssignments(
   return records;
 }
 
-/** Snapshot order within each kind: by key. (Kinds are ordered by the snapshot writer's caller.) */
+/** Snapshot order: by kind (the snapshot's kind order), then by key; a total order, so sort is deterministic. */
 export function sortRecords<T extends SnapshotRecord>(records: T[]): T[] {
   return records
-    .map((record) => ({ record, key: recordKey(record) }))
-    .sort((a, b) => (a.record.kind === b.record.kind ? compareKeys(a.key, b.key) : 0))
+    .map((record) => ({ record, rank: SNAPSHOT_KIND_ORDER.indexOf(record.kind), key: recordKey(record) }))
+    .sort((a, b) => a.rank - b.rank || compareKeys(a.key, b.key))
     .map(({ record }) => record);
 }

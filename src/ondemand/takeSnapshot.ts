@@ -1,11 +1,10 @@
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
 import { tableKey } from '../model/keys.ts';
-import type { SnapshotRecord, TableRecord } from '../model/records.ts';
+import type { SnapshotRecord } from '../model/records.ts';
 import type { SnapshotHeader, SnapshotTrailer } from '../model/snapshotFormat.ts';
-import { SNAPSHOT_KIND_ORDER } from '../model/snapshotOrder.ts';
 import { createSnapshotWriter } from '../model/snapshotWriter.ts';
 import { orderedPrefetch } from './orderedPrefetch.ts';
-import { type ReadScope, readCatalogRecords } from './readCatalogRecords.ts';
+import { type ReadScope, readCatalogInParts, sortRecords } from './readCatalogRecords.ts';
 import { readPartitionRecords } from './readPartitionRecords.ts';
 import type { RegionSide } from './regionSide.ts';
 
@@ -42,16 +41,15 @@ export async function takeSnapshot(
     capturedAt,
     tool,
   };
-  const records = await readCatalogRecords(source, scope);
+  const parts = readCatalogInParts(source, scope);
+  const { databases, tables } = await parts.glue;
   const writer = createSnapshotWriter(header);
   const out = await store.openWriter(snapshotName(source.region, capturedAt));
   const write = async (text: string) => {
     for (const line of text.split('\n')) if (line) await out.writeLine(line);
   };
   try {
-    const ofKind = (kind: SnapshotRecord['kind']) => records.filter((r) => r.kind === kind);
-    for (const db of ofKind('database')) await write(writer.line(db));
-    const tables = ofKind('table') as TableRecord[];
+    for (const db of databases) await write(writer.line(db));
     const withPartitions = orderedPrefetch(tables, source.concurrency, async (table) => ({
       table,
       partitions:
@@ -63,9 +61,10 @@ export async function takeSnapshot(
       await write(writer.line(table));
       for (const partition of partitions) await write(writer.line(partition));
     }
-    for (const kind of SNAPSHOT_KIND_ORDER.slice(SNAPSHOT_KIND_ORDER.indexOf('partition') + 1)) {
-      for (const record of ofKind(kind)) await write(writer.line(record));
-    }
+    // Lake Formation was read meanwhile (its own rate limit), so this wait is usually short.
+    const lakeFormation = sortRecords(await parts.lakeFormation);
+    for (const record of lakeFormation) await write(writer.line(record));
+    const records: SnapshotRecord[] = [...databases, ...tables, ...lakeFormation];
     await write(writer.end());
     const { uri } = await out.close();
     return { uri, header, trailer: writer.trailer!, records };
