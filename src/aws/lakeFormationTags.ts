@@ -36,33 +36,39 @@ export async function listLfTags(client: LakeFormationClient, context: AwsCallCo
   return tags;
 }
 
+/** CreateLFTag and UpdateLFTag take at most 50 values per call (a tag may hold 1000). */
+export const LF_TAG_VALUES_PER_CALL = 50;
+
+/** Creates a tag with its first 50 values, then adds the rest 50 at a time. */
 export async function createLfTag(
   client: LakeFormationClient,
   context: AwsCallContext,
   key: string,
   values: string[],
 ) {
+  const [first = [], ...rest] = chunk(values, LF_TAG_VALUES_PER_CALL);
   await context.call('CreateLFTag', `LF-Tag ${key} in ${context.region}`, () =>
-    client.send(new CreateLFTagCommand({ ...catalogIdParam(context), TagKey: key, TagValues: values })),
+    client.send(new CreateLFTagCommand({ ...catalogIdParam(context), TagKey: key, TagValues: first })),
   );
+  if (rest.length > 0) await updateLfTag(client, context, key, { add: rest.flat() });
 }
 
+/** Adds, then removes, allowed values, 50 per call. */
 export async function updateLfTag(
   client: LakeFormationClient,
   context: AwsCallContext,
   key: string,
   change: { add?: string[]; remove?: string[] },
 ) {
-  await context.call('UpdateLFTag', `LF-Tag ${key} in ${context.region}`, () =>
-    client.send(
-      new UpdateLFTagCommand({
-        ...catalogIdParam(context),
-        TagKey: key,
-        ...(change.add?.length ? { TagValuesToAdd: change.add } : {}),
-        ...(change.remove?.length ? { TagValuesToDelete: change.remove } : {}),
-      }),
-    ),
-  );
+  const calls = [
+    ...chunk(change.add ?? [], LF_TAG_VALUES_PER_CALL).map((TagValuesToAdd) => ({ TagValuesToAdd })),
+    ...chunk(change.remove ?? [], LF_TAG_VALUES_PER_CALL).map((TagValuesToDelete) => ({ TagValuesToDelete })),
+  ];
+  for (const values of calls) {
+    await context.call('UpdateLFTag', `LF-Tag ${key} in ${context.region}`, () =>
+      client.send(new UpdateLFTagCommand({ ...catalogIdParam(context), TagKey: key, ...values })),
+    );
+  }
 }
 
 export async function deleteLfTag(client: LakeFormationClient, context: AwsCallContext, key: string) {

@@ -50,6 +50,28 @@ export async function readCatalogRecords(side: RegionSide, scope: ReadScope): Pr
   return sortRecords(records);
 }
 
+/**
+ * The tag assignments on target databases and tables outside the filter. The planner never changes them,
+ * but a tag value they carry is in use and must not be removed; read only when a plan would remove values.
+ */
+export async function readTagAssignmentsOutside(
+  side: RegionSide,
+  filterSpec: CatalogFilterSpec | undefined,
+): Promise<SnapshotRecord[]> {
+  const filter = createCatalogFilter(filterSpec);
+  const databases = (await side.glueReader.listDatabases()).map(canonicalDatabase);
+  const limit = pLimit(side.concurrency);
+  const tables = (
+    await Promise.all(databases.map((db) => limit(() => side.glueReader.listTables(db.input.Name))))
+  )
+    .flat()
+    .map(canonicalTable)
+    .filter((t) => !isTableIncluded(filter, t.databaseName, t.input.Name));
+  const outside = databases.filter((db) => !isDatabaseIncluded(filter, db.input.Name));
+  if (outside.length === 0 && tables.length === 0) return [];
+  return readTagAssignments(side, outside, tables);
+}
+
 async function readLakeFormationRecords(
   side: RegionSide,
   databases: ReadonlyArray<{ input: { Name: string } }>,

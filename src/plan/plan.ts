@@ -1,7 +1,13 @@
 import { recordKey } from '../model/keys.ts';
-import type { RecordKind, RecordOfKind, SnapshotRecord, SnapshotRecords } from '../model/records.ts';
+import type {
+  LfTagAssignmentRecord,
+  RecordKind,
+  RecordOfKind,
+  SnapshotRecord,
+  SnapshotRecords,
+} from '../model/records.ts';
 import { isUnmapped, rewriteRecordForTarget } from './accountMapping.ts';
-import type { Action } from './actions.ts';
+import type { Action, ActionOf } from './actions.ts';
 import { createCatalogFilter, isRecordIncluded } from './filters.ts';
 import type { PlanOptions } from './options.ts';
 import { orderActions } from './order.ts';
@@ -87,13 +93,28 @@ export function planWithReport(
     actions.push(...planDataLakeSettings(from.dataLakeSettings, to.dataLakeSettings, options));
     actions.push(...planDataCellsFilters(from.dataCellsFilter, to.dataCellsFilter, options));
     actions.push(...planLocations(from.location, to.location, options));
-    // Every target assignment counts, in scope or not: a value assigned anywhere must not be removed.
-    const targetAssignments = byKind(target).lfTagAssignment;
+    const assignmentActions = planLfTagAssignments(from.lfTagAssignment, to.lfTagAssignment, options);
+    // Every target assignment counts, in scope or not, as it will be after this plan: a value assigned
+    // anywhere then must not be removed; one this plan unassigns can go (value removals run last).
+    const targetAssignments = assignmentsAfter(byKind(target).lfTagAssignment, assignmentActions);
     actions.push(...planLfTags(from.lfTag, to.lfTag, { ...options, targetAssignments }));
-    actions.push(...planLfTagAssignments(from.lfTagAssignment, to.lfTagAssignment, options));
+    actions.push(...assignmentActions);
     actions.push(...planGrants(from.grant, to.grant, options));
   }
   return { actions: orderActions(actions), unmapped };
+}
+
+/** The target's tag assignments once `actions` are applied. */
+function assignmentsAfter(
+  current: readonly LfTagAssignmentRecord[],
+  actions: readonly ActionOf<'lfTagAssignment'>[],
+): LfTagAssignmentRecord[] {
+  const byKey = new Map(current.map((a) => [recordKey(a), a]));
+  for (const action of actions) {
+    if (action.op === 'delete') byKey.delete(action.key);
+    else if (action.desired) byKey.set(action.key, action.desired);
+  }
+  return [...byKey.values()];
 }
 
 type RecordsByKind = { [K in RecordKind]: RecordOfKind<K>[] };
