@@ -53,17 +53,19 @@ export async function createLfTag(
   if (rest.length > 0) await updateLfTag(client, context, key, { add: rest.flat() });
 }
 
-/** Adds, then removes, allowed values, 50 per call. */
+/** Adds and removes allowed values, up to 50 of each per call (one call when that is enough). */
 export async function updateLfTag(
   client: LakeFormationClient,
   context: AwsCallContext,
   key: string,
   change: { add?: string[]; remove?: string[] },
 ) {
-  const calls = [
-    ...chunk(change.add ?? [], LF_TAG_VALUES_PER_CALL).map((TagValuesToAdd) => ({ TagValuesToAdd })),
-    ...chunk(change.remove ?? [], LF_TAG_VALUES_PER_CALL).map((TagValuesToDelete) => ({ TagValuesToDelete })),
-  ];
+  const adds = chunk(change.add ?? [], LF_TAG_VALUES_PER_CALL);
+  const removes = chunk(change.remove ?? [], LF_TAG_VALUES_PER_CALL);
+  const calls = Array.from({ length: Math.max(adds.length, removes.length) }, (_, i) => ({
+    ...(adds[i] ? { TagValuesToAdd: adds[i] } : {}),
+    ...(removes[i] ? { TagValuesToDelete: removes[i] } : {}),
+  }));
   for (const values of calls) {
     await context.call('UpdateLFTag', `LF-Tag ${key} in ${context.region}`, () =>
       client.send(new UpdateLFTagCommand({ ...catalogIdParam(context), TagKey: key, ...values })),
