@@ -89,7 +89,10 @@ export const configSchema = z
       ),
     resourceLinkMapping: z
       .strictObject({
-        regions: z.record(region, region).optional().describe('Region a resource link points to → Region it should point to'),
+        regions: z
+          .record(region, region)
+          .optional()
+          .describe('Region a resource link points to → Region it should point to'),
         catalogs: z
           .record(accountId, accountId)
           .optional()

@@ -14,9 +14,9 @@ import type { Output } from './output.ts';
 import { planPartitionsForTable, type TableFate } from './planPartitionsForTable.ts';
 import { readCatalogRecords, readTagAssignmentsOutside } from './readCatalogRecords.ts';
 import type { RegionSide } from './regionSide.ts';
-import { unmappedResults } from './unmappedResults.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type TallyResult, tally } from './tally.ts';
+import { unmappedResults } from './unmappedResults.ts';
 
 export interface SyncTargetOptions {
   plan: PlanOptions;

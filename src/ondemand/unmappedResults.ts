@@ -14,9 +14,7 @@ export function unmappedResults(
 ): ActionResult[] {
   return unmapped.map((record) => {
     const accounts = [...new Set(record.principals.map((p) => ACCOUNT.exec(p)?.[1] ?? p))];
-    const what = record.partiallyApplied
-      ? `applied without ${record.principals.join(', ')}`
-      : 'not applied';
+    const what = record.partiallyApplied ? `applied without ${record.principals.join(', ')}` : 'not applied';
     return {
       kind: record.kind,
       key: record.key,

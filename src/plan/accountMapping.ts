@@ -150,7 +150,9 @@ function defaults<T extends PrincipalPermissions>(list: readonly T[], principal:
       const id = principal(entry.Principal.DataLakePrincipalIdentifier);
       return id === undefined ? [] : [{ ...entry, Principal: { DataLakePrincipalIdentifier: id } }];
     })
-    .sort((a, b) => compareKeys(a.Principal.DataLakePrincipalIdentifier, b.Principal.DataLakePrincipalIdentifier));
+    .sort((a, b) =>
+      compareKeys(a.Principal.DataLakePrincipalIdentifier, b.Principal.DataLakePrincipalIdentifier),
+    );
 }
 
 function rewriteSettings(settings: DataLakeSettings, principal: MapPrincipal): DataLakeSettings {

@@ -21,8 +21,8 @@ import { planLocations } from './planLocations.ts';
 import { planTables } from './planTables.ts';
 import { remapRecord } from './s3Remap.ts';
 
-export { checkMaxDeletes } from './maxDeletes.ts';
 export type { AccountRewrite, ResourceLinkMapping } from './accountMapping.ts';
+export { checkMaxDeletes } from './maxDeletes.ts';
 export type { PlanOptions } from './options.ts';
 export { planPartitions } from './planPartitions.ts';
 

@@ -48,7 +48,9 @@ describe('cross-account sync through an assumed role', () => {
     // The target account: the role lakemirror assumes, and the roles the mapped grants name.
     await createRoles(clientsFor(cloud, 'us-east-1', TARGET_KEY), ['lakemirror-target', ...DEMO_ROLES]);
     await dst().lakeFormation.send(
-      new PutDataLakeSettingsCommand({ DataLakeSettings: { DataLakeAdmins: [{ DataLakePrincipalIdentifier: DEPLOY_ROLE }] } }),
+      new PutDataLakeSettingsCommand({
+        DataLakeSettings: { DataLakeAdmins: [{ DataLakePrincipalIdentifier: DEPLOY_ROLE }] },
+      }),
     );
   });
   afterAll(async () => {
@@ -83,7 +85,12 @@ describe('cross-account sync through an assumed role', () => {
 
     // The objects are in the target account, with principals and links of that account.
     const { DatabaseList } = await dst().glue.send(new GetDatabasesCommand({}));
-    expect(DatabaseList?.map((d) => d.Name).sort()).toEqual(['finance', 'marketing', 'sales', 'shared_sales']);
+    expect(DatabaseList?.map((d) => d.Name).sort()).toEqual([
+      'finance',
+      'marketing',
+      'sales',
+      'shared_sales',
+    ]);
     const link = await dst().glue.send(new GetDatabaseCommand({ Name: 'shared_sales' }));
     expect(link.Database?.TargetDatabase).toEqual({ CatalogId: TARGET, DatabaseName: 'sales' });
     const expected = (await grantsOf(src()))
@@ -101,7 +108,9 @@ describe('cross-account sync through an assumed role', () => {
 
     // CloudTrail of the target account names the assumed role for the writes.
     const { Events } = await dst().cloudTrail.send(
-      new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateDatabase' }] }),
+      new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateDatabase' }],
+      }),
     );
     expect(Events).toHaveLength(4);
     for (const event of Events ?? []) {

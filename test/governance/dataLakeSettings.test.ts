@@ -1,8 +1,8 @@
 import { CreateUserCommand } from '@aws-sdk/client-iam';
 import {
+  type DataLakeSettings,
   GrantPermissionsCommand,
   PutDataLakeSettingsCommand,
-  type DataLakeSettings,
 } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
@@ -54,10 +54,17 @@ describe('data lake settings, merged on demand', () => {
     const report = await sync(cloud);
     expect(report.targets[0]!.failures).toEqual([]);
     const settings = await settingsOf(dst());
-    expect(adminIds(settings.DataLakeAdmins)).toEqual([role('admin-a'), role('dr-admin'), role('ops'), CALLER]);
+    expect(adminIds(settings.DataLakeAdmins)).toEqual([
+      role('admin-a'),
+      role('dr-admin'),
+      role('ops'),
+      CALLER,
+    ]);
     expect(adminIds(settings.ReadOnlyAdmins)).toEqual([role('auditor')]);
     expect(settings.CreateDatabaseDefaultPermissions).toEqual([]);
-    expect(settings.CreateTableDefaultPermissions).toEqual([{ Principal: principal('etl'), Permissions: ['ALL'] }]);
+    expect(settings.CreateTableDefaultPermissions).toEqual([
+      { Principal: principal('etl'), Permissions: ['ALL'] },
+    ]);
     expect(settings.TrustedResourceOwners).toEqual(['210987654321']);
     expect(settings.Parameters).toEqual({ CROSS_ACCOUNT_VERSION: '4', SET_CONTEXT: 'TRUE' });
   });
@@ -106,7 +113,12 @@ describe('data lake settings, merged on demand', () => {
     });
     expect(report.targets[0]!.failures).toEqual([]);
     const settings = await settingsOf(dst());
-    expect(adminIds(settings.DataLakeAdmins)).toEqual([role('admin-a'), role('admin-b'), role('ops'), CALLER]);
+    expect(adminIds(settings.DataLakeAdmins)).toEqual([
+      role('admin-a'),
+      role('admin-b'),
+      role('ops'),
+      CALLER,
+    ]);
     expect(adminIds(settings.ReadOnlyAdmins)).toEqual([]);
     // A catalog grant of a protected principal is not revoked either.
     expect(await grantsOf(dst(), /breakglass/)).toHaveLength(1);

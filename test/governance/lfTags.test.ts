@@ -47,7 +47,12 @@ describe('LF-Tags, assignments and grants on tags, on demand', () => {
     const lf = src().lakeFormation;
     await lf.send(new CreateLFTagCommand({ TagKey: 'domain', TagValues: ['sales', 'finance'] }));
     await lf.send(new CreateLFTagCommand({ TagKey: 'pii', TagValues: ['yes', 'no'] }));
-    await lf.send(new AddLFTagsToResourceCommand({ Resource: { Database: { Name: 'gov' } }, LFTags: [tag('domain', 'sales')] }));
+    await lf.send(
+      new AddLFTagsToResourceCommand({
+        Resource: { Database: { Name: 'gov' } },
+        LFTags: [tag('domain', 'sales')],
+      }),
+    );
     await lf.send(new AddLFTagsToResourceCommand({ Resource: orders, LFTags: [tag('pii', 'no')] }));
     await lf.send(new AddLFTagsToResourceCommand({ Resource: email, LFTags: [tag('pii', 'yes')] }));
     await lf.send(new AddLFTagsToResourceCommand({ Resource: ledger, LFTags: [tag('domain', 'finance')] }));
@@ -83,7 +88,10 @@ describe('LF-Tags, assignments and grants on tags, on demand', () => {
 
     expect(await tagsOf(dst())).toEqual({ domain: ['finance', 'sales'], pii: ['no', 'yes'] });
     expect((await assignedTags(dst(), { Database: { Name: 'gov' } })).database).toEqual(['domain=sales']);
-    expect(await assignedTags(dst(), orders)).toMatchObject({ table: ['pii=no'], columns: { email: ['pii=yes'] } });
+    expect(await assignedTags(dst(), orders)).toMatchObject({
+      table: ['pii=no'],
+      columns: { email: ['pii=yes'] },
+    });
     // Inherited from the database, so never assigned on the table itself.
     expect(await assignedTags(dst(), { Table: { DatabaseName: 'gov', Name: 'customers' } })).toMatchObject({
       table: [],
@@ -108,7 +116,9 @@ describe('LF-Tags, assignments and grants on tags, on demand', () => {
     await lf.send(
       new GrantPermissionsCommand({
         Principal: { DataLakePrincipalIdentifier: analyst },
-        Resource: { LFTagPolicy: { ResourceType: 'TABLE', Expression: [{ TagKey: 'pii', TagValues: ['no'] }] } },
+        Resource: {
+          LFTagPolicy: { ResourceType: 'TABLE', Expression: [{ TagKey: 'pii', TagValues: ['no'] }] },
+        },
         Permissions: ['ALTER'],
       }),
     );
@@ -129,10 +139,14 @@ describe('LF-Tags, assignments and grants on tags, on demand', () => {
     // The target also assigns domain=finance on a table outside the replicated scope.
     await createTables(dst(), 'archive', { events: ['id'] });
     const events = { Table: { DatabaseName: 'archive', Name: 'events' } };
-    await dst().lakeFormation.send(new AddLFTagsToResourceCommand({ Resource: events, LFTags: [tag('domain', 'finance')] }));
+    await dst().lakeFormation.send(
+      new AddLFTagsToResourceCommand({ Resource: events, LFTags: [tag('domain', 'finance')] }),
+    );
     const scoped = { deleteMissing: true, filters: { databases: { include: ['gov'] } } };
 
-    await lf.send(new RemoveLFTagsFromResourceCommand({ Resource: ledger, LFTags: [tag('domain', 'finance')] }));
+    await lf.send(
+      new RemoveLFTagsFromResourceCommand({ Resource: ledger, LFTags: [tag('domain', 'finance')] }),
+    );
     await lf.send(
       new RevokePermissionsCommand({
         Principal: { DataLakePrincipalIdentifier: steward },
@@ -171,7 +185,9 @@ describe('LF-Tags, assignments and grants on tags, on demand', () => {
     await lf.send(
       new RevokePermissionsCommand({
         Principal: { DataLakePrincipalIdentifier: analyst },
-        Resource: { LFTagPolicy: { ResourceType: 'TABLE', Expression: [{ TagKey: 'pii', TagValues: ['no'] }] } },
+        Resource: {
+          LFTagPolicy: { ResourceType: 'TABLE', Expression: [{ TagKey: 'pii', TagValues: ['no'] }] },
+        },
         Permissions: ['ALTER', 'DESCRIBE', 'SELECT'],
       }),
     );
@@ -187,7 +203,9 @@ describe('LF-Tags, assignments and grants on tags, on demand', () => {
     expect(Object.keys(await tagsOf(dst()))).toEqual(['domain']);
     expect(await grantsOf(dst(), /analyst/)).toEqual([]);
     expect((await assignedTags(dst(), orders)).table).toEqual([]);
-    const verified = await runVerify(createRuntime(governanceConfig(cloud, { ...scoped, deleteMissing: true })));
+    const verified = await runVerify(
+      createRuntime(governanceConfig(cloud, { ...scoped, deleteMissing: true })),
+    );
     expect(verified.reports[0]!.drift).toEqual([]);
   });
 });

@@ -40,7 +40,10 @@ describe('resource links, pointed where the config says', () => {
     );
     await src().glue.send(
       new CreateDatabaseCommand({
-        DatabaseInput: { Name: 'partner_link', TargetDatabase: { CatalogId: PARTNER, DatabaseName: 'shared' } },
+        DatabaseInput: {
+          Name: 'partner_link',
+          TargetDatabase: { CatalogId: PARTNER, DatabaseName: 'shared' },
+        },
       }),
     );
     await createTable(src(), 'sales', 'orders_link', [], {
@@ -61,8 +64,13 @@ describe('resource links, pointed where the config says', () => {
       DatabaseName: 'sales',
       Region: 'us-west-2',
     });
-    expect(await targetDatabaseOf('partner_link')).toEqual({ CatalogId: '777788889999', DatabaseName: 'shared' });
-    const { Table } = await dst().glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders_link' }));
+    expect(await targetDatabaseOf('partner_link')).toEqual({
+      CatalogId: '777788889999',
+      DatabaseName: 'shared',
+    });
+    const { Table } = await dst().glue.send(
+      new GetTableCommand({ DatabaseName: 'sales', Name: 'orders_link' }),
+    );
     expect(Table?.TargetTable).toEqual({
       CatalogId: ACCOUNT,
       DatabaseName: 'sales',

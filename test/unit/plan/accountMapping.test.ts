@@ -5,15 +5,7 @@ import {
   rewriteRecordForTarget,
 } from '../../../src/plan/accountMapping.ts';
 import { plan, planWithReport } from '../../../src/plan/plan.ts';
-import {
-  admin,
-  database,
-  grant,
-  location,
-  onDatabase,
-  settings,
-  table,
-} from '../support/records.ts';
+import { admin, database, grant, location, onDatabase, settings, table } from '../support/records.ts';
 
 const SRC = '111111111111';
 const DST = '222222222222';
@@ -56,7 +48,10 @@ describe('mapPrincipal', () => {
 
 describe('rewriteRecordForTarget', () => {
   it('rewrites a grant principal, or reports it and drops the grant', () => {
-    const mapped = rewriteRecordForTarget(grant(role('analyst'), onDatabase('sales'), ['DESCRIBE']), crossAccount);
+    const mapped = rewriteRecordForTarget(
+      grant(role('analyst'), onDatabase('sales'), ['DESCRIBE']),
+      crossAccount,
+    );
     expect(mapped).toEqual(grant(role('analyst', DST), onDatabase('sales'), ['DESCRIBE']));
 
     const unmapped = rewriteRecordForTarget(
@@ -165,6 +160,8 @@ describe('planWithReport with accounts', () => {
   it('without accounts, plans the records unchanged (same-account behaviour)', () => {
     const source = [grant(role('partner', OTHER), onDatabase('sales'), ['DESCRIBE'])];
     const { accounts: _, ...sameAccount } = options;
-    expect(plan(source, [], sameAccount).map((a) => a.key)).toEqual([`${role('partner', OTHER)}|database:sales`]);
+    expect(plan(source, [], sameAccount).map((a) => a.key)).toEqual([
+      `${role('partner', OTHER)}|database:sales`,
+    ]);
   });
 });
