@@ -36,33 +36,41 @@ export async function listLfTags(client: LakeFormationClient, context: AwsCallCo
   return tags;
 }
 
+/** CreateLFTag and UpdateLFTag take at most 50 values per call (a tag may hold 1000). */
+export const LF_TAG_VALUES_PER_CALL = 50;
+
+/** Creates a tag with its first 50 values, then adds the rest 50 at a time. */
 export async function createLfTag(
   client: LakeFormationClient,
   context: AwsCallContext,
   key: string,
   values: string[],
 ) {
+  const [first = [], ...rest] = chunk(values, LF_TAG_VALUES_PER_CALL);
   await context.call('CreateLFTag', `LF-Tag ${key} in ${context.region}`, () =>
-    client.send(new CreateLFTagCommand({ ...catalogIdParam(context), TagKey: key, TagValues: values })),
+    client.send(new CreateLFTagCommand({ ...catalogIdParam(context), TagKey: key, TagValues: first })),
   );
+  if (rest.length > 0) await updateLfTag(client, context, key, { add: rest.flat() });
 }
 
+/** Adds and removes allowed values, up to 50 of each per call (one call when that is enough). */
 export async function updateLfTag(
   client: LakeFormationClient,
   context: AwsCallContext,
   key: string,
   change: { add?: string[]; remove?: string[] },
 ) {
-  await context.call('UpdateLFTag', `LF-Tag ${key} in ${context.region}`, () =>
-    client.send(
-      new UpdateLFTagCommand({
-        ...catalogIdParam(context),
-        TagKey: key,
-        ...(change.add?.length ? { TagValuesToAdd: change.add } : {}),
-        ...(change.remove?.length ? { TagValuesToDelete: change.remove } : {}),
-      }),
-    ),
-  );
+  const adds = chunk(change.add ?? [], LF_TAG_VALUES_PER_CALL);
+  const removes = chunk(change.remove ?? [], LF_TAG_VALUES_PER_CALL);
+  const calls = Array.from({ length: Math.max(adds.length, removes.length) }, (_, i) => ({
+    ...(adds[i] ? { TagValuesToAdd: adds[i] } : {}),
+    ...(removes[i] ? { TagValuesToDelete: removes[i] } : {}),
+  }));
+  for (const values of calls) {
+    await context.call('UpdateLFTag', `LF-Tag ${key} in ${context.region}`, () =>
+      client.send(new UpdateLFTagCommand({ ...catalogIdParam(context), TagKey: key, ...values })),
+    );
+  }
 }
 
 export async function deleteLfTag(client: LakeFormationClient, context: AwsCallContext, key: string) {

@@ -84,7 +84,28 @@ export const configSchema = z
     accountMapping: z
       .record(accountId, accountId)
       .optional()
-      .describe('Source account ID → target account ID'),
+      .describe(
+        'Source account ID → target account ID: principals, catalog ids and resource-link targets of a cross-account target are rewritten with it',
+      ),
+    resourceLinkMapping: z
+      .strictObject({
+        regions: z
+          .record(region, region)
+          .optional()
+          .describe('Region a resource link points to → Region it should point to'),
+        catalogs: z
+          .record(accountId, accountId)
+          .optional()
+          .describe('Catalog (account) a resource link points to → catalog it should point to'),
+      })
+      .optional()
+      .describe('Where replicated resource links (TargetDatabase/TargetTable) point'),
+    protectedPrincipals: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Principals never revoked or removed from data lake admins (the role lakemirror runs as is always protected)',
+      ),
     realtime: z
       .strictObject({
         eventTable: z.string().min(3).max(255).default('lakemirror-events'),

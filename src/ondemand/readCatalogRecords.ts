@@ -106,6 +106,28 @@ async function readGlueRecords(side: RegionSide, scope: ReadScope): Promise<Glue
   return { databases: sortRecords(databases), tables: sortRecords(tables) };
 }
 
+/**
+ * The tag assignments on target databases and tables outside the filter. The planner never changes them,
+ * but a tag value they carry is in use and must not be removed; read only when a plan would remove values.
+ */
+export async function readTagAssignmentsOutside(
+  side: RegionSide,
+  filterSpec: CatalogFilterSpec | undefined,
+): Promise<SnapshotRecord[]> {
+  const filter = createCatalogFilter(filterSpec);
+  const databases = (await side.glueReader.listDatabases()).map(canonicalDatabase);
+  const limit = pLimit(side.concurrency);
+  const tables = (
+    await Promise.all(databases.map((db) => limit(() => side.glueReader.listTables(db.input.Name))))
+  )
+    .flat()
+    .map(canonicalTable)
+    .filter((t) => !isTableIncluded(filter, t.databaseName, t.input.Name));
+  const outside = databases.filter((db) => !isDatabaseIncluded(filter, db.input.Name));
+  if (outside.length === 0 && tables.length === 0) return [];
+  return readTagAssignments(side, outside, tables);
+}
+
 async function readLakeFormationBulk(side: RegionSide): Promise<{ records: SnapshotRecord[]; hasTags: boolean }> {
   const lf = side.lakeFormation;
   const [permissions, locations, tags, filters, settings] = await Promise.all([

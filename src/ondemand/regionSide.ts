@@ -14,6 +14,11 @@ export interface RegionSide {
   readonly glueWriter: GlueCatalogWriter;
   readonly lakeFormation: LakeFormationStore;
   readonly counter: ApiCallCounter;
+  /**
+   * The ARN the credentials act as (STS GetCallerIdentity), e.g. an assumed-role session; absent when it
+   * could not be read. A target run protects it from being revoked or removed from the admins.
+   */
+  readonly callerArn?: string;
   /** Concurrent requests per adapter (config `concurrency`). */
   readonly concurrency: number;
 }

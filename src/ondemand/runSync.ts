@@ -80,7 +80,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   }
   const reports: TargetReport[] = [];
   for (const target of targets)
-    reports.push(await syncOneTarget(runtime, target, sourceRecords, filter, request));
+    reports.push(await syncOneTarget(runtime, target, sourceRecords, filter, request, sourceAccount));
   return {
     schemaVersion: 1,
     kind: 'lakemirror.sync',
@@ -104,6 +104,7 @@ async function syncOneTarget(
   source: SourceRecords,
   filter: ReturnType<typeof runFilter>,
   request: SyncRequest,
+  sourceAccountId: string,
 ): Promise<TargetReport> {
   const started = Date.now();
   const empty: TargetReport = {
@@ -122,7 +123,11 @@ async function syncOneTarget(
   try {
     side = await runtime.target(target);
     before = callSummary(side.counter);
-    const planOptions = planOptionsFor(runtime.config, target, filter, request);
+    const planOptions = planOptionsFor(runtime.config, target, filter, {
+      ...(request.deleteMissing === undefined ? {} : { deleteMissing: request.deleteMissing }),
+      accounts: { sourceAccountId, targetAccountId: side.accountId },
+      ...(side.callerArn ? { callerArn: side.callerArn } : {}),
+    });
     const result = await syncTarget(side, source, {
       plan: planOptions,
       maxDeletes: runtime.config.maxDeletes,

@@ -56,7 +56,10 @@ async function verifyTarget(
 ): Promise<DriftReport> {
   const side = await runtime.target(target);
   const result = await syncTarget(side, source, {
-    plan: planOptionsFor(runtime.config, target, filter),
+    plan: planOptionsFor(runtime.config, target, filter, {
+      accounts: { sourceAccountId, targetAccountId: side.accountId },
+      ...(side.callerArn ? { callerArn: side.callerArn } : {}),
+    }),
     maxDeletes: Number.MAX_SAFE_INTEGER,
     dryRun: true,
     output: runtime.output,

@@ -73,7 +73,8 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
       side = (async () => {
         const counter = createApiCallCounter();
         const set = clients(spec.region, { ...spec, counter });
-        const accountId = spec.catalogId ?? spec.accountId ?? (await callerAccount(set, spec.region));
+        const caller = await callerIdentity(set, spec.region, spec.roleArn);
+        const accountId = spec.catalogId ?? spec.accountId ?? caller.account;
         const adapterOptions = {
           region: spec.region,
           concurrency: config.concurrency,
@@ -87,6 +88,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
           glueWriter: new GlueCatalogWriter(set.glue, adapterOptions),
           lakeFormation: new LakeFormationStore(set.lakeFormation, adapterOptions),
           counter,
+          ...(caller.arn ? { callerArn: caller.arn } : {}),
           concurrency: config.concurrency,
         };
         return options.wrapSide ? options.wrapSide(built) : built;
@@ -122,18 +124,30 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
   };
 }
 
-/** The account the credentials act in (STS GetCallerIdentity), named in errors and reports. */
-async function callerAccount(set: AwsClients, region: string): Promise<string> {
+/**
+ * Who the credentials act as (STS GetCallerIdentity): the account, named in errors and reports, and the ARN,
+ * protected from revokes in the target. Fails early, with a fix, when the credentials (or the role to
+ * assume) do not work.
+ */
+async function callerIdentity(
+  set: AwsClients,
+  region: string,
+  roleArn: string | undefined,
+): Promise<{ account: string; arn?: string }> {
   try {
     const identity = await set.sts.send(new GetCallerIdentityCommand({}));
-    return identity.Account ?? 'unknown';
+    return { account: identity.Account ?? 'unknown', ...(identity.Arn ? { arn: identity.Arn } : {}) };
   } catch (error) {
     throw new LakemirrorError({
       code: 'aws.credentials',
       source: 'user',
       object: `credentials for ${region}`,
-      message: `could not find out which AWS account the credentials for ${region} belong to: ${(error as Error).message}`,
-      fix: 'check your AWS credentials (AWS_PROFILE, --profile, or the default chain) and that the Region is reachable',
+      message: roleArn
+        ? `could not assume ${roleArn} for ${region}: ${(error as Error).message}`
+        : `could not find out which AWS account the credentials for ${region} belong to: ${(error as Error).message}`,
+      fix: roleArn
+        ? `check that ${roleArn} exists and trusts the identity lakemirror runs as (sts:AssumeRole), and that the Region is reachable`
+        : 'check your AWS credentials (AWS_PROFILE, --profile, or the default chain) and that the Region is reachable',
       cause: error,
     });
   }

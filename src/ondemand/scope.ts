@@ -1,6 +1,16 @@
 import type { LakemirrorConfig, TargetConfig } from '../config/configSchema.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import type { PlanOptions } from '../plan/plan.ts';
+import { protectedPrincipalsFor } from '../plan/protectedPrincipals.ts';
+
+/** What a run knows about one target beyond the config: the accounts of both sides and who it writes as. */
+export interface TargetContext {
+  deleteMissing?: boolean;
+  /** Source and target accounts; when they differ, principals are rewritten with `accountMapping`. */
+  accounts?: { sourceAccountId: string; targetAccountId: string };
+  /** The identity the target is written as (GetCallerIdentity); always protected. */
+  callerArn?: string;
+}
 
 /** The config's filters, narrowed to `databases` when a run is restricted to some databases. */
 export function runFilter(config: LakemirrorConfig, databases?: readonly string[]): CatalogFilterSpec {
@@ -12,12 +22,15 @@ export function runFilter(config: LakemirrorConfig, databases?: readonly string[
   } as CatalogFilterSpec;
 }
 
-/** The plan options for one target: its own s3Mapping wins over the top-level one. */
+/**
+ * The plan options for one target: its own s3Mapping wins over the top-level one; the configured protected
+ * principals plus the identity lakemirror writes the target as; account and resource-link mappings.
+ */
 export function planOptionsFor(
   config: LakemirrorConfig,
   target: TargetConfig,
   filter: CatalogFilterSpec,
-  overrides: { deleteMissing?: boolean } = {},
+  overrides: TargetContext = {},
 ): PlanOptions {
   return {
     deleteMissing: overrides.deleteMissing ?? config.deleteMissing,
@@ -25,5 +38,9 @@ export function planOptionsFor(
     filter,
     catalog: config.replicate.catalog,
     permissions: config.replicate.permissions,
+    protectedPrincipals: protectedPrincipalsFor(config.protectedPrincipals ?? [], overrides.callerArn),
+    ...(overrides.accounts ? { accounts: overrides.accounts } : {}),
+    ...(config.accountMapping ? { accountMapping: config.accountMapping } : {}),
+    ...(config.resourceLinkMapping ? { resourceLinkMapping: config.resourceLinkMapping } : {}),
   };
 }

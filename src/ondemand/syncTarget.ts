@@ -4,7 +4,7 @@ import type { RecordKind, SnapshotRecord, TableRecord } from '../model/records.t
 import type { Action, ActionOf } from '../plan/actions.ts';
 import { createCatalogFilter, isRecordIncluded } from '../plan/filters.ts';
 import { APPLY_ORDER } from '../plan/order.ts';
-import { checkMaxDeletes, type PlanOptions, plan } from '../plan/plan.ts';
+import { checkMaxDeletes, type PlanOptions, planWithReport } from '../plan/plan.ts';
 import type { ActionResult } from './apply/actionResult.ts';
 import { applyCatalogAction } from './apply/applyCatalogActions.ts';
 import { applyPartitionActions } from './apply/applyPartitionActions.ts';
@@ -12,10 +12,11 @@ import { applyGrantActions, applyLakeFormationAction } from './apply/applyPermis
 import { forEachConcurrent } from './forEachConcurrent.ts';
 import type { Output } from './output.ts';
 import { planPartitionsForTable, type TableFate } from './planPartitionsForTable.ts';
-import { readCatalogRecords } from './readCatalogRecords.ts';
+import { readCatalogRecords, readTagAssignmentsOutside } from './readCatalogRecords.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type TallyResult, tally } from './tally.ts';
+import { unmappedResults } from './unmappedResults.ts';
 
 export interface SyncTargetOptions {
   plan: PlanOptions;
@@ -46,10 +47,12 @@ export async function syncTarget(
   const out = options.output;
   out.phase(`plan ${target.region}`, 'reading the target');
   const targetRecords = await readCatalogRecords(target, options.plan);
-  const actions = plan(source.records, targetRecords, options.plan);
+  const { actions, unmapped } = await planTarget(target, source, targetRecords, options.plan);
   const sourceTables = source.records.filter((r): r is TableRecord => r.kind === 'table');
   const fate = tableFate(actions);
   const outcomes = tally(inScopeCounts(source.records, options.plan));
+  // Principals the account mapping cannot place are reported as failures, in a dry run too.
+  outcomes.applied(unmappedResults(unmapped, target.accountId));
   const listed: Action[] = [...actions];
   let unlisted = 0;
   const listPartitionActions = (partitionActions: Action[]) => {
@@ -124,6 +127,24 @@ export async function syncTarget(
   for (const kind of afterPartitions) outcomes.applied(await applyKind(target, kind, creates));
   for (const kind of [...APPLY_ORDER].reverse()) outcomes.applied(await applyKind(target, kind, deletes));
   return outcomes.finish(listed, unlisted);
+}
+
+/**
+ * The plan for everything but partitions. When it would remove LF-Tag values and the run is filtered, the
+ * assignments outside the filter are read too (a value they use must stay) and the plan is made again.
+ */
+async function planTarget(
+  target: RegionSide,
+  source: SourceRecords,
+  targetRecords: SnapshotRecord[],
+  options: PlanOptions,
+) {
+  const first = planWithReport(source.records, targetRecords, options);
+  const removesValues = first.actions.some((a) => a.kind === 'lfTag' && a.op === 'delete');
+  if (!removesValues || !options.filter) return first;
+  const outside = await readTagAssignmentsOutside(target, options.filter);
+  if (outside.length === 0) return first;
+  return planWithReport(source.records, [...targetRecords, ...outside], options);
 }
 
 /** Plans each source table's partitions as they stream from the snapshot, a few tables at a time. */

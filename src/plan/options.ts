@@ -1,3 +1,4 @@
+import type { ResourceLinkMapping } from './accountMapping.ts';
 import type { CatalogFilterSpec } from './filters.ts';
 
 /** Everything `plan` and `planPartitions` need to know besides the two sides. */
@@ -14,4 +15,13 @@ export interface PlanOptions {
   permissions: boolean;
   /** Principals never revoked or removed from admin lists. */
   protectedPrincipals?: readonly string[];
+  /**
+   * The accounts of the two sides. When they differ, source principals and catalog ids are rewritten with
+   * `accountMapping` before comparing, and principals the mapping cannot place are reported (see planWithReport).
+   */
+  accounts?: { sourceAccountId: string; targetAccountId: string };
+  /** Source account ID → target account ID. */
+  accountMapping?: Readonly<Record<string, string>>;
+  /** Where replicated resource links point (applied whatever the accounts). */
+  resourceLinkMapping?: ResourceLinkMapping;
 }

@@ -1,5 +1,13 @@
-import type { RecordKind, RecordOfKind, SnapshotRecords } from '../model/records.ts';
-import type { Action } from './actions.ts';
+import { recordKey } from '../model/keys.ts';
+import type {
+  LfTagAssignmentRecord,
+  RecordKind,
+  RecordOfKind,
+  SnapshotRecord,
+  SnapshotRecords,
+} from '../model/records.ts';
+import { isUnmapped, rewriteRecordForTarget } from './accountMapping.ts';
+import type { Action, ActionOf } from './actions.ts';
 import { createCatalogFilter, isRecordIncluded } from './filters.ts';
 import type { PlanOptions } from './options.ts';
 import { orderActions } from './order.ts';
@@ -13,9 +21,27 @@ import { planLocations } from './planLocations.ts';
 import { planTables } from './planTables.ts';
 import { remapRecord } from './s3Remap.ts';
 
+export type { AccountRewrite, ResourceLinkMapping } from './accountMapping.ts';
 export { checkMaxDeletes } from './maxDeletes.ts';
 export type { PlanOptions } from './options.ts';
 export { planPartitions } from './planPartitions.ts';
+
+/** A source record naming principals the account mapping cannot place in the target account. */
+export interface UnmappedRecord {
+  kind: RecordKind;
+  /** The source record's key. */
+  key: string;
+  /** The principals (ARNs or account ids) no mapping places, sorted. */
+  principals: string[];
+  /** True when the rest of the record is still replicated (settings, database defaults); false for a grant. */
+  partiallyApplied: boolean;
+}
+
+/** A plan and what it had to leave out. */
+export interface PlanResult {
+  actions: Action[];
+  unmapped: UnmappedRecord[];
+}
 
 /**
  * What to do to make the target match the source, for every kind except partitions (see planPartitions).
@@ -23,9 +49,40 @@ export { planPartitions } from './planPartitions.ts';
  * is S3-remapped so locations compare against the target's buckets. `verify` is "this returns []".
  */
 export function plan(source: SnapshotRecords, target: SnapshotRecords, options: PlanOptions): Action[] {
+  return planWithReport(source, target, options).actions;
+}
+
+/**
+ * `plan`, also answering the source records whose principals the account mapping could not place: they are
+ * left out of the plan (never guessed) and the caller reports them.
+ */
+export function planWithReport(
+  source: SnapshotRecords,
+  target: SnapshotRecords,
+  options: PlanOptions,
+): PlanResult {
   const filter = createCatalogFilter(options.filter);
   const inScope = (records: SnapshotRecords) => records.filter((r) => isRecordIncluded(filter, r));
-  const from = byKind(inScope(source).map((r) => remapRecord(r, options.s3Mapping)));
+  const unmapped: UnmappedRecord[] = [];
+  const forTarget = (record: SnapshotRecord): SnapshotRecord[] => {
+    const remapped = remapRecord(record, options.s3Mapping);
+    if (!options.accounts && !options.resourceLinkMapping) return [remapped];
+    const result = rewriteRecordForTarget(remapped, {
+      // Without accounts, both sides count as one account: only resource links are rewritten.
+      ...(options.accounts ?? { sourceAccountId: '', targetAccountId: '' }),
+      ...(options.accountMapping ? { accountMapping: options.accountMapping } : {}),
+      ...(options.resourceLinkMapping ? { resourceLinkMapping: options.resourceLinkMapping } : {}),
+    });
+    if (!isUnmapped(result)) return [result];
+    unmapped.push({
+      kind: record.kind,
+      key: recordKey(record),
+      principals: result.unmapped,
+      partiallyApplied: result.record !== undefined,
+    });
+    return result.record ? [result.record] : [];
+  };
+  const from = byKind(inScope(source).flatMap(forTarget));
   const to = byKind(inScope(target));
   const actions: Action[] = [];
   if (options.catalog) {
@@ -36,13 +93,28 @@ export function plan(source: SnapshotRecords, target: SnapshotRecords, options: 
     actions.push(...planDataLakeSettings(from.dataLakeSettings, to.dataLakeSettings, options));
     actions.push(...planDataCellsFilters(from.dataCellsFilter, to.dataCellsFilter, options));
     actions.push(...planLocations(from.location, to.location, options));
-    // Every target assignment counts, in scope or not: a value assigned anywhere must not be removed.
-    const targetAssignments = byKind(target).lfTagAssignment;
+    const assignmentActions = planLfTagAssignments(from.lfTagAssignment, to.lfTagAssignment, options);
+    // Every target assignment counts, in scope or not, as it will be after this plan: a value assigned
+    // anywhere then must not be removed; one this plan unassigns can go (value removals run last).
+    const targetAssignments = assignmentsAfter(byKind(target).lfTagAssignment, assignmentActions);
     actions.push(...planLfTags(from.lfTag, to.lfTag, { ...options, targetAssignments }));
-    actions.push(...planLfTagAssignments(from.lfTagAssignment, to.lfTagAssignment, options));
+    actions.push(...assignmentActions);
     actions.push(...planGrants(from.grant, to.grant, options));
   }
-  return orderActions(actions);
+  return { actions: orderActions(actions), unmapped };
+}
+
+/** The target's tag assignments once `actions` are applied. */
+function assignmentsAfter(
+  current: readonly LfTagAssignmentRecord[],
+  actions: readonly ActionOf<'lfTagAssignment'>[],
+): LfTagAssignmentRecord[] {
+  const byKey = new Map(current.map((a) => [recordKey(a), a]));
+  for (const action of actions) {
+    if (action.op === 'delete') byKey.delete(action.key);
+    else if (action.desired) byKey.set(action.key, action.desired);
+  }
+  return [...byKey.values()];
 }
 
 type RecordsByKind = { [K in RecordKind]: RecordOfKind<K>[] };

@@ -8,7 +8,8 @@ export interface ActionResult {
   key: string;
   op: ActionOp;
   ok: boolean;
-  error?: { code: string; message: string };
+  /** `fix` says what the user should change, when lakemirror knows (e.g. `plan.unmappedPrincipal`). */
+  error?: { code: string; message: string; fix?: string };
 }
 
 export function succeeded(kind: RecordKind, key: string, op: ActionOp): ActionResult {

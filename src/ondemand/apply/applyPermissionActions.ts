@@ -9,6 +9,7 @@ import {
   registerRequest,
   tagPairs,
   tagPairsMissing,
+  tagPairsRemoved,
 } from './permissionRequests.ts';
 
 /** Grants and revokes go out in batches of 20; each entry's failure is its own result. */
@@ -54,7 +55,8 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
     case 'lfTag':
       return attempt('lfTag', action.key, action.op, async () => {
         if (action.op === 'create') return lf.createLfTag(action.desired!.key, action.desired!.values);
-        if (action.op === 'delete') return lf.deleteLfTag(action.current!.key);
+        // A delete with `desired` removes only some values (the tag keeps `desired.values`).
+        if (action.op === 'delete' && !action.desired) return lf.deleteLfTag(action.current!.key);
         const add = action.desired!.values.filter((v) => !action.current!.values.includes(v));
         const remove = action.current!.values.filter((v) => !action.desired!.values.includes(v));
         return lf.updateLfTag(action.desired!.key, { add, remove });
@@ -65,7 +67,7 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
         const want = action.op === 'delete' ? [] : action.desired!.tags;
         const have = action.op === 'create' ? [] : action.current!.tags;
         const add = tagPairsMissing(want, have);
-        const remove = tagPairsMissing(have, want);
+        const remove = tagPairsRemoved(have, want);
         const failures = [
           ...(add.length ? await lf.addLfTags(resource, add) : []),
           ...(remove.length ? await lf.removeLfTags(resource, remove) : []),

@@ -47,6 +47,18 @@ export function lfResource(resource: LfResource): Resource {
   return resource as Resource;
 }
 
+/**
+ * The tags of `have` whose key `want` does not name, for RemoveLFTagsFromResource. A key whose value changes
+ * is not removed: a resource holds one value per key and AddLFTagsToResource replaces it.
+ */
+export function tagPairsRemoved(
+  have: ReadonlyArray<{ key: string; values: string[] }>,
+  want: ReadonlyArray<{ key: string; values: string[] }>,
+): LFTagPair[] {
+  const kept = new Set(want.map((t) => t.key));
+  return have.filter((t) => !kept.has(t.key)).map((t) => ({ TagKey: t.key, TagValues: [...t.values] }));
+}
+
 /** Tag pairs in `a` that `b` lacks (key and value), for add/remove of tag assignments. */
 export function tagPairsMissing(
   a: ReadonlyArray<{ key: string; values: string[] }>,

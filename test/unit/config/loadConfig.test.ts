@@ -179,6 +179,32 @@ describe('validateConfig', () => {
   });
 });
 
+describe('governance keys', () => {
+  const valid = { source: { region: 'us-east-1' }, targets: [{ region: 'us-west-2' }] };
+  it('defaults protectedPrincipals to [] and checks resourceLinkMapping Regions and accounts', () => {
+    expect(validateConfig(valid).protectedPrincipals).toEqual([]);
+    const config = validateConfig({
+      ...valid,
+      protectedPrincipals: ['arn:aws:iam::111122223333:role/dr-admin'],
+      resourceLinkMapping: {
+        regions: { 'us-east-1': 'us-west-2' },
+        catalogs: { '111122223333': '444455556666' },
+      },
+    });
+    expect(config.resourceLinkMapping?.regions).toEqual({ 'us-east-1': 'us-west-2' });
+    const problems = problemsOf(() =>
+      validateConfig({
+        ...valid,
+        resourceLinkMapping: { regions: { 'us-east-1': 'mars-1' }, catalogs: { x: 'y' } },
+      }),
+    );
+    expect(problems.join('\n')).toMatch(
+      /resourceLinkMapping\.regions\["us-east-1"\]: unknown AWS Region 'mars-1'/,
+    );
+    expect(problems.join('\n')).toMatch(/resourceLinkMapping\.catalogs/);
+  });
+});
+
 describe('config/lakemirror.schema.json', () => {
   it('equals the schema generated from the zod schema (run src/config/writeJsonSchema.ts to refresh)', async () => {
     const { renderConfigJsonSchema, CONFIG_JSON_SCHEMA_PATH } = await import(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plan } from '../../../src/plan/plan.ts';
 import { planLfTagAssignments } from '../../../src/plan/planLfTagAssignments.ts';
 import { planLfTags } from '../../../src/plan/planLfTags.ts';
 import { lfTag, lfTagAssignment, onDatabase, onTable } from '../support/records.ts';
@@ -31,7 +32,21 @@ describe('planLfTags', () => {
       deleteMissing: true,
     });
 
-    expect(actions).toMatchObject([{ op: 'update', key: 'env', desired: { values: ['prod'] } }]);
+    // A removal is a delete carrying what the tag keeps, so it runs after revokes and unassignments.
+    expect(actions).toMatchObject([
+      { op: 'delete', key: 'env', current: { values: ['prod', 'test'] }, desired: { values: ['prod'] } },
+    ]);
+  });
+
+  it('adds and removes values of one tag as an update then a delete', () => {
+    const actions = planLfTags([lfTag('env', ['prod', 'stage'])], [lfTag('env', ['prod', 'test'])], {
+      deleteMissing: true,
+    });
+
+    expect(actions.map((a) => [a.op, a.current?.values, a.desired?.values])).toEqual([
+      ['update', ['prod', 'test'], ['prod', 'stage', 'test']],
+      ['delete', ['prod', 'stage', 'test'], ['prod', 'stage']],
+    ]);
   });
 
   it('blocks removing a value the target still assigns', () => {
@@ -53,7 +68,29 @@ describe('planLfTags', () => {
 
     expect(actions.map((a) => [a.op, a.key, a.desired?.values])).toEqual([
       ['delete', 'old', undefined],
-      ['update', 'busy', ['a']],
+      ['delete', 'busy', ['a']],
+    ]);
+  });
+});
+
+describe('plan: LF-Tag values and the assignments of the same run', () => {
+  const options = { deleteMissing: true, s3Mapping: {}, catalog: true, permissions: true };
+  const orders = onTable('sales', 'orders');
+
+  it('removes a value in the run that unassigns it, and keeps one still assigned outside the filter', () => {
+    const source = [lfTag('env', ['prod'])];
+    const target = [
+      lfTag('env', ['prod', 'test', 'old']),
+      lfTagAssignment(orders, { env: ['test'] }),
+      lfTagAssignment(onTable('archive', 'events'), { env: ['old'] }),
+    ];
+
+    const actions = plan(source, target, { ...options, filter: { databases: { exclude: ['archive'] } } });
+
+    const values = (a: (typeof actions)[number]) => (a.kind === 'lfTag' ? (a.desired?.values ?? '') : '');
+    expect(actions.map((a) => `${a.op} ${a.kind} ${a.key} ${values(a)}`)).toEqual([
+      'delete lfTagAssignment table:sales.orders ',
+      'delete lfTag env old,prod',
     ]);
   });
 });
