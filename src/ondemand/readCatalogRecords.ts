@@ -13,8 +13,8 @@ import {
 } from '../model/canonical.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import { compareKeys, recordKey } from '../model/keys.ts';
-import { SNAPSHOT_KIND_ORDER } from '../model/snapshotOrder.ts';
 import type { DatabaseRecord, SnapshotRecord, TableRecord } from '../model/records.ts';
+import { SNAPSHOT_KIND_ORDER } from '../model/snapshotOrder.ts';
 import {
   type CatalogFilterSpec,
   createCatalogFilter,
@@ -128,7 +128,9 @@ export async function readTagAssignmentsOutside(
   return readTagAssignments(side, outside, tables);
 }
 
-async function readLakeFormationBulk(side: RegionSide): Promise<{ records: SnapshotRecord[]; hasTags: boolean }> {
+async function readLakeFormationBulk(
+  side: RegionSide,
+): Promise<{ records: SnapshotRecord[]; hasTags: boolean }> {
   const lf = side.lakeFormation;
   const [permissions, locations, tags, filters, settings] = await Promise.all([
     lf.listPermissions(),

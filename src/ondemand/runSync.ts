@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ApiCallCounter } from '../aws/callCounter.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
+import type { SnapshotRecord } from '../model/records.ts';
+import type { CatalogFilterSpec } from '../plan/filters.ts';
+import { readCatalogRecords } from './readCatalogRecords.ts';
 import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
+import type { RegionSide } from './regionSide.ts';
 import { runSnapshot } from './runSnapshot.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
@@ -49,6 +53,18 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   let sourceAccount = source.accountId;
   let recordCount: number;
   let contentHash: string;
+  const filter = runFilter(config, request.databases);
+  const targets = config.targets.filter((t) => !request.targets || request.targets.includes(t.region));
+  if (request.targets && targets.length === 0) {
+    throw new LakemirrorError({
+      code: 'config.unknownTarget',
+      source: 'user',
+      message: `none of ${request.targets.join(', ')} is a target in the config`,
+      fix: `use one of: ${config.targets.map((t) => t.region).join(', ')}`,
+    });
+  }
+  // Each target is opened and read while the source snapshot is taken: different Regions, different limits.
+  const targetReads = new Map(targets.map((target) => [target, readTargetEarly(runtime, target, filter)]));
   if (request.snapshotUri) {
     reader = snapshotReaderFor(runtime, request.snapshotUri);
     runtime.output.phase('snapshot', `loading ${request.snapshotUri}`);
@@ -68,19 +84,19 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     records = taken.taken.records;
   }
   const sourceRecords: SourceRecords = { records, partitions: () => streamSnapshotPartitions(reader, uri) };
-  const filter = runFilter(config, request.databases);
-  const targets = config.targets.filter((t) => !request.targets || request.targets.includes(t.region));
-  if (request.targets && targets.length === 0) {
-    throw new LakemirrorError({
-      code: 'config.unknownTarget',
-      source: 'user',
-      message: `none of ${request.targets.join(', ')} is a target in the config`,
-      fix: `use one of: ${config.targets.map((t) => t.region).join(', ')}`,
-    });
-  }
   const reports: TargetReport[] = [];
   for (const target of targets)
-    reports.push(await syncOneTarget(runtime, target, sourceRecords, filter, request, sourceAccount));
+    reports.push(
+      await syncOneTarget(
+        runtime,
+        target,
+        targetReads.get(target)!,
+        sourceRecords,
+        filter,
+        request,
+        sourceAccount,
+      ),
+    );
   return {
     schemaVersion: 1,
     kind: 'lakemirror.sync',
@@ -98,9 +114,34 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   };
 }
 
+interface EarlyTargetRead {
+  side: RegionSide;
+  /** The side's call counts when it was opened, so the report counts the early read too. */
+  before: ApiCallSummary;
+  records: Promise<SnapshotRecord[]>;
+}
+
+function readTargetEarly(
+  runtime: Runtime,
+  target: TargetConfig,
+  filter: CatalogFilterSpec,
+): Promise<EarlyTargetRead> {
+  const read = (async () => {
+    const side = await runtime.target(target);
+    const before = callSummary(side.counter);
+    const records = readCatalogRecords(side, { filter, ...runtime.config.replicate });
+    records.catch(() => {});
+    return { side, before, records };
+  })();
+  // Awaited (and reported) per target in syncOneTarget; a failing target must not crash the run meanwhile.
+  read.catch(() => {});
+  return read;
+}
+
 async function syncOneTarget(
   runtime: Runtime,
   target: TargetConfig,
+  early: Promise<EarlyTargetRead>,
   source: SourceRecords,
   filter: ReturnType<typeof runFilter>,
   request: SyncRequest,
@@ -121,8 +162,9 @@ async function syncOneTarget(
   let side: Awaited<ReturnType<Runtime['target']>> | undefined;
   let before: ApiCallSummary | undefined;
   try {
-    side = await runtime.target(target);
-    before = callSummary(side.counter);
+    const opened = await early;
+    side = opened.side;
+    before = opened.before;
     const planOptions = planOptionsFor(runtime.config, target, filter, {
       ...(request.deleteMissing === undefined ? {} : { deleteMissing: request.deleteMissing }),
       accounts: { sourceAccountId, targetAccountId: side.accountId },
@@ -133,6 +175,7 @@ async function syncOneTarget(
       maxDeletes: runtime.config.maxDeletes,
       dryRun: request.dryRun ?? false,
       output: runtime.output,
+      targetRead: opened.records,
     });
     const changed = Object.values(result.counts).some((c) => c.created + c.updated + c.deleted > 0);
     return {

@@ -23,6 +23,8 @@ export interface SyncTargetOptions {
   maxDeletes: number;
   dryRun: boolean;
   output: Output;
+  /** The target's records, when the caller started reading them early. */
+  targetRead?: Promise<SnapshotRecord[]>;
 }
 
 /** The source side of a sync: every record but partitions, and a way to stream partitions per table. */
@@ -46,7 +48,8 @@ export async function syncTarget(
 ): Promise<TallyResult> {
   const out = options.output;
   out.phase(`plan ${target.region}`, 'reading the target');
-  const targetRecords = await readCatalogRecords(target, options.plan);
+  // runSync may have started this read while the source snapshot was being taken.
+  const targetRecords = await (options.targetRead ?? readCatalogRecords(target, options.plan));
   const { actions, unmapped } = await planTarget(target, source, targetRecords, options.plan);
   const sourceTables = source.records.filter((r): r is TableRecord => r.kind === 'table');
   const fate = tableFate(actions);
@@ -109,8 +112,10 @@ export async function syncTarget(
         .map((t) => tableKey(t.databaseName, t.input.Name)),
     ]),
   };
-  out.phase(`apply ${target.region}`, 'partitions');
-  await eachTablePartitions(
+  out.phase(`apply ${target.region}`, 'partitions, and Lake Formation beside them');
+  // Locations, LF-Tags, assignments and grants need the databases, tables and filters (done), not the
+  // partitions: running them beside the partition writes uses both services' rate limits at once.
+  const applyPartitions = eachTablePartitions(
     source,
     sourceTables,
     target,
@@ -124,7 +129,10 @@ export async function syncTarget(
       );
     },
   );
-  for (const kind of afterPartitions) outcomes.applied(await applyKind(target, kind, creates));
+  const applyLakeFormation = (async () => {
+    for (const kind of afterPartitions) outcomes.applied(await applyKind(target, kind, creates));
+  })();
+  await Promise.all([applyPartitions, applyLakeFormation]);
   for (const kind of [...APPLY_ORDER].reverse()) outcomes.applied(await applyKind(target, kind, deletes));
   return outcomes.finish(listed, unlisted);
 }
