@@ -1,3 +1,4 @@
+import type { LakeShape } from './floor.ts';
 import { buildLakeFormation, type GeneratedLakeFormation } from './generateLakeFormation.ts';
 import { LAKE_SIZES, type LakeParams, type LakeSize } from './lakeSizes.ts';
 import { deriveSeed, mulberry32, type Random, sample } from './prng.ts';
@@ -100,6 +101,20 @@ export function lakeTotals(lake: GeneratedLake) {
     partitionedTables: partitioned.length,
     partitions: partitioned.reduce((n, t) => n + t.partitionCount, 0),
     largestTablePartitions: partitioned.reduce((n, t) => Math.max(n, t.partitionCount), 0),
+    grants: lake.lf.grants.length,
+    lfTags: lake.lf.lfTags.length,
+    lfTagAssignments: lake.lf.assignments.length,
+    dataCellsFilters: lake.lf.filters.length,
+    locations: lake.lf.locations.length,
+  };
+}
+
+/** The lake's shape as the floor sees it. */
+export function lakeShape(lake: GeneratedLake): LakeShape {
+  return {
+    databases: lake.databases.length,
+    tablesPerDatabase: lake.databases.map((db) => lake.tables.filter((t) => t.database === db.name).length),
+    partitionsPerTable: lake.tables.filter((t) => t.partitioned).map((t) => t.partitionCount),
     grants: lake.lf.grants.length,
     lfTags: lake.lf.lfTags.length,
     lfTagAssignments: lake.lf.assignments.length,
