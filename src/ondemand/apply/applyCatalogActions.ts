@@ -1,0 +1,41 @@
+import type { DatabaseInput, TableInput } from '@aws-sdk/client-glue';
+import type { Action, ActionOf } from '../../plan/actions.ts';
+import type { RegionSide } from '../regionSide.ts';
+import { type ActionResult, attempt } from './actionResult.ts';
+
+/** The DatabaseInput sent for a database record: exactly the canonical input (an allow-list already). */
+export function databaseRequest(action: ActionOf<'database'>): DatabaseInput {
+  return (action.desired ?? action.current)!.input as DatabaseInput;
+}
+
+/** The TableInput sent for a table record; views carry a plain-string dialect the SDK types narrowly. */
+export function tableRequest(action: ActionOf<'table'>): { databaseName: string; input: TableInput } {
+  const record = (action.desired ?? action.current)!;
+  return { databaseName: record.databaseName, input: record.input as TableInput };
+}
+
+/** Applies one database or table action through the Glue writer (UpdateTable always skips the archive). */
+export async function applyCatalogAction(target: RegionSide, action: Action): Promise<ActionResult> {
+  const writer = target.glueWriter;
+  if (action.kind === 'database') {
+    const input = databaseRequest(action);
+    return attempt('database', action.key, action.op, () =>
+      action.op === 'create'
+        ? writer.createDatabase(input)
+        : action.op === 'update'
+          ? writer.updateDatabase(input.Name!, input)
+          : writer.deleteDatabase(input.Name!),
+    );
+  }
+  if (action.kind === 'table') {
+    const { databaseName, input } = tableRequest(action);
+    return attempt('table', action.key, action.op, () =>
+      action.op === 'create'
+        ? writer.createTable(databaseName, input)
+        : action.op === 'update'
+          ? writer.updateTable(databaseName, input)
+          : writer.deleteTable(databaseName, input.Name!),
+    );
+  }
+  throw new Error(`applyCatalogAction cannot apply ${action.kind}`);
+}

@@ -1,0 +1,89 @@
+import { recordKey } from '../../model/keys.ts';
+import type { Action, ActionOf } from '../../plan/actions.ts';
+import type { RegionSide } from '../regionSide.ts';
+import { type ActionResult, attempt } from './actionResult.ts';
+import {
+  dataCellsFilterRequest,
+  grantEntry,
+  lfResource,
+  registerRequest,
+  tagPairs,
+  tagPairsMissing,
+} from './permissionRequests.ts';
+
+/** Grants and revokes go out in batches of 20; each entry's failure is its own result. */
+export async function applyGrantActions(target: RegionSide, actions: readonly ActionOf<'grant'>[]): Promise<ActionResult[]> {
+  const results: ActionResult[] = [];
+  for (const op of ['create', 'delete'] as const) {
+    const chosen = actions.filter((a) => a.op === op);
+    if (chosen.length === 0) continue;
+    const entries = chosen.map((a) => grantEntry((op === 'create' ? a.desired : a.current)!));
+    const answers =
+      op === 'create' ? await target.lakeFormation.batchGrant(entries) : await target.lakeFormation.batchRevoke(entries);
+    answers.forEach((answer, i) => {
+      const action = chosen[i]!;
+      results.push(
+        answer.ok
+          ? { kind: 'grant', key: action.key, op, ok: true }
+          : { kind: 'grant', key: action.key, op, ok: false, error: answer.error },
+      );
+    });
+  }
+  return results;
+}
+
+/** Applies one action of the other Lake Formation kinds (locations, LF-Tags, assignments, filters, settings). */
+export async function applyLakeFormationAction(target: RegionSide, action: Action): Promise<ActionResult> {
+  const lf = target.lakeFormation;
+  switch (action.kind) {
+    case 'location': {
+      const record = (action.desired ?? action.current)!;
+      return attempt('location', action.key, action.op, () =>
+        action.op === 'create'
+          ? lf.registerResource(registerRequest(record))
+          : action.op === 'update'
+            ? lf.updateResource({ ResourceArn: record.resourceArn, RoleArn: registerRequest(record).RoleArn })
+            : lf.deregisterResource(record.resourceArn),
+      );
+    }
+    case 'lfTag':
+      return attempt('lfTag', action.key, action.op, async () => {
+        if (action.op === 'create') return lf.createLfTag(action.desired!.key, action.desired!.values);
+        if (action.op === 'delete') return lf.deleteLfTag(action.current!.key);
+        const add = action.desired!.values.filter((v) => !action.current!.values.includes(v));
+        const remove = action.current!.values.filter((v) => !action.desired!.values.includes(v));
+        return lf.updateLfTag(action.desired!.key, { add, remove });
+      });
+    case 'lfTagAssignment':
+      return attempt('lfTagAssignment', action.key, action.op, async () => {
+        const resource = lfResource((action.desired ?? action.current)!.resource);
+        const want = action.op === 'delete' ? [] : action.desired!.tags;
+        const have = action.op === 'create' ? [] : action.current!.tags;
+        const add = tagPairsMissing(want, have);
+        const remove = tagPairsMissing(have, want);
+        const failures = [
+          ...(add.length ? await lf.addLfTags(resource, add) : []),
+          ...(remove.length ? await lf.removeLfTags(resource, remove) : []),
+        ].filter((r) => !r.ok);
+        if (failures.length) throw new Error(failures.map((f) => (f.ok ? '' : f.error.message)).join('; '));
+      });
+    case 'dataCellsFilter': {
+      const request = dataCellsFilterRequest((action.desired ?? action.current)!, target.accountId);
+      return attempt('dataCellsFilter', action.key, action.op, () =>
+        action.op === 'create'
+          ? lf.createDataCellsFilter(request)
+          : action.op === 'update'
+            ? lf.updateDataCellsFilter(request)
+            : lf.deleteDataCellsFilter(request),
+      );
+    }
+    case 'dataLakeSettings':
+      return attempt('dataLakeSettings', action.key, action.op, () =>
+        lf.putDataLakeSettings(action.desired!.settings as Parameters<typeof lf.putDataLakeSettings>[0]),
+      );
+    default:
+      throw new Error(`applyLakeFormationAction cannot apply ${action.kind} ${recordKey((action.desired ?? action.current)!)}`);
+  }
+}
+
+export { tagPairs };

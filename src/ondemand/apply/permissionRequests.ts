@@ -1,0 +1,51 @@
+import type { DataCellsFilter, LFTagPair, RegisterResourceRequest, Resource } from '@aws-sdk/client-lakeformation';
+import type { PermissionEntry } from '../../aws/lakeFormationPermissions.ts';
+import type { LfResource } from '../../model/lfShapes.ts';
+import type { DataCellsFilterRecord, GrantRecord, LocationRecord } from '../../model/records.ts';
+
+/**
+ * Pure request builders for Lake Formation writes. Records carry no CatalogId (it is per account), so the
+ * target's catalog is filled in only where the API requires it.
+ */
+export function grantEntry(record: GrantRecord): PermissionEntry {
+  return {
+    Principal: { DataLakePrincipalIdentifier: record.principal },
+    Resource: record.resource as Resource,
+    Permissions: record.permissions as PermissionEntry['Permissions'],
+    PermissionsWithGrantOption: record.grantable as PermissionEntry['PermissionsWithGrantOption'],
+  };
+}
+
+export function registerRequest(record: LocationRecord): RegisterResourceRequest {
+  return {
+    ResourceArn: record.resourceArn,
+    ...(record.roleArn ? { RoleArn: record.roleArn } : {}),
+    UseServiceLinkedRole: record.useServiceLinkedRole ?? !record.roleArn,
+    ...(record.hybridAccessEnabled ? { HybridAccessEnabled: true } : {}),
+    ...(record.withFederation ? { WithFederation: true } : {}),
+  };
+}
+
+/** CreateDataCellsFilter requires the table's catalog id: the target account's. */
+export function dataCellsFilterRequest(record: DataCellsFilterRecord, targetAccountId: string): DataCellsFilter {
+  return { ...record.filter, TableCatalogId: targetAccountId } as DataCellsFilter;
+}
+
+export function tagPairs(tags: ReadonlyArray<{ key: string; values: string[] }>): LFTagPair[] {
+  return tags.map((t) => ({ TagKey: t.key, TagValues: [...t.values] }));
+}
+
+export function lfResource(resource: LfResource): Resource {
+  return resource as Resource;
+}
+
+/** Tag pairs in `a` that `b` lacks (key and value), for add/remove of tag assignments. */
+export function tagPairsMissing(
+  a: ReadonlyArray<{ key: string; values: string[] }>,
+  b: ReadonlyArray<{ key: string; values: string[] }>,
+): LFTagPair[] {
+  const inB = new Set(b.flatMap((t) => t.values.map((v) => `${t.key}\u0000${v}`)));
+  return a
+    .map((t) => ({ TagKey: t.key, TagValues: t.values.filter((v) => !inB.has(`${t.key}\u0000${v}`)) }))
+    .filter((t) => t.TagValues.length > 0);
+}

@@ -1,0 +1,132 @@
+import pLimit from 'p-limit';
+import { RealtimeError } from '../errors.ts';
+import { type CatalogFilters, objectFilter } from '../events/eventFilter.ts';
+import { EVENT_SOURCES, isRejection, parseCloudTrailEvent } from '../events/parseCloudTrailEvent.ts';
+import type { EventTable } from '../eventTable/eventTable.ts';
+import { type EventItem, toEventItems } from '../eventTable/items.ts';
+import type { Clock, EventSourcePort } from './ports.ts';
+
+export interface CollectConfig {
+  sourceRegion: string;
+  sourceAccountId?: string;
+  /** Re-read this much before the checkpoint: CloudTrail delivers late (typically minutes). Default 15. */
+  overlapMinutes?: number;
+  /** First run (no checkpoint): read this far back. Default 60. */
+  lookbackMinutes?: number;
+  /** Items expire (TTL attribute, and skipped by readers) this long after staging. Default 14. */
+  retentionDays?: number;
+  filters?: CatalogFilters;
+}
+
+export interface CollectReport {
+  startTime: string;
+  endTime: string;
+  /** No checkpoint existed: the window is the lookback, not checkpoint − overlap. */
+  firstRun: boolean;
+  /** LookupEvents requests, when the event source counts them. */
+  pages: number;
+  /** Events read, both sources. */
+  read: number;
+  /** Items written (one per event and object). */
+  staged: number;
+  /** Items already in the table (the overlap, or a re-run). */
+  duplicates: number;
+  /** Events kept out, by reason (`filtered`: every object outside the filters). */
+  rejected: Record<string, number>;
+  /** Objects dropped by the filters from events that kept others. */
+  filteredObjects: number;
+  checkpoint: { previous?: string; current: string; advanced: boolean };
+}
+
+const WRITE_BATCH = 50;
+const WRITE_CONCURRENCY = 10;
+
+/**
+ * One collector run: reads Glue and Lake Formation events from checkpoint − overlap to now, stages one
+ * item per (event, object) with a conditional put, then advances the checkpoint to the window end. The
+ * checkpoint moves only after every write succeeded: a failure throws `collect.writeFailed` and the next
+ * run re-reads the same window (re-staging is a no-op).
+ */
+export async function collectEvents(deps: {
+  events: EventSourcePort;
+  table: EventTable;
+  config: CollectConfig;
+  clock?: Clock;
+}): Promise<CollectReport> {
+  const { events, table, config } = deps;
+  const nowMs = (deps.clock ?? Date.now)();
+  const previous = await table.readCheckpoint(config.sourceRegion);
+  const overlapMs = (config.overlapMinutes ?? 15) * 60_000;
+  const lookbackMs = (config.lookbackMinutes ?? 60) * 60_000;
+  const endTime = new Date(nowMs);
+  const startMs = previous ? Date.parse(previous.checkpointTime) - overlapMs : nowMs - lookbackMs;
+  const startTime = new Date(Math.min(startMs, nowMs));
+  const pagesBefore = events.pages ?? 0;
+  const report: CollectReport = {
+    startTime: startTime.toISOString(),
+    endTime: endTime.toISOString(),
+    firstRun: previous === undefined,
+    pages: 0,
+    read: 0,
+    staged: 0,
+    duplicates: 0,
+    rejected: {},
+    filteredObjects: 0,
+    checkpoint: {
+      previous: previous?.checkpointTime,
+      current: previous?.checkpointTime ?? '',
+      advanced: false,
+    },
+  };
+  const keep = objectFilter(config.filters);
+  const limit = pLimit(WRITE_CONCURRENCY);
+  let batch: EventItem[] = [];
+  const flush = async () => {
+    const writing = batch;
+    batch = [];
+    const results = await Promise.allSettled(
+      writing.map((item) => limit(() => table.putEventIfAbsent(item))),
+    );
+    for (const result of results) {
+      if (result.status === 'fulfilled') report[result.value === 'inserted' ? 'staged' : 'duplicates'] += 1;
+    }
+    const failure = results.find((r) => r.status === 'rejected');
+    if (failure) {
+      report.pages = (events.pages ?? 0) - pagesBefore;
+      throw new RealtimeError(
+        'collect.writeFailed',
+        `Staging an event failed; the checkpoint stays at ${previous?.checkpointTime ?? '(none)'} and the next run re-reads the window`,
+        { source: 'aws', payload: report },
+        { cause: failure.reason },
+      );
+    }
+  };
+
+  for (const eventSource of [EVENT_SOURCES.glue, EVENT_SOURCES.lakeFormation]) {
+    for await (const event of events.lookupEvents({ eventSource, startTime, endTime })) {
+      report.read += 1;
+      const parsed = parseCloudTrailEvent(event, config);
+      if (isRejection(parsed)) {
+        report.rejected[parsed.rejection] = (report.rejected[parsed.rejection] ?? 0) + 1;
+        continue;
+      }
+      const items = toEventItems(parsed, {
+        stagedAt: endTime,
+        retentionDays: config.retentionDays ?? 14,
+        keep,
+      });
+      report.filteredObjects += items.length > 0 ? parsed.objects.length - items.length : 0;
+      if (items.length === 0) report.rejected.filtered = (report.rejected.filtered ?? 0) + 1;
+      batch.push(...items);
+      if (batch.length >= WRITE_BATCH) await flush();
+    }
+  }
+  await flush();
+  report.pages = (events.pages ?? 0) - pagesBefore;
+  // Never backwards (a clock that stepped back): the window end, or the previous checkpoint if later.
+  const target = new Date(Math.max(nowMs, previous ? Date.parse(previous.checkpointTime) : 0));
+  const advanced = await table.advanceCheckpoint(config.sourceRegion, previous?.version ?? 0, target);
+  const current = advanced ? target.toISOString() : (previous?.checkpointTime ?? '');
+  report.checkpoint = { previous: previous?.checkpointTime, current, advanced };
+  return report;
+}

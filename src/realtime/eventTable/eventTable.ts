@@ -1,0 +1,140 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  advanceCheckpointParams,
+  listRecentParams,
+  markAppliedParams,
+  markFailedAttemptParams,
+  putEventIfAbsentParams,
+  queryPendingShardParams,
+} from './commands.ts';
+import { type Checkpoint, checkpointKey, type EventItem, PENDING_SHARDS } from './items.ts';
+
+const isConditionFailure = (error: unknown) => (error as Error)?.name === 'ConditionalCheckFailedException';
+
+/** Orders pending items as the replayer should see them: by event time, then event id, then item key. */
+const byPendingSort = (a: EventItem, b: EventItem) =>
+  (a.pendingSort ?? '').localeCompare(b.pendingSort ?? '') || a.pk.localeCompare(b.pk);
+
+/**
+ * The DynamoDB event table between the collector and the replayer. The client is passed in (one per
+ * Region); every state change is a single conditional write, so concurrent runs lose cleanly.
+ */
+export class EventTable {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+    private readonly shards = PENDING_SHARDS,
+  ) {}
+
+  /** Stages one item unless an item with its key exists (the same event read again). */
+  async putEventIfAbsent(item: EventItem): Promise<'inserted' | 'duplicate'> {
+    try {
+      await this.client.send(new PutCommand(putEventIfAbsentParams(this.tableName, item)));
+      return 'inserted';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  /** Undefined before the first collect run for this source Region. */
+  async readCheckpoint(sourceRegion: string): Promise<Checkpoint | undefined> {
+    const answer = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: checkpointKey(sourceRegion), ConsistentRead: true }),
+    );
+    if (!answer.Item) return undefined;
+    return { checkpointTime: String(answer.Item.checkpointTime), version: Number(answer.Item.version) };
+  }
+
+  /**
+   * Moves the checkpoint to `time` if it is still at `expectedVersion` (0: none yet). False when another
+   * collector advanced it first: that run's events are staged anyway, only its checkpoint is dropped.
+   */
+  async advanceCheckpoint(sourceRegion: string, expectedVersion: number, time: Date): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand(
+          advanceCheckpointParams(this.tableName, sourceRegion, expectedVersion, time.toISOString()),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Up to `limit` pending items due at `now` (not expired, not waiting for a retry), oldest event first.
+   * Queries every shard of the sparse index in parallel and merges them.
+   */
+  async queryPending({ limit, now }: { limit: number; now: Date }): Promise<EventItem[]> {
+    const shards = Array.from({ length: this.shards }, (_, n) => `P#${n}`);
+    const perShard = await Promise.all(shards.map((shard) => this.queryShard(shard, now, limit)));
+    return perShard.flat().sort(byPendingSort).slice(0, limit);
+  }
+
+  private async queryShard(shard: string, now: Date, limit: number): Promise<EventItem[]> {
+    const found: EventItem[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand(queryPendingShardParams(this.tableName, shard, now, limit, startKey)),
+      );
+      found.push(...((page.Items ?? []) as EventItem[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && found.length < limit);
+    return found.slice(0, limit);
+  }
+
+  /** 'notPending' when the item was already applied or failed (a second replay): nothing is changed. */
+  async markApplied(item: EventItem, appliedAt: Date): Promise<'applied' | 'notPending'> {
+    try {
+      await this.client.send(new UpdateCommand(markAppliedParams(this.tableName, item, appliedAt)));
+      return 'applied';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'notPending';
+      throw error;
+    }
+  }
+
+  /**
+   * 'retry' (still pending, due at nextAttemptAt), 'failed' (maxAttempts reached), or 'stale': the item
+   * is no longer pending or another replay already counted this attempt; nothing is changed.
+   */
+  async markFailedAttempt(
+    item: EventItem,
+    error: string,
+    nextAttemptAt: Date,
+    maxAttempts: number,
+  ): Promise<'retry' | 'failed' | 'stale'> {
+    try {
+      const answer = await this.client.send(
+        new UpdateCommand(markFailedAttemptParams(this.tableName, item, error, nextAttemptAt, maxAttempts)),
+      );
+      return answer.Attributes?.status === 'failed' ? 'failed' : 'retry';
+    } catch (failure) {
+      if (isConditionFailure(failure)) return 'stale';
+      throw failure;
+    }
+  }
+
+  /** Items of events since `since`, any status, for lag history. A paged scan: report use only. */
+  async listRecent({ since }: { since: Date }): Promise<EventItem[]> {
+    const items: EventItem[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new ScanCommand(listRecentParams(this.tableName, since, startKey)));
+      items.push(...((page.Items ?? []) as EventItem[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items.sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.pk.localeCompare(b.pk));
+  }
+}

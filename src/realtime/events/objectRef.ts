@@ -1,0 +1,65 @@
+/**
+ * What a CloudTrail event says changed. Events are triggers, not payloads: the replayer re-reads the
+ * object named here from the source and reconciles it state-based.
+ */
+export type ObjectRef =
+  | { kind: 'database'; database: string }
+  | { kind: 'table'; database: string; table: string }
+  | { kind: 'partition'; database: string; table: string; values: string[] }
+  /** Every partition of the table: a batch call whose partition values CloudTrail did not keep. */
+  | { kind: 'partitions'; database: string; table: string }
+  /** All grants on one LF resource (canonical SDK shape, no CatalogId); the principal is irrelevant. */
+  | { kind: 'permissions'; resource: LfResource }
+  | { kind: 'location'; resourceArn: string }
+  | { kind: 'lfTag'; tagKey: string }
+  | { kind: 'lfTagAssignment'; resource: LfResource }
+  | { kind: 'dataCellsFilter'; database: string; table: string; name: string }
+  | { kind: 'dataLakeSettings' }
+  /** The object could not be determined (omitted/truncated requestParameters): reconcile broadly. */
+  | { kind: 'catalog' };
+
+export type ObjectKind = ObjectRef['kind'];
+
+/** A Lake Formation `Resource` in the SDK's PascalCase shape, canonical (see `canonicalLfResource`). */
+export type LfResource = Record<string, unknown>;
+
+/**
+ * JSON with object keys sorted, so equal values give equal strings.
+ * Local twin of `stableStringify` in src/model (written concurrently); to be replaced at merge.
+ */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, member]) => member !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${stableStringify(member)}`).join(',')}}`;
+}
+
+/** A stable string per object, e.g. `table:sales.orders`, `partition:sales.orders/["2024-01-01"]`. */
+export function objectKey(ref: ObjectRef): string {
+  switch (ref.kind) {
+    case 'database':
+      return `database:${ref.database}`;
+    case 'table':
+      return `table:${ref.database}.${ref.table}`;
+    case 'partition':
+      return `partition:${ref.database}.${ref.table}/${JSON.stringify(ref.values)}`;
+    case 'partitions':
+      return `partitions:${ref.database}.${ref.table}`;
+    case 'permissions':
+      return `permissions:${stableStringify(ref.resource)}`;
+    case 'location':
+      return `location:${ref.resourceArn}`;
+    case 'lfTag':
+      return `lfTag:${ref.tagKey}`;
+    case 'lfTagAssignment':
+      return `lfTagAssignment:${stableStringify(ref.resource)}`;
+    case 'dataCellsFilter':
+      return `dataCellsFilter:${ref.database}.${ref.table}.${ref.name}`;
+    case 'dataLakeSettings':
+      return 'dataLakeSettings';
+    case 'catalog':
+      return 'catalog';
+  }
+}

@@ -1,0 +1,126 @@
+import { GLUE_EXTRACTORS } from './glueObjects.ts';
+import { LAKE_FORMATION_EXTRACTORS } from './lakeFormationObjects.ts';
+import { type ObjectRef, objectKey } from './objectRef.ts';
+import { type Extractor, record, text } from './params.ts';
+
+/** One entry of CloudTrail LookupEvents (`Event` of @aws-sdk/client-cloudtrail, the members used here). */
+export interface CloudTrailEventSummary {
+  EventId?: string | undefined;
+  EventName?: string | undefined;
+  EventTime?: Date | undefined;
+  EventSource?: string | undefined;
+  ReadOnly?: string | undefined;
+  CloudTrailEvent?: string | undefined;
+}
+
+/** A replicated write event in the source Region, reduced to the objects it touched. */
+export interface StagedEvent {
+  eventId: string;
+  /** ISO 8601 with milliseconds, so that strings order as times. */
+  eventTime: string;
+  eventName: string;
+  eventSource: string;
+  region: string;
+  accountId: string;
+  /** At least one; distinct by `objectKey`; in request order (item numbering depends on it). */
+  objects: ObjectRef[];
+}
+
+export type RejectionReason =
+  | 'error'
+  | 'readOnly'
+  | 'notReplicated'
+  | 'otherRegion'
+  | 'otherAccount'
+  | 'malformed';
+
+/** An event kept out of the event table; counted by reason in the collect report. */
+export interface Rejection {
+  rejection: RejectionReason;
+  eventId?: string;
+  eventName?: string;
+  detail?: string;
+}
+
+export interface SourceScope {
+  sourceRegion: string;
+  /** When set, events of other accounts (e.g. an organization trail) are rejected. */
+  sourceAccountId?: string;
+}
+
+export const EVENT_SOURCES = {
+  glue: 'glue.amazonaws.com',
+  lakeFormation: 'lakeformation.amazonaws.com',
+} as const;
+
+const EXTRACTORS: Record<string, Record<string, Extractor<ObjectRef>>> = {
+  [EVENT_SOURCES.glue]: GLUE_EXTRACTORS,
+  [EVENT_SOURCES.lakeFormation]: LAKE_FORMATION_EXTRACTORS,
+};
+
+/** Every replicated event name, over both sources. */
+export const REPLICATED_EVENT_NAMES: readonly string[] = Object.values(EXTRACTORS).flatMap(Object.keys);
+
+export function isRejection(result: StagedEvent | Rejection): result is Rejection {
+  return 'rejection' in result;
+}
+
+function parseDocument(json: string | undefined): Record<string, unknown> | undefined {
+  if (!json) return undefined;
+  try {
+    return record(JSON.parse(json));
+  } catch {
+    return undefined;
+  }
+}
+
+function isoTime(value: unknown): string | undefined {
+  if (!(typeof value === 'string' || value instanceof Date)) return undefined;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+}
+
+function distinct(objects: ObjectRef[]): ObjectRef[] {
+  const byKey = new Map(objects.map((o) => [objectKey(o), o] as const));
+  return [...byKey.values()];
+}
+
+/**
+ * A LookupEvents entry → the objects it touched, or why it is not replicated. Pure.
+ * An event whose objects cannot be named (requestParameters omitted or truncated) is never dropped:
+ * it becomes `{kind:'catalog'}`, or `{kind:'partitions'}` when only the partition values are missing.
+ */
+export function parseCloudTrailEvent(
+  event: CloudTrailEventSummary,
+  scope: SourceScope,
+): StagedEvent | Rejection {
+  const base = { eventId: event.EventId, eventName: event.EventName };
+  const doc = parseDocument(event.CloudTrailEvent);
+  const eventId = text(doc?.eventID) ?? event.EventId;
+  const eventName = text(doc?.eventName) ?? event.EventName;
+  const eventSource = text(doc?.eventSource) ?? event.EventSource;
+  const eventTime = isoTime(doc?.eventTime) ?? isoTime(event.EventTime);
+  if (!doc || !eventId || !eventName || !eventSource || !eventTime)
+    return { ...base, rejection: 'malformed', detail: 'CloudTrailEvent is not a CloudTrail event document' };
+  const named = { eventId, eventName };
+  if (doc.errorCode !== undefined && doc.errorCode !== null)
+    return { ...named, rejection: 'error', detail: String(doc.errorCode) };
+  if (doc.readOnly === true || event.ReadOnly === 'true') return { ...named, rejection: 'readOnly' };
+  const extract = EXTRACTORS[eventSource]?.[eventName];
+  if (!extract) return { ...named, rejection: 'notReplicated' };
+  const region = text(doc.awsRegion);
+  if (region !== scope.sourceRegion) return { ...named, rejection: 'otherRegion', detail: region };
+  const accountId = text(doc.recipientAccountId) ?? text(record(doc.userIdentity)?.accountId) ?? '';
+  if (scope.sourceAccountId && accountId !== scope.sourceAccountId)
+    return { ...named, rejection: 'otherAccount', detail: accountId };
+  const objects = distinct(extract(record(doc.requestParameters) ?? {}));
+  return {
+    eventId,
+    eventTime,
+    eventName,
+    eventSource,
+    region,
+    accountId,
+    objects: objects.length > 0 ? objects : [{ kind: 'catalog' }],
+  };
+}
