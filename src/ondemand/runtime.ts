@@ -46,13 +46,16 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
   const limiters = new RateLimiterRegistry();
   const sides = new Map<string, Promise<RegionSide>>();
   const clientCache = new Map<string, AwsClients>();
-  const clients = (region: string, extra: { roleArn?: string; counter?: ApiCallCounter; profile?: string } = {}) => {
+  const clients = (
+    region: string,
+    extra: { roleArn?: string; counter?: ApiCallCounter; profile?: string } = {},
+  ) => {
     const id = `${region}|${extra.roleArn ?? ''}|${extra.counter ? 'counted' : ''}`;
     let set = extra.counter ? undefined : clientCache.get(id);
     if (!set) {
       set = createAwsClients({
         region,
-        ...(extra.profile ?? options.profile ? { profile: extra.profile ?? options.profile } : {}),
+        ...((extra.profile ?? options.profile) ? { profile: extra.profile ?? options.profile } : {}),
         ...(extra.roleArn ? { roleArn: extra.roleArn } : {}),
         ...(endpoint ? { endpoint } : {}),
         ...(extra.counter ? { counter: extra.counter } : {}),
@@ -92,7 +95,9 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
     }
     return side;
   };
-  const snapshotClients = config.snapshots.uri.startsWith('s3://') ? clients(config.source.region) : undefined;
+  const snapshotClients = config.snapshots.uri.startsWith('s3://')
+    ? clients(config.source.region)
+    : undefined;
   return {
     config,
     output: options.output ?? silentOutput,

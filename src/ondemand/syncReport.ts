@@ -62,7 +62,8 @@ export function hasChanges(report: SyncReport): boolean {
 
 /** CLI exit code: 0 done / nothing to do, 1 error, 2 changes pending (dry run), 3 partial failure. */
 export function syncExitCode(report: SyncReport): number {
-  if (report.targets.some((t) => t.status === 'failed')) return report.targets.every((t) => t.status === 'failed') ? 1 : 3;
+  if (report.targets.some((t) => t.status === 'failed'))
+    return report.targets.every((t) => t.status === 'failed') ? 1 : 3;
   if (report.targets.some((t) => t.status === 'partial')) return 3;
   if (report.dryRun && hasChanges(report)) return 2;
   return 0;
