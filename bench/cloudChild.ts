@@ -6,6 +6,14 @@ import type { LocalCloudOptions } from '../src/localcloud/server.ts';
 import type { CloudRequest } from './cloudProcess.ts';
 import type { LakeParams, LakeSize } from './lakeSizes.ts';
 
+export interface TimelineSpan {
+  region: string;
+  source: string;
+  fromS: number;
+  toS: number;
+  calls: number;
+}
+
 type Body<T> = T extends { id: number } ? Omit<T, 'id'> : never;
 
 /** A local cloud running in a child process: IPC for setup, the admin HTTP API for faults and call counts. */
@@ -51,6 +59,11 @@ export class CloudChild {
 
   load(region: string, size: LakeSize | LakeParams, seed: number): Promise<{ loadMs: number }> {
     return this.request({ type: 'load', region, size, seed });
+  }
+
+  /** Busy spans per (Region, service) since `sinceMs` (epoch ms), from the emulator's CloudTrail history. */
+  timeline(accountId: string, regions: string[], sinceMs: number): Promise<TimelineSpan[]> {
+    return this.request({ type: 'timeline', accountId, regions, sinceMs });
   }
 
   memory(): Promise<{ rss: number; maxRss: number }> {

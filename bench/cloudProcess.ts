@@ -11,6 +11,7 @@ export type CloudRequest =
   | { id: number; type: 'start'; options: LocalCloudOptions }
   | { id: number; type: 'load'; region: string; size: LakeSize | LakeParams; seed: number }
   | { id: number; type: 'memory' }
+  | { id: number; type: 'timeline'; accountId: string; regions: string[]; sinceMs: number }
   | { id: number; type: 'stop' };
 
 let cloud: LocalCloud | undefined;
@@ -25,6 +26,8 @@ async function handle(request: CloudRequest): Promise<unknown> {
       loadLakeIntoCloud(cloud!, request.region, generateLake(request.size, request.seed));
       return { loadMs: Date.now() - started };
     }
+    case 'timeline':
+      return timeline(request.accountId, request.regions, request.sinceMs);
     case 'memory':
       return { rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 };
     case 'stop':
@@ -41,3 +44,37 @@ process.on('message', (request: CloudRequest) => {
   );
 });
 process.on('disconnect', () => process.exit(0));
+
+/**
+ * When each (Region, event source) was busy since `sinceMs`, from the emulator's CloudTrail history (every
+ * Glue and Lake Formation call is recorded): first and last call, in seconds from `sinceMs`, and the count.
+ * Shows whether phases against independent rate-limit buckets overlapped or ran one after another.
+ */
+function timeline(accountId: string, regions: string[], sinceMs: number) {
+  const out: Array<{ region: string; source: string; fromS: number; toS: number; calls: number }> = [];
+  for (const region of regions) {
+    const spans = new Map<string, { first: number; last: number; calls: number }>();
+    for (const event of cloud!.trail.list(accountId, region)) {
+      if (event.eventTimeMs < sinceMs) continue;
+      const span = spans.get(event.eventSource) ?? {
+        first: event.eventTimeMs,
+        last: event.eventTimeMs,
+        calls: 0,
+      };
+      span.last = Math.max(span.last, event.eventTimeMs);
+      span.calls += 1;
+      spans.set(event.eventSource, span);
+    }
+    for (const [source, span] of spans) {
+      const seconds = (ms: number) => Number(((ms - sinceMs) / 1000).toFixed(2));
+      out.push({
+        region,
+        source: source.replace('.amazonaws.com', ''),
+        fromS: seconds(span.first),
+        toS: seconds(span.last),
+        calls: span.calls,
+      });
+    }
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configSchema } from '../src/config/configSchema.ts';
 import { createRuntime, type Runtime } from '../src/ondemand/runtime.ts';
-import { CloudChild } from './cloudChild.ts';
+import { CloudChild, type TimelineSpan } from './cloudChild.ts';
 import type { LakeShape } from './floor.ts';
 import { type GeneratedLake, generateLake, lakeShape } from './generateLake.ts';
 import type { LakeSize } from './lakeSizes.ts';
@@ -38,6 +38,8 @@ export interface Measured<T> {
   calls: MeasuredCalls;
   peakRssBytes: number;
   maxRssBytes: number;
+  /** When each (Region, service) was busy, in seconds from the start. */
+  timeline: TimelineSpan[];
 }
 
 /** One local cloud with the lake loaded in the source Region, and the means to run and measure use cases. */
@@ -100,12 +102,15 @@ export async function createBenchContext(
       // Fresh buckets: every measured run starts like a first run against a quiet account.
       await cloud.setFaults(faults);
       const sampler = startRssSampler();
+      const startedAt = Date.now();
       const started = performance.now();
       const value = await fn();
       const wallMs = performance.now() - started;
       const rss = sampler.stop();
       const calls = splitCalls(await cloud.calls(), settings.sourceRegion, settings.targetRegion);
-      return { value, wallMs, calls, ...rss };
+      const regions = [settings.sourceRegion, settings.targetRegion];
+      const timeline = await cloud.timeline(lake.accountId, regions, startedAt);
+      return { value, wallMs, calls, ...rss, timeline };
     },
     async stop() {
       await cloud.stop();

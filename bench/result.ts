@@ -36,6 +36,8 @@ export interface ScenarioResult {
   operations?: Array<{ side: 'source' | 'target'; operation: string; actual: number; floor: number }>;
   /** Calls outside the floor's services (STS, DynamoDB, S3). */
   aux?: Record<string, number>;
+  /** When each (Region, service) was busy: phases that ran one after another show up here. */
+  timeline?: Measured<unknown>['timeline'];
   extra?: Record<string, unknown>;
   targets: TargetCheck[];
 }
@@ -101,6 +103,7 @@ export function summarize(input: SummaryInput): ScenarioResult {
     maxRssMiB: round(measured.maxRssBytes / MiB, 1),
     operations,
     aux: measured.calls.aux,
+    timeline: measured.timeline,
     ...(input.extra ? { extra: input.extra } : {}),
     targets: [],
   };
