@@ -1,0 +1,80 @@
+/**
+ * The local cloud in its own process, so the benchmark's memory figures are lakemirror's alone (a loaded
+ * million-partition lake lives here, not in the measured process). Driven over IPC by `cloudChild.ts`.
+ */
+import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../src/localcloud/server.ts';
+import { generateLake } from './generateLake.ts';
+import type { LakeParams, LakeSize } from './lakeSizes.ts';
+import { loadLakeIntoCloud } from './loadLake.ts';
+
+export type CloudRequest =
+  | { id: number; type: 'start'; options: LocalCloudOptions }
+  | { id: number; type: 'load'; region: string; size: LakeSize | LakeParams; seed: number }
+  | { id: number; type: 'memory' }
+  | { id: number; type: 'timeline'; accountId: string; regions: string[]; sinceMs: number }
+  | { id: number; type: 'stop' };
+
+let cloud: LocalCloud | undefined;
+
+async function handle(request: CloudRequest): Promise<unknown> {
+  switch (request.type) {
+    case 'start':
+      cloud = await startLocalCloud(request.options);
+      return { endpoint: cloud.endpoint };
+    case 'load': {
+      const started = Date.now();
+      loadLakeIntoCloud(cloud!, request.region, generateLake(request.size, request.seed));
+      return { loadMs: Date.now() - started };
+    }
+    case 'timeline':
+      return timeline(request.accountId, request.regions, request.sinceMs);
+    case 'memory':
+      return { rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 };
+    case 'stop':
+      await cloud?.stop();
+      setImmediate(() => process.exit(0));
+      return { stopped: true };
+  }
+}
+
+process.on('message', (request: CloudRequest) => {
+  handle(request).then(
+    (result) => process.send?.({ id: request.id, result }),
+    (error: unknown) => process.send?.({ id: request.id, error: String((error as Error)?.stack ?? error) }),
+  );
+});
+process.on('disconnect', () => process.exit(0));
+
+/**
+ * When each (Region, event source) was busy since `sinceMs`, from the emulator's CloudTrail history (every
+ * Glue and Lake Formation call is recorded): first and last call, in seconds from `sinceMs`, and the count.
+ * Shows whether phases against independent rate-limit buckets overlapped or ran one after another.
+ */
+function timeline(accountId: string, regions: string[], sinceMs: number) {
+  const out: Array<{ region: string; source: string; fromS: number; toS: number; calls: number }> = [];
+  for (const region of regions) {
+    const spans = new Map<string, { first: number; last: number; calls: number }>();
+    for (const event of cloud!.trail.list(accountId, region)) {
+      if (event.eventTimeMs < sinceMs) continue;
+      const span = spans.get(event.eventSource) ?? {
+        first: event.eventTimeMs,
+        last: event.eventTimeMs,
+        calls: 0,
+      };
+      span.last = Math.max(span.last, event.eventTimeMs);
+      span.calls += 1;
+      spans.set(event.eventSource, span);
+    }
+    for (const [source, span] of spans) {
+      const seconds = (ms: number) => Number(((ms - sinceMs) / 1000).toFixed(2));
+      out.push({
+        region,
+        source: source.replace('.amazonaws.com', ''),
+        fromS: seconds(span.first),
+        toS: seconds(span.last),
+        calls: span.calls,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configSchema } from '../src/config/configSchema.ts';
+import { createRuntime, type Runtime } from '../src/ondemand/runtime.ts';
+import { CloudChild, type TimelineSpan } from './cloudChild.ts';
+import type { LakeShape } from './floor.ts';
+import { type GeneratedLake, generateLake, lakeShape } from './generateLake.ts';
+import type { LakeSize } from './lakeSizes.ts';
+import { type MeasuredCalls, splitCalls, startRssSampler } from './measure.ts';
+import type { UseCases } from './useCases.ts';
+
+export interface BenchSettings {
+  size: LakeSize;
+  seed: number;
+  /** Latency the local cloud adds to every call. */
+  latencyMs: number;
+  /** Requests a second per account, Region and service (0 = unlimited). */
+  rps: number;
+  concurrency: number;
+  sourceRegion: string;
+  targetRegion: string;
+}
+
+export const DEFAULT_SETTINGS: Omit<BenchSettings, 'size'> = {
+  seed: 1,
+  latencyMs: 30,
+  rps: 50,
+  concurrency: 8,
+  sourceRegion: 'us-east-1',
+  targetRegion: 'us-west-2',
+};
+
+/** What one measured stretch of work cost. */
+export interface Measured<T> {
+  value: T;
+  wallMs: number;
+  calls: MeasuredCalls;
+  peakRssBytes: number;
+  maxRssBytes: number;
+  /** When each (Region, service) was busy, in seconds from the start. */
+  timeline: TimelineSpan[];
+}
+
+/** One local cloud with the lake loaded in the source Region, and the means to run and measure use cases. */
+export interface BenchContext {
+  readonly settings: BenchSettings;
+  readonly lake: GeneratedLake;
+  readonly shape: LakeShape;
+  readonly cloud: CloudChild;
+  readonly useCases: UseCases;
+  /** Whether the target holds a full copy (a previous scenario or `ensureSynced` made it). */
+  synced: boolean;
+  /** A fresh runtime, as one CLI or Lambda invocation would build (own limiters and counters). */
+  runtime(): Runtime;
+  /** Runs `fn` with latency and rate limits off: setup is not what is measured. */
+  unmeasured<T>(fn: () => Promise<T>): Promise<T>;
+  /** Resets the cloud's call counts, runs `fn`, and reports wall time, calls and peak RSS. */
+  measure<T>(fn: () => Promise<T>): Promise<Measured<T>>;
+  stop(): Promise<void>;
+}
+
+/** Starts a cloud with the given faults, loads the lake into the source Region and builds the context. */
+export async function createBenchContext(
+  settings: BenchSettings,
+  useCases: UseCases,
+  lake: GeneratedLake = generateLake(settings.size, settings.seed),
+): Promise<BenchContext> {
+  const faults = { latencyMs: settings.latencyMs, throttleRps: settings.rps };
+  const cloud = await CloudChild.start({
+    port: 0,
+    faults,
+    cloudTrail: { maxEventsPerRegion: 2_000_000 },
+  });
+  await cloud.load(settings.sourceRegion, settings.size, settings.seed);
+  const snapshotDir = mkdtempSync(join(tmpdir(), 'lakemirror-bench-'));
+  const config = configSchema.parse({
+    source: { region: settings.sourceRegion, accountId: lake.accountId },
+    targets: [{ region: settings.targetRegion }],
+    snapshots: { uri: snapshotDir },
+    concurrency: settings.concurrency,
+    localcloud: { endpoint: cloud.endpoint },
+  });
+  return {
+    settings,
+    lake,
+    shape: lakeShape(lake),
+    cloud,
+    useCases,
+    synced: false,
+    runtime: () => createRuntime(config),
+    async unmeasured(fn) {
+      await cloud.setFaults({ latencyMs: 0, throttleRps: 0 });
+      try {
+        return await fn();
+      } finally {
+        await cloud.setFaults(faults);
+      }
+    },
+    async measure(fn) {
+      await cloud.resetCalls();
+      // Fresh buckets: every measured run starts like a first run against a quiet account.
+      await cloud.setFaults(faults);
+      const sampler = startRssSampler();
+      const startedAt = Date.now();
+      const started = performance.now();
+      const value = await fn();
+      const wallMs = performance.now() - started;
+      const rss = sampler.stop();
+      const calls = splitCalls(await cloud.calls(), settings.sourceRegion, settings.targetRegion);
+      const regions = [settings.sourceRegion, settings.targetRegion];
+      const timeline = await cloud.timeline(lake.accountId, regions, startedAt);
+      return { value, wallMs, calls, ...rss, timeline };
+    },
+    async stop() {
+      await cloud.stop();
+      rmSync(snapshotDir, { recursive: true, force: true });
+    },
+  };
+}

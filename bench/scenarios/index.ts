@@ -1,0 +1,15 @@
+import { fullSync, halfRateFullSync } from './fullSync.ts';
+import { noChangeResync, oneTableChanged, partitionsAdded } from './incremental.ts';
+import { realtimeBurst, realtimeOneTable } from './realtime.ts';
+import type { Scenario } from './scenario.ts';
+
+/** In the order `--scenario all` runs them: each on-demand one builds on the state the previous one left. */
+export const SCENARIOS: readonly Scenario[] = [
+  fullSync,
+  noChangeResync,
+  oneTableChanged,
+  partitionsAdded,
+  realtimeOneTable,
+  realtimeBurst,
+  halfRateFullSync,
+];
