@@ -16,7 +16,7 @@ export interface SnapshotResult {
 /** Snapshots the source Region (optionally some databases only) into the configured store. */
 export async function runSnapshot(
   runtime: Runtime,
-  request: { databases?: string[] } = {},
+  request: { databases?: string[]; name?: string } = {},
 ): Promise<SnapshotResult & { taken: TakenSnapshot }> {
   const started = Date.now();
   const source = await runtime.source();
@@ -29,6 +29,7 @@ export async function runSnapshot(
     runtime.store,
     runtime.tool,
     runtime.now,
+    request.name,
   );
   runtime.output.info(`snapshot written to ${taken.uri} (${taken.trailer.recordCount} records)`);
   return {

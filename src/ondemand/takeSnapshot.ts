@@ -32,6 +32,8 @@ export async function takeSnapshot(
   store: SnapshotStore,
   tool: string,
   now: () => Date = () => new Date(),
+  /** The snapshot's name in the store; default `<region>-<time>.json`. */
+  name?: string,
 ): Promise<TakenSnapshot> {
   const capturedAt = now().toISOString();
   const header: SnapshotHeader = {
@@ -44,7 +46,7 @@ export async function takeSnapshot(
   const parts = readCatalogInParts(source, scope);
   const { databases, tables } = await parts.glue;
   const writer = createSnapshotWriter(header);
-  const out = await store.openWriter(snapshotName(source.region, capturedAt));
+  const out = await store.openWriter(name ?? snapshotName(source.region, capturedAt));
   const write = async (text: string) => {
     for (const line of text.split('\n')) if (line) await out.writeLine(line);
   };
