@@ -1,3 +1,4 @@
+import { defaultDataLakeSettings } from '../src/localcloud/services/lakeformation/state.ts';
 import type { DatabaseSpec, TableSpec } from './generateLake.ts';
 import { columnsOf, LAKE_EPOCH } from './lakeCatalog.ts';
 import type { LakeParams } from './lakeSizes.ts';
@@ -37,17 +38,13 @@ export function buildLakeFormation(
   }));
   const filters = buildFilters(random, params.dataCellsFilters, tables);
   return {
+    // A new Region's defaults, in Lake Formation mode (no IAMAllowedPrincipals defaults), with admins.
     settings: {
+      ...defaultDataLakeSettings(),
       DataLakeAdmins: [{ DataLakePrincipalIdentifier: ACCOUNT_ROLE('lake-admin') }],
       ReadOnlyAdmins: [{ DataLakePrincipalIdentifier: ACCOUNT_ROLE('auditor') }],
       CreateDatabaseDefaultPermissions: [],
       CreateTableDefaultPermissions: [],
-      TrustedResourceOwners: [],
-      AllowExternalDataFiltering: false,
-      AllowFullTableExternalDataAccess: false,
-      ExternalDataFilteringAllowList: [],
-      AuthorizedSessionTagValueList: [],
-      Parameters: { CROSS_ACCOUNT_VERSION: '4', SET_CONTEXT: 'TRUE' },
     },
     locations,
     lfTags,
