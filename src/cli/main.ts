@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { localCloud } from './commands/localcloud.ts';
+import { realtime } from './commands/realtime.ts';
 import { type CommandContext, consoleContext } from './context.ts';
 
 /** The commands of `lakemirror`, one file each under `commands/`. */
-const COMMANDS = [localCloud];
+const COMMANDS = [localCloud, realtime];
 
 /**
  * Runs the CLI on `argv` as Node gives it (`[node, script, ...args]`) and answers the exit code.
