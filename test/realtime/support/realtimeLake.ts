@@ -28,6 +28,8 @@ export interface RealtimeLake {
   cloud: LocalCloud;
   /** Real SDK clients of the source Region (the "users" making changes). */
   source: TestClients;
+  /** Real SDK clients of the target Region, to look at what was replicated. */
+  target: TestClients;
   /** A config with its own fresh event table; `realtime` overrides merge with the test defaults. */
   freshConfig(overrides?: Partial<LakemirrorConfigInput>): Promise<LakemirrorConfig>;
   runtime(config: LakemirrorConfig, options?: RuntimeOptions): Runtime;
@@ -44,6 +46,7 @@ export async function startRealtimeLake(): Promise<RealtimeLake> {
   return {
     cloud,
     source: clientsFor(cloud, SOURCE),
+    target: clientsFor(cloud, TARGET),
     async freshConfig(overrides = {}) {
       tables += 1;
       const { realtime, ...rest } = overrides;
