@@ -87,8 +87,8 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
       known: plans.reduce((n, p) => n + p.known, 0),
     })),
   );
-  report.circuitBreaker = { ...report.circuitBreaker, ...verdict };
-  if (verdict.tripped && !deps.confirm) return tripped(report, verdict, run, timer);
+  report.circuitBreaker = breakerOf(verdict, deps.confirm ?? false);
+  if (report.circuitBreaker.tripped) return tripped(report, verdict, run, timer);
 
   for (const [target, plans] of planned) {
     const byAction = new Map<string, ReplayUnit[]>();
@@ -217,7 +217,7 @@ function emptyReport(
     lag: { count: 0, maxMs: null, p50Ms: null },
     targets: [],
     apiCalls: { source: { total: 0, reads: 0, writes: 0, byOperation: {} }, targets: {} },
-    circuitBreaker: { tripped: false, planned: 0, threshold: 0, known: 0, confirmed },
+    circuitBreaker: { tripped: false, exceeded: false, planned: 0, threshold: 0, known: 0, confirmed },
     failures: [],
   };
 }
@@ -226,10 +226,24 @@ function tripped(report: ReplayReport, verdict: BreakerVerdict, run: ReplayRun, 
   run.runtime.output.warn(
     `circuit breaker: ${verdict.planned} updates and deletes planned in ${verdict.target}, more than ${verdict.threshold}; nothing applied, events left pending (confirm to apply)`,
   );
-  report.circuitBreaker = { ...report.circuitBreaker, ...verdict };
+  report.circuitBreaker = breakerOf(verdict, false);
   report.targets = run.targets.map((t) => t.tally);
   report.apiCalls = run.apiCalls();
   return finish(report, timer);
+}
+
+/** With confirm, a plan over the threshold is applied: `exceeded`, not `tripped`. */
+function breakerOf(verdict: BreakerVerdict, confirmed: boolean): ReplayReport['circuitBreaker'] {
+  const { tripped: exceeded, planned, threshold, known, target } = verdict;
+  return {
+    tripped: exceeded && !confirmed,
+    exceeded,
+    planned,
+    threshold,
+    known,
+    ...(target ? { target } : {}),
+    confirmed,
+  };
 }
 
 function finish(report: ReplayReport, timer: number): ReplayReport {

@@ -35,7 +35,10 @@ export interface ReplayReport {
   }>;
   apiCalls: { source: ApiCallSummary; targets: Record<string, ApiCallSummary> };
   circuitBreaker: {
+    /** The run stopped before writing anything: the plan exceeded the threshold and was not confirmed. */
     tripped: boolean;
+    /** The plan exceeded the threshold (applied anyway when confirmed). */
+    exceeded: boolean;
     /** Planned updates + deletes of the deciding target. */
     planned: number;
     threshold: number;
