@@ -9,6 +9,8 @@ import { applyGrantActions, applyLakeFormationAction } from '../../ondemand/appl
 import type { RegionSide } from '../../ondemand/regionSide.ts';
 import type { Action, ActionOf } from '../../plan/actions.ts';
 import { APPLY_ORDER } from '../../plan/order.ts';
+import type { ReplayRun, RunTarget } from './replayRun.ts';
+import type { ReplayUnit } from './units.ts';
 
 /** Identical actions planned by two reconciles (e.g. a table's and its partitions') are applied once. */
 export function dedupeActions(actions: readonly Action[]): Action[] {
@@ -73,4 +75,27 @@ export async function applyPlanned(target: RegionSide, actions: readonly Action[
   for (const kind of APPLY_ORDER) results.push(...(await applyKind(target, kind, creates)));
   for (const kind of [...APPLY_ORDER].reverse()) results.push(...(await applyKind(target, kind, deletes)));
   return results;
+}
+
+/** Applies one target's plans and charges every failed action to each unit that planned it. */
+export async function applyForUnits(
+  run: ReplayRun,
+  target: RunTarget,
+  plans: ReadonlyArray<{ unit: ReplayUnit; actions: Action[] }>,
+): Promise<void> {
+  if (!target.side) return;
+  const byAction = new Map<string, ReplayUnit[]>();
+  for (const { unit, actions } of plans)
+    for (const a of actions)
+      byAction.set(`${a.kind}|${a.key}`, [...(byAction.get(`${a.kind}|${a.key}`) ?? []), unit]);
+  const results = await applyPlanned(
+    target.side,
+    plans.flatMap((p) => p.actions),
+  );
+  run.record(target, results);
+  for (const result of results) {
+    if (result.ok) continue;
+    const why = `${target.config.region}: ${result.kind} ${result.key}: ${result.error?.code}: ${result.error?.message}`;
+    for (const unit of byAction.get(`${result.kind}|${result.key}`) ?? []) run.fail(unit, why);
+  }
 }

@@ -6,7 +6,9 @@ import type { SourceRecords } from '../../ondemand/syncTarget.ts';
 import { syncTarget } from '../../ondemand/syncTarget.ts';
 import type { TallyResult } from '../../ondemand/tally.ts';
 import type { PlanOptions } from '../../plan/plan.ts';
-import type { ChangeCount } from './circuitBreaker.ts';
+import type { BreakerVerdict, ChangeCount } from './circuitBreaker.ts';
+import { describeFailure, type ReplayRun, type RunTarget } from './replayRun.ts';
+import type { ReplayUnit } from './units.ts';
 
 /**
  * The reconcile of an event whose objects CloudTrail did not name (`catalog`): the whole source inside the
@@ -79,4 +81,53 @@ export async function applyBroad(
     dryRun: false,
     output,
   });
+}
+
+/** The broad reconcile: dry run per target, the breaker on it, then the real sync. */
+export async function reconcileBroad(
+  run: ReplayRun,
+  unit: ReplayUnit,
+  options: (t: TargetConfig) => PlanOptions,
+  judge: (counts: Array<{ target: string; planned: number; known: number }>) => BreakerVerdict,
+  confirm: boolean,
+): Promise<BreakerVerdict | undefined> {
+  const { runtime } = run;
+  try {
+    const first = run.open[0];
+    if (!first) return undefined;
+    const source = await readBroadSource(run.source, options(first.config));
+    const plans: Array<{ target: RunTarget; broad: BroadTarget }> = [];
+    for (const target of run.open) {
+      const broad = await planBroad(
+        target.config,
+        target.side,
+        source,
+        options(target.config),
+        runtime.output,
+      );
+      plans.push({ target, broad });
+    }
+    const verdict = judge(plans.map((p) => ({ target: p.broad.region, ...p.broad.count })));
+    if (verdict.tripped && !confirm) return verdict;
+    for (const { target, broad } of plans) {
+      const result = await applyBroad(broad, source, runtime.output);
+      if (!result) continue;
+      run.record(target, result.failures);
+      for (const outcome of Object.values(result.counts)) {
+        target.tally.created += outcome.created;
+        target.tally.updated += outcome.updated;
+        target.tally.deleted += outcome.deleted;
+      }
+      const failure = result.failures[0];
+      if (failure)
+        run.fail(
+          unit,
+          `${target.config.region}: ${result.failures.length} actions failed, first ${failure.kind} ${failure.key}: ${failure.error?.message}`,
+        );
+    }
+    return verdict;
+  } catch (error) {
+    run.fail(unit, describeFailure(error, 'broad reconcile'));
+    return undefined;
+  }
 }

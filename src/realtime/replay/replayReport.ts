@@ -1,4 +1,6 @@
 import type { ApiCallSummary } from '../../ondemand/syncReport.ts';
+import type { EventItem } from '../eventTable/items.ts';
+import type { BreakerVerdict } from './circuitBreaker.ts';
 
 /** What one replay run did: plain data; the terminal summary, the JSON and the exit code derive from it. */
 export interface ReplayReport {
@@ -72,4 +74,41 @@ export function lagStats(lags: readonly number[]): ReplayReport['lag'] {
 /** When a failed item is handed out again: base × 2^attempts (attempts made before this one), capped. */
 export function nextAttemptAt(now: Date, attempts: number, baseMs: number, maxMs: number): Date {
   return new Date(now.getTime() + Math.min(maxMs, baseMs * 2 ** attempts));
+}
+
+/** The report of a run before anything happened. */
+export function emptyReport(
+  startedAt: Date,
+  items: readonly EventItem[],
+  limit: number,
+  confirmed: boolean,
+): ReplayReport {
+  return {
+    schemaVersion: 1,
+    kind: 'lakemirror.replay',
+    startedAt: startedAt.toISOString(),
+    durationMs: 0,
+    events: { read: items.length, applied: 0, retried: 0, failed: 0, stale: 0 },
+    objects: { reconciled: 0, failed: 0 },
+    morePending: items.length >= limit,
+    lag: { count: 0, maxMs: null, p50Ms: null },
+    targets: [],
+    apiCalls: { source: { total: 0, reads: 0, writes: 0, byOperation: {} }, targets: {} },
+    circuitBreaker: { tripped: false, exceeded: false, planned: 0, threshold: 0, known: 0, confirmed },
+    failures: [],
+  };
+}
+
+/** With confirm, a plan over the threshold is applied: `exceeded`, not `tripped`. */
+export function breakerOf(verdict: BreakerVerdict, confirmed: boolean): ReplayReport['circuitBreaker'] {
+  const { tripped: exceeded, planned, threshold, known, target } = verdict;
+  return {
+    tripped: exceeded && !confirmed,
+    exceeded,
+    planned,
+    threshold,
+    known,
+    ...(target ? { target } : {}),
+    confirmed,
+  };
 }
