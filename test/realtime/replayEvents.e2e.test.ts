@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CreateDatabaseCommand,
   GetDatabaseCommand,
@@ -7,6 +9,7 @@ import {
 } from '@aws-sdk/client-glue';
 import { GrantPermissionsCommand, ListPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { runOnce } from '../../src/realtime/index.ts';
 import { writeCalls } from '../support/demoSync.ts';
 import {
@@ -131,5 +134,38 @@ describe('real-time replay: what CloudTrail delivers, leaves out or delivers lat
       lake.cloud.trail.settings.deliveryDelayMs = 0;
     }
     expect(await describeDatabase(lake, 'target', 'marketing')).toBe('late');
+  });
+
+  it('watch runs run-once every interval until stopped', async () => {
+    const config = await lake.freshConfig();
+    await lake.source.glue.send(
+      new UpdateDatabaseCommand({ Name: 'sales', DatabaseInput: { Name: 'sales', Description: 'watched' } }),
+    );
+    const file = join(config.snapshots.uri, 'watch.json');
+    writeFileSync(file, JSON.stringify(config));
+    const stop = new AbortController();
+    const reports: Array<{ replay: { events: { applied: number } } }> = [];
+    const host = {
+      out: (line: string) => {
+        reports.push(JSON.parse(line));
+        if (reports.length === 2) stop.abort();
+      },
+      err: () => {},
+      stop: stop.signal,
+    };
+    const args = [
+      'node',
+      'lakemirror',
+      'realtime',
+      'watch',
+      '--interval',
+      '100ms',
+      '--json',
+      '--config',
+      file,
+    ];
+    expect(await main(args, host)).toBe(0);
+    expect(reports.map((r) => r.replay.events.applied)).toEqual([1, 0]);
+    expect(await describeDatabase(lake, 'target', 'sales')).toBe('watched');
   });
 });
