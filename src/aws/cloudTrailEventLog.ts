@@ -1,6 +1,6 @@
 import { type CloudTrailClient, type Event, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { type AwsCallContext, type AwsCallContextOptions, createAwsCallContext } from './awsCallContext.ts';
-import { AdaptiveRateLimiter } from './rateLimiter.ts';
+import { type Clock, systemClock } from './clock.ts';
 
 /** LookupEvents returns at most 50 events per page and allows 2 requests per second per Region. */
 export const LOOKUP_EVENTS = { pageSize: 50, requestsPerSecond: 2 };
@@ -13,24 +13,32 @@ export interface LookupEventsQuery {
 }
 
 /**
- * Reads CloudTrail management events (the real-time trigger stream). LookupEvents has a hard
+ * Reads CloudTrail management events (the real-time trigger stream); the collector's `EventSourcePort`. LookupEvents has a hard
  * quota of 2 requests/second per account and Region, far below the adaptive default, so this
- * adapter paces itself with a fixed limiter on top of the shared retry/adaptive one.
+ * adapter spaces its own requests (no burst: at least 500 ms apart) on top of the shared
+ * retry/adaptive limiter. A burst of two would meet CloudTrail's bucket at its edge and be throttled.
  */
 export class CloudTrailEventLog {
   private readonly context: AwsCallContext;
-  private readonly pace: AdaptiveRateLimiter;
+  private readonly clock: Clock;
+  private nextRequestAt = 0;
+  /** LookupEvents requests answered so far (the collector reports pages per run). */
+  pages = 0;
 
   constructor(
     private readonly cloudTrail: CloudTrailClient,
     options: AwsCallContextOptions,
   ) {
     this.context = createAwsCallContext('cloudtrail', options);
-    this.pace = new AdaptiveRateLimiter({
-      initialRate: LOOKUP_EVENTS.requestsPerSecond,
-      maxRate: LOOKUP_EVENTS.requestsPerSecond,
-      ...(options.retry?.clock ? { clock: options.retry.clock } : {}),
-    });
+    this.clock = options.retry?.clock ?? systemClock;
+  }
+
+  /** Reserves the next request slot synchronously (callers are served in order), then waits for it. */
+  private async spaced(): Promise<void> {
+    const now = this.clock.now();
+    const at = Math.max(now, this.nextRequestAt);
+    this.nextRequestAt = at + 1000 / LOOKUP_EVENTS.requestsPerSecond;
+    if (at > now) await this.clock.sleep(at - now);
   }
 
   /** Yields the events of `query`, page by page (newest first, as CloudTrail returns them). */
@@ -41,7 +49,7 @@ export class CloudTrailEventLog {
         'LookupEvents',
         `${query.eventSource} events in ${this.context.region}`,
         async () => {
-          await this.pace.acquire();
+          await this.spaced();
           return this.cloudTrail.send(
             new LookupEventsCommand({
               LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: query.eventSource }],
@@ -53,6 +61,7 @@ export class CloudTrailEventLog {
           );
         },
       );
+      this.pages += 1;
       yield* page.Events ?? [];
       NextToken = page.NextToken;
     } while (NextToken);

@@ -1,9 +1,9 @@
 import type { FinalizeHandler, HandlerExecutionContext } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloudTrailEventLog } from '../../src/aws/cloudTrailEventLog.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
+import { LakemirrorError } from '../../src/model/errors.ts';
 import { collectEvents } from '../../src/realtime/collect/collectEvents.ts';
-import { RealtimeCloudTrailEventSource } from '../../src/realtime/collect/realtimeCloudTrailEventSource.ts';
-import { RealtimeError } from '../../src/realtime/errors.ts';
 import { clientsFor, startTestCloud } from '../support/localCloud.ts';
 import { freshEventTable } from './support/eventTableFixture.ts';
 import { createTable, recordEvent } from './support/recordEvents.ts';
@@ -14,10 +14,10 @@ const config = { sourceRegion: 'us-east-1', sourceAccountId: '123456789012' };
 describe('collectEvents against the local cloud (CloudTrail LookupEvents + dynalite)', () => {
   let cloud: LocalCloud;
   /** One source for the file: its token bucket keeps every test under LookupEvents' 2 requests a second. */
-  let events: RealtimeCloudTrailEventSource;
+  let events: CloudTrailEventLog;
   beforeAll(async () => {
     cloud = await startTestCloud();
-    events = new RealtimeCloudTrailEventSource(clientsFor(cloud).cloudTrail);
+    events = new CloudTrailEventLog(clientsFor(cloud).cloudTrail, { region: 'us-east-1' });
   });
   afterAll(async () => {
     await cloud.stop();
@@ -215,9 +215,9 @@ describe('collectEvents against the local cloud (CloudTrail LookupEvents + dynal
     } finally {
       documents.middlewareStack.remove('failThirdPut');
     }
-    expect(failure).toBeInstanceOf(RealtimeError);
-    expect((failure as RealtimeError).code).toBe('collect.writeFailed');
-    expect((failure as RealtimeError).details.payload).toMatchObject({ staged: 4, read: 5 });
+    expect(failure).toBeInstanceOf(LakemirrorError);
+    expect((failure as LakemirrorError).code).toBe('collect.writeFailed');
+    expect((failure as LakemirrorError).message).toContain('after 4 staged of 5 read');
     expect(await table.readCheckpoint('us-east-1')).toEqual(before);
 
     const retry = await collectEvents({ events, table, config, clock: () => now + MIN });

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { RealtimeError } from '../errors.ts';
+import { LakemirrorError } from '../../model/errors.ts';
 import { type CatalogFilters, objectFilter } from '../events/eventFilter.ts';
 import { EVENT_SOURCES, isRejection, parseCloudTrailEvent } from '../events/parseCloudTrailEvent.ts';
 import type { EventTable } from '../eventTable/eventTable.ts';
@@ -93,12 +93,14 @@ export async function collectEvents(deps: {
     const failure = results.find((r) => r.status === 'rejected');
     if (failure) {
       report.pages = (events.pages ?? 0) - pagesBefore;
-      throw new RealtimeError(
-        'collect.writeFailed',
-        `Staging an event failed; the checkpoint stays at ${previous?.checkpointTime ?? '(none)'} and the next run re-reads the window`,
-        { source: 'aws', payload: report },
-        { cause: failure.reason },
-      );
+      throw new LakemirrorError({
+        code: 'collect.writeFailed',
+        source: 'aws',
+        object: `event table ${table.tableName}`,
+        message: `Staging an event failed after ${report.staged} staged of ${report.read} read; the checkpoint stays at ${previous?.checkpointTime ?? '(none)'} and the next run re-reads the window`,
+        fix: 'run the collector again: re-staging is a no-op',
+        cause: failure.reason,
+      });
     }
   };
 

@@ -10,7 +10,7 @@ export interface LookupWindow {
 
 /**
  * Where the collector reads events: CloudTrail LookupEvents for one event source, all pages.
- * Port of the real-time layer; `src/aws/cloudTrailEventLog.ts` will implement it at merge.
+ * `CloudTrailEventLog` (src/aws/cloudTrailEventLog.ts) implements it; tests may pass fakes.
  */
 export interface EventSourcePort {
   lookupEvents(window: LookupWindow): AsyncIterable<CloudTrailEventSummary>;

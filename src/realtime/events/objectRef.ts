@@ -1,3 +1,5 @@
+import { stableStringify } from '../../model/stableStringify.ts';
+
 /**
  * What a CloudTrail event says changed. Events are triggers, not payloads: the replayer re-reads the
  * object named here from the source and reconciles it state-based.
@@ -22,19 +24,6 @@ export type ObjectKind = ObjectRef['kind'];
 
 /** A Lake Formation `Resource` in the SDK's PascalCase shape, canonical (see `canonicalLfResource`). */
 export type LfResource = Record<string, unknown>;
-
-/**
- * JSON with object keys sorted, so equal values give equal strings.
- * Local twin of `stableStringify` in src/model (written concurrently); to be replaced at merge.
- */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, member]) => member !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${stableStringify(member)}`).join(',')}}`;
-}
 
 /** A stable string per object, e.g. `table:sales.orders`, `partition:sales.orders/["2024-01-01"]`. */
 export function objectKey(ref: ObjectRef): string {

@@ -1,0 +1,77 @@
+/** The real-time use cases: what the CLI, the Lambda handlers and the benchmarks call. */
+import { CloudTrailEventLog } from '../aws/cloudTrailEventLog.ts';
+import type { Runtime } from '../ondemand/runtime.ts';
+import { type CollectReport, collectEvents } from './collect/collectEvents.ts';
+import { type CreateEventTableResult, createEventTable } from './eventTable/createEventTable.ts';
+import { EventTable } from './eventTable/eventTable.ts';
+import { replayConfigOf, replayPending } from './replay/replayPending.ts';
+import type { ReplayReport } from './replay/replayReport.ts';
+
+export type { CollectReport } from './collect/collectEvents.ts';
+export { type ReplayConfig, replayPending } from './replay/replayPending.ts';
+export { type ReplayReport, replayExitCode } from './replay/replayReport.ts';
+
+/** One event log per runtime, so LookupEvents stays spaced across the runs of a `watch` loop. */
+const eventLogs = new WeakMap<Runtime, CloudTrailEventLog>();
+
+function eventLogOf(runtime: Runtime): CloudTrailEventLog {
+  let log = eventLogs.get(runtime);
+  if (!log) {
+    const region = runtime.config.source.region;
+    log = new CloudTrailEventLog(runtime.clients(region).cloudTrail, { region });
+    eventLogs.set(runtime, log);
+  }
+  return log;
+}
+
+/** The event table, in the source Region's DynamoDB (the Region whose events it stages). */
+export function eventTableOf(runtime: Runtime): EventTable {
+  const { dynamoDb } = runtime.clients(runtime.config.source.region);
+  return new EventTable(dynamoDb, runtime.config.realtime.eventTable);
+}
+
+/** For local and self-hosted use (the CDK stack creates it in AWS): creates the event table if absent. */
+export function ensureEventTable(runtime: Runtime): Promise<CreateEventTableResult> {
+  const { dynamoDb } = runtime.clients(runtime.config.source.region);
+  return createEventTable(dynamoDb, runtime.config.realtime.eventTable);
+}
+
+/** Reads the source Region's CloudTrail since the checkpoint and stages the events. */
+export function collectOnce(runtime: Runtime): Promise<CollectReport> {
+  const { config } = runtime;
+  return collectEvents({
+    events: eventLogOf(runtime),
+    table: eventTableOf(runtime),
+    config: {
+      sourceRegion: config.source.region,
+      ...(config.source.accountId ? { sourceAccountId: config.source.accountId } : {}),
+      overlapMinutes: config.realtime.overlapMinutes,
+      lookbackMinutes: config.realtime.lookbackMinutes,
+      retentionDays: config.realtime.retentionDays,
+      ...(config.filters ? { filters: config.filters } : {}),
+    },
+    clock: () => runtime.now().getTime(),
+  });
+}
+
+/** Replays the pending events into every target (see `replayPending`). */
+export function replayOnce(runtime: Runtime, options: { confirm?: boolean } = {}): Promise<ReplayReport> {
+  return replayPending({
+    runtime,
+    table: eventTableOf(runtime),
+    config: replayConfigOf(runtime.config),
+    ...(options.confirm ? { confirm: true } : {}),
+  });
+}
+
+export interface RunOnceReport {
+  collect: CollectReport;
+  replay: ReplayReport;
+}
+
+/** Collect, then replay: one tick of the real-time loop. */
+export async function runOnce(runtime: Runtime, options: { confirm?: boolean } = {}): Promise<RunOnceReport> {
+  const collect = await collectOnce(runtime);
+  const replay = await replayOnce(runtime, options);
+  return { collect, replay };
+}

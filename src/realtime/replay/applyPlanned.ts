@@ -1,0 +1,101 @@
+import pLimit from 'p-limit';
+import { isLakemirrorError } from '../../model/errors.ts';
+import type { RecordKind } from '../../model/records.ts';
+import { stableStringify } from '../../model/stableStringify.ts';
+import { type ActionResult, failed } from '../../ondemand/apply/actionResult.ts';
+import { applyCatalogAction } from '../../ondemand/apply/applyCatalogActions.ts';
+import { applyPartitionActions } from '../../ondemand/apply/applyPartitionActions.ts';
+import { applyGrantActions, applyLakeFormationAction } from '../../ondemand/apply/applyPermissionActions.ts';
+import type { RegionSide } from '../../ondemand/regionSide.ts';
+import type { Action, ActionOf } from '../../plan/actions.ts';
+import { APPLY_ORDER } from '../../plan/order.ts';
+import type { ReplayRun, RunTarget } from './replayRun.ts';
+import type { ReplayUnit } from './units.ts';
+
+/** Identical actions planned by two reconciles (e.g. a table's and its partitions') are applied once. */
+export function dedupeActions(actions: readonly Action[]): Action[] {
+  const seen = new Map<string, Action>();
+  for (const action of actions) {
+    const { changes: _, ...identity } = action;
+    seen.set(stableStringify(identity), action);
+  }
+  return [...seen.values()];
+}
+
+/** `db.table` of a partition key `db.table/["v"]` (names never contain a slash). */
+const tableOfPartition = (key: string) => key.slice(0, key.indexOf('/'));
+
+/**
+ * Runs one group of writes; a thrown error fails every action of the group instead of the run, except an
+ * internal one (a bug, or a test's simulated crash), which stops the run as `attempt` does.
+ */
+async function guarded(actions: readonly Action[], write: () => Promise<ActionResult[]>) {
+  try {
+    return await write();
+  } catch (error) {
+    if (isLakemirrorError(error) && error.source === 'internal') throw error;
+    return actions.map((a) => failed(a.kind, a.key, a.op, error));
+  }
+}
+
+async function applyKind(target: RegionSide, kind: RecordKind, actions: readonly Action[]) {
+  const chosen = actions.filter((a) => a.kind === kind);
+  if (chosen.length === 0) return [];
+  if (kind === 'grant')
+    return guarded(chosen, () => applyGrantActions(target, chosen as ActionOf<'grant'>[]));
+  if (kind === 'partition') {
+    const byTable = new Map<string, Action[]>();
+    for (const action of chosen) {
+      const table = tableOfPartition(action.key);
+      byTable.set(table, [...(byTable.get(table) ?? []), action]);
+    }
+    const results: ActionResult[] = [];
+    for (const [table, group] of byTable)
+      results.push(...(await guarded(group, () => applyPartitionActions(target, table, group))));
+    return results;
+  }
+  const limit = pLimit(target.concurrency);
+  const apply = kind === 'database' || kind === 'table' ? applyCatalogAction : applyLakeFormationAction;
+  const results = await Promise.all(
+    chosen.map((action) => limit(() => guarded([action], async () => [await apply(target, action)]))),
+  );
+  return results.flat();
+}
+
+/**
+ * Applies a target's planned actions in dependency order with the on-demand appliers: creates and updates
+ * kind by kind (databases before tables before partitions before grants), then deletes in reverse order.
+ * Every action gets a result; a failure never stops the others.
+ */
+export async function applyPlanned(target: RegionSide, actions: readonly Action[]): Promise<ActionResult[]> {
+  const unique = dedupeActions(actions);
+  const creates = unique.filter((a) => a.op !== 'delete');
+  const deletes = unique.filter((a) => a.op === 'delete');
+  const results: ActionResult[] = [];
+  for (const kind of APPLY_ORDER) results.push(...(await applyKind(target, kind, creates)));
+  for (const kind of [...APPLY_ORDER].reverse()) results.push(...(await applyKind(target, kind, deletes)));
+  return results;
+}
+
+/** Applies one target's plans and charges every failed action to each unit that planned it. */
+export async function applyForUnits(
+  run: ReplayRun,
+  target: RunTarget,
+  plans: ReadonlyArray<{ unit: ReplayUnit; actions: Action[] }>,
+): Promise<void> {
+  if (!target.side) return;
+  const byAction = new Map<string, ReplayUnit[]>();
+  for (const { unit, actions } of plans)
+    for (const a of actions)
+      byAction.set(`${a.kind}|${a.key}`, [...(byAction.get(`${a.kind}|${a.key}`) ?? []), unit]);
+  const results = await applyPlanned(
+    target.side,
+    plans.flatMap((p) => p.actions),
+  );
+  run.record(target, results);
+  for (const result of results) {
+    if (result.ok) continue;
+    const why = `${target.config.region}: ${result.kind} ${result.key}: ${result.error?.code}: ${result.error?.message}`;
+    for (const unit of byAction.get(`${result.kind}|${result.key}`) ?? []) run.fail(unit, why);
+  }
+}

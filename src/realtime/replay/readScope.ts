@@ -1,0 +1,151 @@
+import type { Resource } from '@aws-sdk/client-lakeformation';
+import {
+  canonicalDatabase,
+  canonicalDataCellsFilter,
+  canonicalDataLakeSettings,
+  canonicalGrant,
+  canonicalLfTag,
+  canonicalLfTagAssignment,
+  canonicalLocation,
+  canonicalPartition,
+  canonicalTable,
+  mergeGrants,
+} from '../../model/canonical.ts';
+import { isLakemirrorError } from '../../model/errors.ts';
+import { resourceKey } from '../../model/keys.ts';
+import type { LfResource } from '../../model/lfShapes.ts';
+import type { LfTagAssignmentRecord, PartitionRecord, SnapshotRecord } from '../../model/records.ts';
+import { readPartitionRecords, sortPartitions } from '../../ondemand/readPartitionRecords.ts';
+import type { RegionSide } from '../../ondemand/regionSide.ts';
+import { remapS3Uri, type S3Mapping } from '../../plan/s3Remap.ts';
+import type { Scope } from './units.ts';
+
+/** Scopes read as records (partitions and broad reconciles are read differently). */
+export type RecordScope = Exclude<Scope, { kind: 'partitions' | 'broad' }>;
+export type PartitionScope = Extract<Scope, { kind: 'partitions' }>;
+
+const isNotFound = (error: unknown) => isLakemirrorError(error, 'aws.EntityNotFoundException');
+
+/** A read of something hanging on a table or database that may be gone: gone means nothing there. */
+async function orNothing<T>(read: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+}
+
+/**
+ * The scope as the target names it: registered locations and DataLocation grants live under the target's
+ * bucket (the planner remaps the source the same way before comparing).
+ */
+export function targetScope<S extends Scope>(scope: S, mapping: S3Mapping): S {
+  if (scope.kind === 'location') return { ...scope, resourceArn: remapS3Uri(scope.resourceArn, mapping) };
+  if (scope.kind === 'grants' && scope.resource.DataLocation) {
+    const ResourceArn = remapS3Uri(scope.resource.DataLocation.ResourceArn, mapping);
+    return { ...scope, resource: { DataLocation: { ResourceArn } } };
+  }
+  return scope;
+}
+
+/** The SDK resource for a request on `side`: data cells filters need their table's catalog. */
+function requestResource(resource: LfResource, side: RegionSide): Resource {
+  const filter = resource.DataCellsFilter;
+  if (filter) return { DataCellsFilter: { ...filter, TableCatalogId: side.accountId } };
+  return resource as Resource;
+}
+
+/** Grants on the resource; on a named table also those on its columns, as ListPermissions returns them. */
+async function readGrants(side: RegionSide, resource: LfResource): Promise<SnapshotRecord[]> {
+  const entries = await orNothing(() =>
+    side.lakeFormation.listPermissions({ resource: requestResource(resource, side) }),
+  );
+  const wanted = resourceKey(resource);
+  const table = resource.Table?.Name === undefined ? undefined : resource.Table;
+  const inScope = (grant: { resource: LfResource }) => {
+    if (resourceKey(grant.resource) === wanted) return true;
+    const columns = grant.resource.TableWithColumns;
+    return Boolean(table && columns?.DatabaseName === table.DatabaseName && columns.Name === table.Name);
+  };
+  return mergeGrants(entries.map(canonicalGrant).filter(inScope));
+}
+
+/** Tags assigned directly to a database, or to a table and each of its columns (snapshot shape). */
+async function readTagAssignments(side: RegionSide, resource: LfResource): Promise<SnapshotRecord[]> {
+  let tags: Awaited<ReturnType<RegionSide['lakeFormation']['getResourceLfTags']>>;
+  try {
+    tags = await side.lakeFormation.getResourceLfTags(resource as Resource);
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+  const records: Array<LfTagAssignmentRecord | undefined> = [];
+  if (resource.Database) records.push(canonicalLfTagAssignment(resource as Resource, tags.LFTagOnDatabase));
+  const table = resource.Table;
+  if (table?.Name !== undefined) {
+    records.push(canonicalLfTagAssignment(resource as Resource, tags.LFTagsOnTable));
+    for (const column of tags.LFTagsOnColumns ?? []) {
+      if (!column.Name) continue;
+      const columns = { DatabaseName: table.DatabaseName, Name: table.Name, ColumnNames: [column.Name] };
+      records.push(canonicalLfTagAssignment({ TableWithColumns: columns }, column.LFTags));
+    }
+  }
+  return records.filter((r): r is LfTagAssignmentRecord => r !== undefined);
+}
+
+/** The current state of a scope on one side, canonical: what the planner compares. */
+export async function readScope(side: RegionSide, scope: RecordScope): Promise<SnapshotRecord[]> {
+  const { glueReader: glue, lakeFormation: lf } = side;
+  switch (scope.kind) {
+    case 'database': {
+      const database = await glue.getDatabase(scope.database);
+      return database ? [canonicalDatabase(database)] : [];
+    }
+    case 'table': {
+      const table = await glue.getTable(scope.database, scope.table);
+      return table ? [canonicalTable({ ...table, DatabaseName: table.DatabaseName ?? scope.database })] : [];
+    }
+    case 'dataCellsFilter': {
+      const filters = await orNothing(() =>
+        lf.listDataCellsFilters({ DatabaseName: scope.database, Name: scope.table }),
+      );
+      return filters.map(canonicalDataCellsFilter).filter((r) => r.filter.Name === scope.name);
+    }
+    case 'location':
+      return (await lf.listResources())
+        .filter((info) => info.ResourceArn === scope.resourceArn)
+        .map(canonicalLocation);
+    case 'lfTag':
+      return (await lf.listLfTags()).filter((tag) => tag.TagKey === scope.tagKey).map(canonicalLfTag);
+    case 'lfTagAssignment':
+      return readTagAssignments(side, scope.resource);
+    case 'grants':
+      return readGrants(side, scope.resource);
+    case 'dataLakeSettings': {
+      const settings = await lf.getDataLakeSettings();
+      return settings ? [canonicalDataLakeSettings(settings)] : [];
+    }
+  }
+}
+
+/**
+ * The named partitions (one BatchGetPartition per 1000) or all of them, canonical and sorted;
+ * `undefined` when the table itself does not exist on this side.
+ */
+export async function readPartitions(
+  side: RegionSide,
+  scope: PartitionScope,
+): Promise<PartitionRecord[] | undefined> {
+  const { database, table, values } = scope;
+  try {
+    if (!values) return await readPartitionRecords(side, database, table);
+    const found = await side.glueReader.getPartitions(database, table, values);
+    return sortPartitions(
+      found.map((p) => canonicalPartition({ ...p, DatabaseName: database, TableName: table })),
+    );
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}

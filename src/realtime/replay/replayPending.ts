@@ -1,0 +1,146 @@
+import pLimit from 'p-limit';
+import type { LakemirrorConfig, TargetConfig } from '../../config/configSchema.ts';
+import type { Runtime } from '../../ondemand/runtime.ts';
+import { planOptionsFor, runFilter } from '../../ondemand/scope.ts';
+import type { PlanOptions } from '../../plan/plan.ts';
+import type { Clock } from '../collect/ports.ts';
+import type { EventTable } from '../eventTable/eventTable.ts';
+import { applyForUnits } from './applyPlanned.ts';
+import { reconcileBroad } from './broadReconcile.ts';
+import { type BreakerVerdict, countChanges, judgeChanges, MIN_CHANGES_TO_TRIP } from './circuitBreaker.ts';
+import { markUnits } from './markUnits.ts';
+import { planTarget, readSource, type TargetUnitPlan } from './planUnit.ts';
+import { breakerOf, emptyReport, type ReplayReport } from './replayReport.ts';
+import { describeFailure, ReplayRun, type RunTarget } from './replayRun.ts';
+import { buildUnits, type ReplayUnit } from './units.ts';
+
+export interface ReplayConfig {
+  maxAttempts: number;
+  /** Mirror deletions (default true in real time). */
+  deleteMissing: boolean;
+  maxChangePercent: number;
+  /** Pending items taken per run. Default 1000. */
+  batchSize?: number;
+  /** Retry backoff: base × 2^attempts, capped. Defaults 30 s and 15 min. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** The circuit breaker's absolute floor. Default MIN_CHANGES_TO_TRIP (20). */
+  minChangesToTrip?: number;
+}
+
+export const replayConfigOf = (config: LakemirrorConfig): ReplayConfig => ({
+  maxAttempts: config.realtime.maxAttempts,
+  deleteMissing: config.realtime.deleteMissing,
+  maxChangePercent: config.realtime.maxChangePercent,
+});
+
+export interface ReplayDeps {
+  runtime: Runtime;
+  table: EventTable;
+  config: ReplayConfig;
+  /** Milliseconds since the epoch; default the runtime's clock. */
+  clock?: Clock;
+  /** Apply even when the circuit breaker would trip. */
+  confirm?: boolean;
+}
+
+type Planned = Map<RunTarget, Array<{ unit: ReplayUnit } & TargetUnitPlan>>;
+
+/**
+ * One replay run: takes the due pending items (oldest event first), groups them into reconciles, and for each
+ * re-reads the object's current state in the source and in every target, plans it with the on-demand planner
+ * and applies the plan with the on-demand appliers — events are triggers, never payloads, so a replay is
+ * idempotent and order-insensitive. The circuit breaker judges the whole plan before anything is written.
+ * Items are marked applied (conditionally) only after their object converged in every target; a failed object
+ * is retried with backoff and given up after maxAttempts, without holding back the others.
+ */
+export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
+  const { runtime, table, config } = deps;
+  const clock = deps.clock ?? (() => runtime.now().getTime());
+  const started = clock();
+  const timer = Date.now();
+  const confirm = deps.confirm ?? false;
+  const limit = config.batchSize ?? 1000;
+  const items = await table.queryPending({ limit, now: new Date(started) });
+  const report = emptyReport(new Date(started), items, limit, confirm);
+  if (items.length === 0) return finish(report, timer);
+  const run = await ReplayRun.open(runtime);
+  const units = buildUnits(items);
+  runtime.output.phase('replay', `${items.length} events, ${units.length} objects`);
+  for (const target of run.targets) if (target.error) for (const unit of units) run.fail(unit, target.error);
+  const filter = runFilter(runtime.config);
+  const options = (t: TargetConfig): PlanOptions =>
+    planOptionsFor(runtime.config, t, filter, { deleteMissing: config.deleteMissing });
+  const judge = (counts: Array<{ target: string; planned: number; known: number }>) =>
+    judgeChanges(counts, config.maxChangePercent, config.minChangesToTrip ?? MIN_CHANGES_TO_TRIP);
+
+  const broad = units.find((u) => u.scope.kind === 'broad');
+  const broadVerdict = broad ? await reconcileBroad(run, broad, options, judge, confirm) : undefined;
+  if (broadVerdict?.tripped && !confirm) return tripped(report, broadVerdict, run, timer);
+  const planned = await planUnits(run, units, options);
+  const verdict = judge(
+    [...planned].map(([target, plans]) => ({
+      target: target.config.region,
+      planned: plans.reduce((n, p) => n + countChanges(p.actions) + p.cascade, 0),
+      known: plans.reduce((n, p) => n + p.known, 0),
+    })),
+  );
+  report.circuitBreaker = breakerOf(broadVerdict?.tripped ? broadVerdict : verdict, confirm);
+  if (report.circuitBreaker.tripped) return tripped(report, verdict, run, timer);
+
+  for (const [target, plans] of planned) await applyForUnits(run, target, plans);
+  await markUnits(table, units, run.failures, report, { ...config, clock });
+  report.objects = { reconciled: units.length - run.failures.size, failed: run.failures.size };
+  report.targets = run.targets.map((t) => t.tally);
+  report.apiCalls = run.apiCalls();
+  return finish(report, timer);
+}
+
+/** Reads each unit's source state once, then plans it for every target, a few units at a time. */
+async function planUnits(
+  run: ReplayRun,
+  units: readonly ReplayUnit[],
+  options: (t: TargetConfig) => PlanOptions,
+): Promise<Planned> {
+  const planned: Planned = new Map(run.open.map((t) => [t, []]));
+  const limit = pLimit(run.runtime.config.concurrency);
+  await Promise.all(
+    units
+      .filter((u) => u.scope.kind !== 'broad')
+      .map((unit) =>
+        limit(async () => {
+          let source: Awaited<ReturnType<typeof readSource>>;
+          try {
+            source = await readSource(run.source, unit.scope as Parameters<typeof readSource>[1]);
+          } catch (error) {
+            run.fail(unit, describeFailure(error, `source ${run.source.region}`));
+            return;
+          }
+          for (const target of run.open) {
+            try {
+              const plan = await planTarget(target.side, source, options(target.config));
+              planned.get(target)!.push({ unit, ...plan });
+            } catch (error) {
+              run.fail(unit, describeFailure(error, target.config.region));
+            }
+          }
+        }),
+      ),
+  );
+  return planned;
+}
+
+function tripped(report: ReplayReport, verdict: BreakerVerdict, run: ReplayRun, timer: number): ReplayReport {
+  run.runtime.output.warn(
+    `circuit breaker: ${verdict.planned} updates and deletes planned in ${verdict.target}, more than ${verdict.threshold}; nothing applied, events left pending (confirm to apply)`,
+  );
+  report.circuitBreaker = breakerOf(verdict, false);
+  report.targets = run.targets.map((t) => t.tally);
+  report.apiCalls = run.apiCalls();
+  return finish(report, timer);
+}
+
+function finish(report: ReplayReport, timer: number): ReplayReport {
+  report.durationMs = Date.now() - timer;
+  return report;
+}

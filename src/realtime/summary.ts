@@ -1,0 +1,39 @@
+import type { CollectReport } from './collect/collectEvents.ts';
+import type { ReplayReport } from './replay/replayReport.ts';
+
+/** Pure one-screen summaries of the real-time reports, for the terminal (the JSON is the report itself). */
+
+const seconds = (ms: number | null) => (ms === null ? '-' : `${(ms / 1000).toFixed(1)} s`);
+
+export function collectSummary(report: CollectReport): string[] {
+  const rejected = Object.entries(report.rejected)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([reason, n]) => `${reason} ${n}`);
+  return [
+    `collected ${report.read} events (${report.pages} LookupEvents pages) from ${report.startTime} to ${report.endTime}${report.firstRun ? ' (first run)' : ''}`,
+    `  staged ${report.staged}, duplicates ${report.duplicates}, rejected ${rejected.length ? rejected.join(', ') : 'none'}${report.filteredObjects ? `, objects filtered ${report.filteredObjects}` : ''}`,
+    `  checkpoint ${report.checkpoint.current || '(none)'}${report.checkpoint.advanced ? '' : ' (not advanced)'}`,
+  ];
+}
+
+export function replaySummary(report: ReplayReport): string[] {
+  const { events, lag, circuitBreaker: breaker } = report;
+  const lines = [
+    `replayed ${events.read} events on ${report.objects.reconciled + report.objects.failed} objects: applied ${events.applied}, failed ${events.failed}, retried ${events.retried}${events.stale ? `, already settled ${events.stale}` : ''}; lag max ${seconds(lag.maxMs)}, p50 ${seconds(lag.p50Ms)}`,
+  ];
+  for (const t of report.targets) {
+    const calls = report.apiCalls.targets[t.region];
+    lines.push(
+      `  ${t.region}: created ${t.created}, updated ${t.updated}, deleted ${t.deleted}, failed ${t.failed}${calls ? ` (${calls.total} API calls)` : ''}${t.error ? ` — ${t.error}` : ''}`,
+    );
+  }
+  if (breaker.tripped) {
+    lines.push(
+      `  circuit breaker tripped: ${breaker.planned} updates/deletes planned in ${breaker.target}, threshold ${breaker.threshold}; nothing applied, events left pending — rerun with --confirm to apply`,
+    );
+  }
+  for (const f of report.failures)
+    lines.push(`  ${f.status === 'failed' ? 'FAILED' : 'retry'} ${f.object}: ${f.error}`);
+  if (report.morePending) lines.push('  more events are pending: run again');
+  return lines;
+}
