@@ -1,0 +1,90 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export interface SnapshotBucketProps {
+  /** The bucket named in `snapshots.uri`; generated when the config names a local directory. */
+  bucketName?: string;
+  /** Key prefix of snapshots and runs, ending in `/`. */
+  prefix: string;
+  /** Days a replaced or deleted snapshot object version is kept. */
+  noncurrentVersionDays?: number;
+}
+
+/**
+ * The snapshot bucket: SSE-S3 (what the S3 snapshot store requests), versioned so an overwritten or
+ * deleted snapshot can still be restored, TLS only, no public access, access-logged, and retained on
+ * `cdk destroy` because it is the recovery point.
+ */
+export class SnapshotBucket extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly prefix: string;
+
+  constructor(scope: Construct, id: string, props: SnapshotBucketProps) {
+    super(scope, id);
+    this.prefix = props.prefix;
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+/*NAG*/
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      ...(props.bucketName ? { bucketName: props.bucketName } : {}),
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      versioned: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'snapshot-bucket/',
+      lifecycleRules: [
+        {
+          id: 'expire-old-snapshot-versions',
+          noncurrentVersionExpiration: Duration.days(props.noncurrentVersionDays ?? 30),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+          expiredObjectDeleteMarker: true,
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /** `s3://bucket/prefix/`, the deployed `snapshots.uri`. */
+  get uri(): string {
+    return `s3://${this.bucket.bucketName}/${this.prefix}`;
+  }
+
+  /** Read snapshots, manifests and reports: GetObject under the prefix, ListBucket limited to it. */
+  grantRead(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SnapshotsRead',
+        actions: ['s3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${this.prefix}*`)],
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SnapshotsList',
+        actions: ['s3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${this.prefix}*`] } },
+      }),
+    );
+  }
+
+  /** Write snapshots and reports (single and multipart uploads) under the prefix. */
+  grantWrite(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SnapshotsWrite',
+        actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+        resources: [this.bucket.arnForObjects(`${this.prefix}*`)],
+      }),
+    );
+  }
+}
