@@ -1,4 +1,7 @@
+import { DEFAULT_ACCOUNT_ID } from './accounts.ts';
 import type { LocalCloud } from './server.ts';
+import { ensurePrincipals } from './services/iam/principals.ts';
+import { GLOBAL_REGION } from './state.ts';
 
 export interface AdminAnswer {
   status: number;
@@ -11,6 +14,13 @@ function parse(body: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new Error('body must be a JSON object');
   return value as Record<string, unknown>;
+}
+
+function stringList(value: unknown, member: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw new Error(`${member} must be a list of names`);
+  return value;
 }
 
 /**
@@ -46,6 +56,13 @@ export async function handleAdmin(
       case 'POST /accounts':
         for (const [key, account] of Object.entries(input)) cloud.accounts.set(key, String(account));
         return { status: 200, body: Object.fromEntries(cloud.accounts) };
+      case 'POST /iam/principals': {
+        const accountId = String(input.accountId ?? DEFAULT_ACCOUNT_ID);
+        const wanted = { roles: stringList(input.roles, 'roles'), users: stringList(input.users, 'users') };
+        const arns = ensurePrincipals(cloud.state.get(accountId, GLOBAL_REGION), wanted, Date.now() / 1000);
+        cloud.persist();
+        return { status: 200, body: { accountId, arns } };
+      }
       case 'POST /reset':
         await cloud.reset();
         return { status: 200, body: { reset: true } };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudTrailLog } from './cloudTrailLog.ts';
 import type { RequestContext, ServiceError } from './service.ts';
+import { sessionOf } from './services/sts/sessions.ts';
 
 const MAP_MEMBERS = new Set(['Parameters', 'SkewedColumnValueLocationMaps', 'parameters']);
 
@@ -35,6 +36,52 @@ function resourcesOf(
   return resources;
 }
 
+/**
+ * The caller as CloudTrail names it: an STS session as `AssumedRole` (Username = the session name, as
+ * LookupEvents shows it), any other key as the account's default IAM user.
+ */
+function userIdentityOf(ctx: RequestContext): { userIdentity: Record<string, unknown>; username: string } {
+  const session = ctx.accessKeyId.startsWith('ASIA')
+    ? sessionOf(ctx.accountState, ctx.accessKeyId)
+    : undefined;
+  if (session) {
+    const roleName = session.RoleArn.split('/').pop()!;
+    const sessionName = session.Arn.split('/').pop()!;
+    return {
+      username: sessionName,
+      userIdentity: {
+        type: 'AssumedRole',
+        principalId: session.AssumedRoleId,
+        arn: session.Arn,
+        accountId: ctx.accountId,
+        accessKeyId: ctx.accessKeyId,
+        sessionContext: {
+          sessionIssuer: {
+            type: 'Role',
+            principalId: session.AssumedRoleId.split(':')[0],
+            arn: session.RoleArn,
+            accountId: ctx.accountId,
+            userName: roleName,
+          },
+        },
+      },
+    };
+  }
+  const assumed = ctx.accessKeyId.startsWith('ASIA');
+  return {
+    username: assumed ? 'localcloud-assumed' : 'localcloud',
+    userIdentity: {
+      type: assumed ? 'AssumedRole' : 'IAMUser',
+      principalId: ctx.accessKeyId,
+      arn: assumed
+        ? `arn:aws:sts::${ctx.accountId}:assumed-role/localcloud/${ctx.accessKeyId}`
+        : `arn:aws:iam::${ctx.accountId}:user/localcloud`,
+      accountId: ctx.accountId,
+      accessKeyId: ctx.accessKeyId,
+    },
+  };
+}
+
 export interface CallRecord {
   ctx: RequestContext;
   eventSource: string;
@@ -51,18 +98,10 @@ export function recordCall(log: CloudTrailLog, call: CallRecord): void {
   const nowMs = Math.round(ctx.now * 1000);
   const requestParameters = toCloudTrailCase(call.input) as Record<string, unknown>;
   const tooLarge = JSON.stringify(requestParameters).length > log.settings.requestParametersLimitBytes;
-  const assumed = ctx.accessKeyId.startsWith('ASIA');
+  const identity = userIdentityOf(ctx);
   const document: Record<string, unknown> = {
     eventVersion: '1.09',
-    userIdentity: {
-      type: assumed ? 'AssumedRole' : 'IAMUser',
-      principalId: ctx.accessKeyId,
-      arn: assumed
-        ? `arn:aws:sts::${ctx.accountId}:assumed-role/localcloud/${ctx.accessKeyId}`
-        : `arn:aws:iam::${ctx.accountId}:user/localcloud`,
-      accountId: ctx.accountId,
-      accessKeyId: ctx.accessKeyId,
-    },
+    userIdentity: identity.userIdentity,
     eventTime: isoSeconds(nowMs),
     eventSource: call.eventSource,
     eventName: ctx.operation,
@@ -92,7 +131,7 @@ export function recordCall(log: CloudTrailLog, call: CallRecord): void {
     eventName: ctx.operation,
     readOnly: call.readOnly,
     accessKeyId: ctx.accessKeyId,
-    username: assumed ? 'localcloud-assumed' : 'localcloud',
+    username: identity.username,
     resources: resourcesOf(ctx.service, call.input as Record<string, any>),
     document: JSON.stringify(document),
   });

@@ -104,6 +104,9 @@ export async function dispatchServiceCall(deps: DispatchDeps, call: ServiceCall)
     stateOf: (accountId, region) => deps.state.get(accountId, region),
   };
 
+  // Global services (IAM, STS) write the account's state; their us-east-1 Region state stays untouched.
+  const stateOfService = service.global ? ctx.accountState : ctx.regionState;
+
   const delay = deps.faults.delayMs();
   if (delay > 0) await sleep(delay);
 
@@ -123,8 +126,7 @@ export async function dispatchServiceCall(deps: DispatchDeps, call: ServiceCall)
     try {
       output = await spec.handler(input, { ...ctx, now: Date.now() / 1000 });
       if (!spec.readOnly) {
-        ctx.regionState.dirty = true;
-        ctx.accountState.dirty ||= service.signingName === 'iam';
+        stateOfService.dirty = true;
         deps.onMutation();
       }
     } catch (error) {
@@ -132,7 +134,7 @@ export async function dispatchServiceCall(deps: DispatchDeps, call: ServiceCall)
       failure = asServiceError(service, error);
       // A failed handler may have changed state before failing; persisting is always safe.
       if (!spec.readOnly) {
-        ctx.regionState.dirty = true;
+        stateOfService.dirty = true;
         deps.onMutation();
       }
     }

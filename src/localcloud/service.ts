@@ -38,6 +38,11 @@ export interface ServiceDefinition {
   readonly targetPrefix?: string;
   /** awsQuery: the XML namespace of responses. */
   readonly xmlNamespace?: string;
+  /**
+   * Keeps its state in the account's global state (`ctx.accountState`): IAM, and STS's sessions. Mutating calls
+   * then mark that state dirty instead of the Region's (IAM requests arrive signed for us-east-1).
+   */
+  readonly global?: boolean;
   /** CloudTrail eventSource of this service's calls; absent: calls are not recorded. */
   readonly eventSource?: string;
   /** Error code answered when the per-Region rate limit is exceeded. */

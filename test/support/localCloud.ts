@@ -1,6 +1,7 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GlueClient } from '@aws-sdk/client-glue';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -14,6 +15,8 @@ export interface TestClients {
   dynamoDb: DynamoDBClient;
   s3: S3Client;
   sts: STSClient;
+  /** IAM is global: whatever the Region, its state is the account's. */
+  iam: IAMClient;
 }
 
 export function clientsFor(
@@ -35,6 +38,7 @@ export function clientsFor(
     dynamoDb: new DynamoDBClient(config),
     s3: new S3Client({ ...config, forcePathStyle: true }),
     sts: new STSClient(config),
+    iam: new IAMClient(config),
   };
 }
 

@@ -13,9 +13,13 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Serializes a handler's output: objects become elements, arrays become `<member>` lists. */
+/**
+ * Serializes a handler's output: objects become elements, arrays become `<member>` lists. Timestamps are
+ * ISO 8601 in awsQuery: a `Date` is written as such (a handler may also return the ISO string itself).
+ */
 export function toXml(value: unknown): string {
   if (value === undefined || value === null) return '';
+  if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map((item) => `<member>${toXml(item)}</member>`).join('');
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)

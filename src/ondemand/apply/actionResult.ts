@@ -17,7 +17,11 @@ export function succeeded(kind: RecordKind, key: string, op: ActionOp): ActionRe
 
 /** Turns a thrown error into a failed result; one failed object never stops the others. */
 export function failed(kind: RecordKind, key: string, op: ActionOp, error: unknown): ActionResult {
-  const code = isLakemirrorError(error) ? error.code : error instanceof Error ? error.name : 'internal.unknown';
+  const code = isLakemirrorError(error)
+    ? error.code
+    : error instanceof Error
+      ? error.name
+      : 'internal.unknown';
   const message = error instanceof Error ? error.message : String(error);
   return { kind, key, op, ok: false, error: { code, message } };
 }

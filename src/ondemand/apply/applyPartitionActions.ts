@@ -39,8 +39,17 @@ export async function applyPartitionActions(
 
   const creates = byOp('create').map((a) => a.desired!.input as PartitionInput);
   const created = creates.length ? await writer.batchCreatePartitions(databaseName, tableName, creates) : [];
-  const existing = new Set(created.filter((r) => r.ok && r.note === 'alreadyExists').map((r) => JSON.stringify(r.key)));
-  results.push(...resultsFor(databaseName, tableName, 'create', created.filter((r) => !existing.has(JSON.stringify(r.key)))));
+  const existing = new Set(
+    created.filter((r) => r.ok && r.note === 'alreadyExists').map((r) => JSON.stringify(r.key)),
+  );
+  results.push(
+    ...resultsFor(
+      databaseName,
+      tableName,
+      'create',
+      created.filter((r) => !existing.has(JSON.stringify(r.key))),
+    ),
+  );
 
   const updates = [
     ...byOp('update').map((a) => a.desired!.input as PartitionInput),

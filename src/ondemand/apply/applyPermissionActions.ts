@@ -12,14 +12,19 @@ import {
 } from './permissionRequests.ts';
 
 /** Grants and revokes go out in batches of 20; each entry's failure is its own result. */
-export async function applyGrantActions(target: RegionSide, actions: readonly ActionOf<'grant'>[]): Promise<ActionResult[]> {
+export async function applyGrantActions(
+  target: RegionSide,
+  actions: readonly ActionOf<'grant'>[],
+): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
   for (const op of ['create', 'delete'] as const) {
     const chosen = actions.filter((a) => a.op === op);
     if (chosen.length === 0) continue;
     const entries = chosen.map((a) => grantEntry((op === 'create' ? a.desired : a.current)!));
     const answers =
-      op === 'create' ? await target.lakeFormation.batchGrant(entries) : await target.lakeFormation.batchRevoke(entries);
+      op === 'create'
+        ? await target.lakeFormation.batchGrant(entries)
+        : await target.lakeFormation.batchRevoke(entries);
     answers.forEach((answer, i) => {
       const action = chosen[i]!;
       results.push(
@@ -82,7 +87,9 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
         lf.putDataLakeSettings(action.desired!.settings as Parameters<typeof lf.putDataLakeSettings>[0]),
       );
     default:
-      throw new Error(`applyLakeFormationAction cannot apply ${action.kind} ${recordKey((action.desired ?? action.current)!)}`);
+      throw new Error(
+        `applyLakeFormationAction cannot apply ${action.kind} ${recordKey((action.desired ?? action.current)!)}`,
+      );
   }
 }
 

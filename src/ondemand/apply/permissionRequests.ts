@@ -1,4 +1,9 @@
-import type { DataCellsFilter, LFTagPair, RegisterResourceRequest, Resource } from '@aws-sdk/client-lakeformation';
+import type {
+  DataCellsFilter,
+  LFTagPair,
+  RegisterResourceRequest,
+  Resource,
+} from '@aws-sdk/client-lakeformation';
 import type { PermissionEntry } from '../../aws/lakeFormationPermissions.ts';
 import type { LfResource } from '../../model/lfShapes.ts';
 import type { DataCellsFilterRecord, GrantRecord, LocationRecord } from '../../model/records.ts';
@@ -27,7 +32,10 @@ export function registerRequest(record: LocationRecord): RegisterResourceRequest
 }
 
 /** CreateDataCellsFilter requires the table's catalog id: the target account's. */
-export function dataCellsFilterRequest(record: DataCellsFilterRecord, targetAccountId: string): DataCellsFilter {
+export function dataCellsFilterRequest(
+  record: DataCellsFilterRecord,
+  targetAccountId: string,
+): DataCellsFilter {
   return { ...record.filter, TableCatalogId: targetAccountId } as DataCellsFilter;
 }
 

@@ -1,0 +1,36 @@
+import type { LakemirrorConfig } from '../config/configSchema.ts';
+import { DEFAULT_DATA_DIR } from '../localcloud/cli.ts';
+import { type LocalCloud, startLocalCloud } from '../localcloud/server.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+async function answers(endpoint: string): Promise<boolean> {
+  try {
+    const response = await fetch(new URL('/_localcloud/health', endpoint), {
+      signal: AbortSignal.timeout(1500),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The local cloud is the embedded default: when the config points at a loopback endpoint where nothing
+ * answers, start one there for the length of the command, on the persisted data dir, so
+ * `lakemirror verify --config config/demo.json` works after `npm run demo` without a second terminal.
+ */
+export async function ensureLocalCloud(
+  config: LakemirrorConfig,
+  dataDir: string = DEFAULT_DATA_DIR,
+): Promise<LocalCloud | undefined> {
+  const endpoint = config.localcloud?.endpoint;
+  if (!endpoint) return undefined;
+  const url = new URL(endpoint);
+  if (!LOOPBACK.has(url.hostname) || (await answers(endpoint))) return undefined;
+  return startLocalCloud({
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port || 80),
+    dataDir,
+  });
+}

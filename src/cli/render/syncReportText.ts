@@ -1,0 +1,70 @@
+import type { SyncReport, TargetReport } from '../../ondemand/syncReport.ts';
+import type { Action } from '../../plan/actions.ts';
+import { renderTable } from './table.ts';
+
+const OP_MARK = { create: '+', update: '~', delete: '-' } as const;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+
+function short(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'absent';
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** One line per planned action, with the changed fields of updates. */
+export function renderActions(actions: readonly Action[]): string[] {
+  return actions.map((action) => {
+    const fields = (action.changes ?? [])
+      .slice(0, 4)
+      .map((c) => `${c.path || '(value)'}: ${short(c.before)} → ${short(c.after)}`);
+    const more = (action.changes?.length ?? 0) > 4 ? `; +${(action.changes?.length ?? 0) - 4} more` : '';
+    return `  ${OP_MARK[action.op]} ${action.kind} ${action.key}${fields.length ? `  (${fields.join('; ')}${more})` : ''}`;
+  });
+}
+
+function renderTarget(report: SyncReport, target: TargetReport): string[] {
+  const lines: string[] = [];
+  const title = `${report.source.region} → ${target.region} (account ${target.accountId})`;
+  if (target.error) {
+    lines.push(`${title}: FAILED — ${target.error.message}`);
+    if (target.error.fix) lines.push(`  fix: ${target.error.fix}`);
+    return lines;
+  }
+  const calls = `${target.apiCalls.total} API calls (${target.apiCalls.writes} writes)`;
+  lines.push(`${title}: ${target.status} in ${seconds(target.durationMs)}, ${calls}`);
+  const rows = Object.entries(target.counts).map(([kind, c]) => [
+    kind,
+    c.created,
+    c.updated,
+    c.deleted,
+    c.unchanged,
+    c.failed,
+  ]);
+  if (rows.length)
+    lines.push(renderTable(['kind', 'created', 'updated', 'deleted', 'unchanged', 'failed'], rows));
+  const changed = Object.values(target.counts).some((c) => c.created + c.updated + c.deleted > 0);
+  if (!changed && target.failures.length === 0)
+    lines.push(`Nothing to do: ${target.region} already matches the source.`);
+  if (report.dryRun && target.actions.length) {
+    lines.push('Planned changes:', ...renderActions(target.actions));
+    if (target.unlistedPartitionActions)
+      lines.push(`  … and ${target.unlistedPartitionActions} more partition changes`);
+  }
+  if (target.failures.length) {
+    lines.push(`${target.failures.length} actions failed (all others were applied):`);
+    for (const f of target.failures.slice(0, 50))
+      lines.push(`  ✗ ${f.op} ${f.kind} ${f.key}: ${f.error?.code} ${f.error?.message}`);
+    if (target.failures.length > 50) lines.push(`  … and ${target.failures.length - 50} more (see --json)`);
+  }
+  return lines;
+}
+
+/** The terminal form of a sync or plan report. */
+export function renderSyncReport(report: SyncReport): string {
+  const head = report.dryRun ? 'Plan' : 'Sync';
+  const lines = [
+    `${head} from ${report.source.region} (account ${report.source.accountId}), snapshot ${report.snapshot.uri} (${report.snapshot.recordCount} records), ${seconds(report.durationMs)}, source ${report.source.apiCalls.total} API calls`,
+  ];
+  for (const target of report.targets) lines.push('', ...renderTarget(report, target));
+  return lines.join('\n');
+}

@@ -1,0 +1,34 @@
+import { tableKey } from '../model/keys.ts';
+import type { PartitionRecord, TableRecord } from '../model/records.ts';
+import type { Action } from '../plan/actions.ts';
+import { type PlanOptions, planPartitions } from '../plan/plan.ts';
+import { readPartitionRecords } from './readPartitionRecords.ts';
+import type { RegionSide } from './regionSide.ts';
+
+/** What the table-level plan decided, which decides how each table's partitions are planned. */
+export interface TableFate {
+  /** Tables the plan creates: their target partitions are known to be empty, so they are not read. */
+  created: ReadonlySet<string>;
+  /** Tables the plan deletes (their partitions go with them) or that failed to apply: skipped. */
+  skipped: ReadonlySet<string>;
+}
+
+/**
+ * The partition actions for one source table: reads the target's partitions (unless the table is new
+ * there) and diffs them with the source's.
+ */
+export async function planPartitionsForTable(
+  target: RegionSide,
+  table: TableRecord,
+  sourcePartitions: readonly PartitionRecord[],
+  fate: TableFate,
+  options: PlanOptions,
+): Promise<Action[]> {
+  const key = tableKey(table.databaseName, table.input.Name);
+  if (fate.skipped.has(key)) return [];
+  if ((table.input.PartitionKeys?.length ?? 0) === 0) return [];
+  const targetPartitions = fate.created.has(key)
+    ? []
+    : await readPartitionRecords(target, table.databaseName, table.input.Name);
+  return planPartitions(key, sourcePartitions, targetPartitions, options);
+}

@@ -1,0 +1,44 @@
+import type { SnapshotCounts } from '../model/snapshotFormat.ts';
+import type { Runtime } from './runtime.ts';
+import { runFilter } from './scope.ts';
+import { type TakenSnapshot, takeSnapshot } from './takeSnapshot.ts';
+
+export interface SnapshotResult {
+  uri: string;
+  capturedAt: string;
+  recordCount: number;
+  countsByKind: SnapshotCounts;
+  contentHash: string;
+  durationMs: number;
+  apiCalls: number;
+}
+
+/** Snapshots the source Region (optionally some databases only) into the configured store. */
+export async function runSnapshot(
+  runtime: Runtime,
+  request: { databases?: string[] } = {},
+): Promise<SnapshotResult & { taken: TakenSnapshot }> {
+  const started = Date.now();
+  const source = await runtime.source();
+  const before = source.counter.total();
+  runtime.output.phase('snapshot', `${source.region} (account ${source.accountId})`);
+  const { config } = runtime;
+  const taken = await takeSnapshot(
+    source,
+    { filter: runFilter(config, request.databases), ...config.replicate },
+    runtime.store,
+    runtime.tool,
+    runtime.now,
+  );
+  runtime.output.info(`snapshot written to ${taken.uri} (${taken.trailer.recordCount} records)`);
+  return {
+    uri: taken.uri,
+    capturedAt: taken.header.capturedAt,
+    recordCount: taken.trailer.recordCount,
+    countsByKind: taken.trailer.countsByKind,
+    contentHash: taken.trailer.contentHash,
+    durationMs: Date.now() - started,
+    apiCalls: source.counter.total() - before,
+    taken,
+  };
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiCallCounter } from '../aws/callCounter.ts';
+import type { TargetConfig } from '../config/configSchema.ts';
+import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
+import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
+import { runSnapshot } from './runSnapshot.ts';
+import type { Runtime } from './runtime.ts';
+import { planOptionsFor, runFilter } from './scope.ts';
+import { snapshotReaderFor } from './snapshotReader.ts';
+import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
+import { type SourceRecords, syncTarget } from './syncTarget.ts';
+
+export interface SyncRequest {
+  /** Apply this snapshot instead of reading the source (restore, or a snapshot taken earlier). */
+  snapshotUri?: string;
+  dryRun?: boolean;
+  /** Only these target Regions. */
+  targets?: string[];
+  /** Only these databases. */
+  databases?: string[];
+  deleteMissing?: boolean;
+}
+
+export function callSummary(counter: ApiCallCounter, since?: ApiCallSummary): ApiCallSummary {
+  const byOperation = counter.byOperation();
+  if (since)
+    for (const [op, n] of Object.entries(since.byOperation)) byOperation[op] = (byOperation[op] ?? 0) - n;
+  return {
+    total: counter.total() - (since?.total ?? 0),
+    reads: counter.reads() - (since?.reads ?? 0),
+    writes: counter.writes() - (since?.writes ?? 0),
+    byOperation: Object.fromEntries(Object.entries(byOperation).filter(([, n]) => n > 0)),
+  };
+}
+
+/**
+ * `sync` (and `plan` with dryRun): snapshot the source once (or load the given snapshot), then plan and
+ * apply each target on its own — one failing target never stops the others.
+ */
+export async function runSync(runtime: Runtime, request: SyncRequest = {}): Promise<SyncReport> {
+  const started = Date.now();
+  const startedAt = runtime.now().toISOString();
+  const { config } = runtime;
+  const source = await runtime.source();
+  const sourceCalls = callSummary(source.counter);
+  let uri: string;
+  let records: SourceRecords['records'];
+  let reader = runtime.store;
+  let sourceAccount = source.accountId;
+  let recordCount: number;
+  let contentHash: string;
+  if (request.snapshotUri) {
+    reader = snapshotReaderFor(runtime, request.snapshotUri);
+    runtime.output.phase('snapshot', `loading ${request.snapshotUri}`);
+    const loaded = await loadSnapshot(reader, request.snapshotUri);
+    ({ uri, records } = loaded);
+    sourceAccount = loaded.header.source.accountId;
+    recordCount = loaded.trailer.recordCount;
+    contentHash = loaded.trailer.contentHash;
+    if (loaded.header.source.region !== config.source.region) {
+      runtime.output.warn(
+        `snapshot ${uri} was taken in ${loaded.header.source.region}, the config's source is ${config.source.region}`,
+      );
+    }
+  } else {
+    const taken = await runSnapshot(runtime, request.databases ? { databases: request.databases } : {});
+    ({ uri, recordCount, contentHash } = taken);
+    records = taken.taken.records;
+  }
+  const sourceRecords: SourceRecords = { records, partitions: () => streamSnapshotPartitions(reader, uri) };
+  const filter = runFilter(config, request.databases);
+  const targets = config.targets.filter((t) => !request.targets || request.targets.includes(t.region));
+  if (request.targets && targets.length === 0) {
+    throw new LakemirrorError({
+      code: 'config.unknownTarget',
+      source: 'user',
+      message: `none of ${request.targets.join(', ')} is a target in the config`,
+      fix: `use one of: ${config.targets.map((t) => t.region).join(', ')}`,
+    });
+  }
+  const reports: TargetReport[] = [];
+  for (const target of targets)
+    reports.push(await syncOneTarget(runtime, target, sourceRecords, filter, request));
+  return {
+    schemaVersion: 1,
+    kind: 'lakemirror.sync',
+    runId: randomUUID(),
+    dryRun: request.dryRun ?? false,
+    startedAt,
+    durationMs: Date.now() - started,
+    source: {
+      region: config.source.region,
+      accountId: sourceAccount,
+      apiCalls: callSummary(source.counter, sourceCalls),
+    },
+    snapshot: { uri, recordCount, contentHash },
+    targets: reports,
+  };
+}
+
+async function syncOneTarget(
+  runtime: Runtime,
+  target: TargetConfig,
+  source: SourceRecords,
+  filter: ReturnType<typeof runFilter>,
+  request: SyncRequest,
+): Promise<TargetReport> {
+  const started = Date.now();
+  const empty: TargetReport = {
+    region: target.region,
+    accountId: target.catalogId ?? 'unknown',
+    status: 'failed',
+    counts: {},
+    failures: [],
+    actions: [],
+    unlistedPartitionActions: 0,
+    apiCalls: { total: 0, reads: 0, writes: 0, byOperation: {} },
+    durationMs: 0,
+  };
+  let side: Awaited<ReturnType<Runtime['target']>> | undefined;
+  let before: ApiCallSummary | undefined;
+  try {
+    side = await runtime.target(target);
+    before = callSummary(side.counter);
+    const planOptions = planOptionsFor(runtime.config, target, filter, request);
+    const result = await syncTarget(side, source, {
+      plan: planOptions,
+      maxDeletes: runtime.config.maxDeletes,
+      dryRun: request.dryRun ?? false,
+      output: runtime.output,
+    });
+    const changed = Object.values(result.counts).some((c) => c.created + c.updated + c.deleted > 0);
+    return {
+      ...empty,
+      accountId: side.accountId,
+      status:
+        result.failures.length > 0
+          ? 'partial'
+          : request.dryRun
+            ? 'planned'
+            : changed
+              ? 'applied'
+              : 'unchanged',
+      counts: result.counts,
+      failures: result.failures,
+      actions: result.actions,
+      unlistedPartitionActions: result.unlistedPartitionActions,
+      apiCalls: callSummary(side.counter, before),
+      durationMs: Date.now() - started,
+    };
+  } catch (error) {
+    runtime.output.warn(`target ${target.region} failed: ${(error as Error).message}`);
+    return {
+      ...empty,
+      ...(side ? { accountId: side.accountId, apiCalls: callSummary(side.counter, before) } : {}),
+      durationMs: Date.now() - started,
+      error: {
+        code: isLakemirrorError(error) ? error.code : 'internal.unexpected',
+        message: (error as Error).message,
+        ...(isLakemirrorError(error) && error.fix ? { fix: error.fix } : {}),
+      },
+    };
+  }
+}

@@ -1,0 +1,140 @@
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { type ApiCallCounter, createApiCallCounter } from '../aws/callCounter.ts';
+import { type AwsClients, createAwsClients } from '../aws/clientFactory.ts';
+import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
+import { configuredEndpoint, isLocalEndpoint } from '../aws/endpoints.ts';
+import { GlueCatalogReader } from '../aws/glueCatalogReader.ts';
+import { GlueCatalogWriter } from '../aws/glueCatalogWriter.ts';
+import { LakeFormationStore } from '../aws/lakeFormationStore.ts';
+import { RateLimiterRegistry } from '../aws/rateLimiter.ts';
+import type { SnapshotStore } from '../aws/snapshotStore.ts';
+import type { LakemirrorConfig, TargetConfig } from '../config/configSchema.ts';
+import { LakemirrorError } from '../model/errors.ts';
+import { type Output, silentOutput } from './output.ts';
+import type { RegionSide } from './regionSide.ts';
+
+export const TOOL = 'lakemirror/0.1.0';
+
+/** Everything a use case needs from the outside world, built once per run from the config. */
+export interface Runtime {
+  readonly config: LakemirrorConfig;
+  readonly output: Output;
+  readonly tool: string;
+  /** The snapshot store of the config (`snapshots.uri`). */
+  readonly store: SnapshotStore;
+  /** Whether every endpoint is the local cloud (no real account is touched). */
+  readonly local: boolean;
+  source(): Promise<RegionSide>;
+  target(target: TargetConfig): Promise<RegionSide>;
+  /** Raw clients of a Region, for the real-time mode and checks. */
+  clients(region: string, options?: { roleArn?: string }): AwsClients;
+  now(): Date;
+}
+
+export interface RuntimeOptions {
+  profile?: string;
+  endpoint?: string;
+  output?: Output;
+  now?: () => Date;
+  /** Test hook: wraps each side's writer so a test can crash a run after K writes. */
+  wrapSide?: (side: RegionSide) => RegionSide;
+}
+
+/** Builds the runtime: one client set, call counter and rate-limiter registry per side, created lazily. */
+export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions = {}): Runtime {
+  const endpoint = options.endpoint ?? config.localcloud?.endpoint;
+  const limiters = new RateLimiterRegistry();
+  const sides = new Map<string, Promise<RegionSide>>();
+  const clientCache = new Map<string, AwsClients>();
+  const clients = (
+    region: string,
+    extra: { roleArn?: string; counter?: ApiCallCounter; profile?: string } = {},
+  ) => {
+    const id = `${region}|${extra.roleArn ?? ''}|${extra.counter ? 'counted' : ''}`;
+    let set = extra.counter ? undefined : clientCache.get(id);
+    if (!set) {
+      set = createAwsClients({
+        region,
+        ...((extra.profile ?? options.profile) ? { profile: extra.profile ?? options.profile } : {}),
+        ...(extra.roleArn ? { roleArn: extra.roleArn } : {}),
+        ...(endpoint ? { endpoint } : {}),
+        ...(extra.counter ? { counter: extra.counter } : {}),
+      });
+      if (!extra.counter) clientCache.set(id, set);
+    }
+    return set;
+  };
+  const openSide = (
+    key: string,
+    spec: { region: string; roleArn?: string; profile?: string; catalogId?: string; accountId?: string },
+  ): Promise<RegionSide> => {
+    let side = sides.get(key);
+    if (!side) {
+      side = (async () => {
+        const counter = createApiCallCounter();
+        const set = clients(spec.region, { ...spec, counter });
+        const accountId = spec.catalogId ?? spec.accountId ?? (await callerAccount(set, spec.region));
+        const adapterOptions = {
+          region: spec.region,
+          concurrency: config.concurrency,
+          limiters,
+          ...(spec.catalogId ? { catalogId: spec.catalogId } : {}),
+        };
+        const built: RegionSide = {
+          region: spec.region,
+          accountId,
+          glueReader: new GlueCatalogReader(set.glue, adapterOptions),
+          glueWriter: new GlueCatalogWriter(set.glue, adapterOptions),
+          lakeFormation: new LakeFormationStore(set.lakeFormation, adapterOptions),
+          counter,
+          concurrency: config.concurrency,
+        };
+        return options.wrapSide ? options.wrapSide(built) : built;
+      })();
+      sides.set(key, side);
+    }
+    return side;
+  };
+  const snapshotClients = config.snapshots.uri.startsWith('s3://')
+    ? clients(config.source.region)
+    : undefined;
+  return {
+    config,
+    output: options.output ?? silentOutput,
+    tool: TOOL,
+    store: createSnapshotStore(config.snapshots.uri, snapshotClients ? { s3: snapshotClients.s3 } : {}),
+    local: isLocalEndpoint(endpoint ?? configuredEndpoint('GLUE', undefined, process.env)),
+    source: () =>
+      openSide('source', {
+        region: config.source.region,
+        ...(config.source.profile ? { profile: config.source.profile } : {}),
+        ...(config.source.accountId ? { accountId: config.source.accountId } : {}),
+      }),
+    target: (target) =>
+      openSide(`target|${target.region}|${target.catalogId ?? ''}`, {
+        region: target.region,
+        ...(target.roleArn ? { roleArn: target.roleArn } : {}),
+        ...(target.profile ? { profile: target.profile } : {}),
+        ...(target.catalogId ? { catalogId: target.catalogId } : {}),
+      }),
+    clients: (region, extra) => clients(region, extra ?? {}),
+    now: options.now ?? (() => new Date()),
+  };
+}
+
+/** The account the credentials act in (STS GetCallerIdentity), named in errors and reports. */
+async function callerAccount(set: AwsClients, region: string): Promise<string> {
+  try {
+    const identity = await set.sts.send(new GetCallerIdentityCommand({}));
+    return identity.Account ?? 'unknown';
+  } catch (error) {
+    throw new LakemirrorError({
+      code: 'aws.credentials',
+      source: 'user',
+      object: `credentials for ${region}`,
+      message: `could not find out which AWS account the credentials for ${region} belong to: ${(error as Error).message}`,
+      fix: 'check your AWS credentials (AWS_PROFILE, --profile, or the default chain) and that the Region is reachable',
+      cause: error,
+    });
+  }
+}

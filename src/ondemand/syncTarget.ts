@@ -1,0 +1,198 @@
+import pLimit from 'p-limit';
+import { tableKey } from '../model/keys.ts';
+import type { RecordKind, SnapshotRecord, TableRecord } from '../model/records.ts';
+import type { Action, ActionOf } from '../plan/actions.ts';
+import { createCatalogFilter, isRecordIncluded } from '../plan/filters.ts';
+import { APPLY_ORDER } from '../plan/order.ts';
+import { checkMaxDeletes, type PlanOptions, plan } from '../plan/plan.ts';
+import type { ActionResult } from './apply/actionResult.ts';
+import { applyCatalogAction } from './apply/applyCatalogActions.ts';
+import { applyPartitionActions } from './apply/applyPartitionActions.ts';
+import { applyGrantActions, applyLakeFormationAction } from './apply/applyPermissionActions.ts';
+import { forEachConcurrent } from './forEachConcurrent.ts';
+import type { Output } from './output.ts';
+import { planPartitionsForTable, type TableFate } from './planPartitionsForTable.ts';
+import { readCatalogRecords } from './readCatalogRecords.ts';
+import type { RegionSide } from './regionSide.ts';
+import type { PartitionGroups } from './sourceSnapshot.ts';
+import { type TallyResult, tally } from './tally.ts';
+
+export interface SyncTargetOptions {
+  plan: PlanOptions;
+  maxDeletes: number;
+  dryRun: boolean;
+  output: Output;
+}
+
+/** The source side of a sync: every record but partitions, and a way to stream partitions per table. */
+export interface SourceRecords {
+  records: readonly SnapshotRecord[];
+  partitions: () => PartitionGroups;
+}
+
+const PARTITIONS_LISTED = 200;
+
+/**
+ * Makes one target match the source: plan everything but partitions, check maxDeletes (partition deletes
+ * included, counted in a read-only pass first), then apply in dependency order — databases, tables and filters;
+ * partitions table by table as they stream from the snapshot; locations, LF-Tags, assignments and grants;
+ * deletes last in reverse order. A failed action is recorded and the run goes on.
+ */
+export async function syncTarget(
+  target: RegionSide,
+  source: SourceRecords,
+  options: SyncTargetOptions,
+): Promise<TallyResult> {
+  const out = options.output;
+  out.phase(`plan ${target.region}`, 'reading the target');
+  const targetRecords = await readCatalogRecords(target, options.plan);
+  const actions = plan(source.records, targetRecords, options.plan);
+  const sourceTables = source.records.filter((r): r is TableRecord => r.kind === 'table');
+  const fate = tableFate(actions);
+  const outcomes = tally(inScopeCounts(source.records, options.plan));
+  const listed: Action[] = [...actions];
+  let unlisted = 0;
+  const listPartitionActions = (partitionActions: Action[]) => {
+    const room = Math.max(0, PARTITIONS_LISTED - listed.filter((a) => a.kind === 'partition').length);
+    listed.push(...partitionActions.slice(0, room));
+    unlisted += Math.max(0, partitionActions.length - room);
+  };
+
+  const needsPartitionPrepass = options.plan.deleteMissing || options.dryRun;
+  let partitionDeletes = 0;
+  if (needsPartitionPrepass) {
+    out.phase(`plan ${target.region}`, 'comparing partitions');
+    await eachTablePartitions(
+      source,
+      sourceTables,
+      target,
+      fate,
+      options,
+      async (_table, partitionActions, count) => {
+        outcomes.addSource('partition', count);
+        partitionDeletes += partitionActions.filter((a) => a.op === 'delete').length;
+        if (options.dryRun) {
+          outcomes.planned(partitionActions);
+          listPartitionActions(partitionActions);
+        }
+      },
+    );
+  }
+  checkMaxDeletes(
+    [...actions, ...Array.from({ length: partitionDeletes }, () => ({ op: 'delete' }) as Action)],
+    options.maxDeletes,
+  );
+  if (options.dryRun) {
+    outcomes.planned(actions);
+    return outcomes.finish(listed, unlisted);
+  }
+
+  out.phase(`apply ${target.region}`, `${actions.length} catalog and permission actions`);
+  const creates = actions.filter((a) => a.op !== 'delete');
+  const deletes = actions.filter((a) => a.op === 'delete');
+  const beforePartitions = APPLY_ORDER.slice(0, APPLY_ORDER.indexOf('partition'));
+  const afterPartitions = APPLY_ORDER.slice(APPLY_ORDER.indexOf('partition') + 1);
+  for (const kind of beforePartitions) outcomes.applied(await applyKind(target, kind, creates));
+  const failedTables = new Set(
+    outcomes.failures.filter((f) => f.kind === 'table' || f.kind === 'database').map((f) => f.key),
+  );
+  const afterFailures: TableFate = {
+    created: fate.created,
+    skipped: new Set([
+      ...fate.skipped,
+      ...failedTables,
+      ...sourceTables
+        .filter((t) => failedTables.has(t.databaseName))
+        .map((t) => tableKey(t.databaseName, t.input.Name)),
+    ]),
+  };
+  out.phase(`apply ${target.region}`, 'partitions');
+  await eachTablePartitions(
+    source,
+    sourceTables,
+    target,
+    afterFailures,
+    options,
+    async (table, partitionActions, count) => {
+      if (!needsPartitionPrepass) outcomes.addSource('partition', count);
+      if (partitionActions.length === 0) return;
+      outcomes.applied(
+        await applyPartitionActions(target, tableKey(table.databaseName, table.input.Name), partitionActions),
+      );
+    },
+  );
+  for (const kind of afterPartitions) outcomes.applied(await applyKind(target, kind, creates));
+  for (const kind of [...APPLY_ORDER].reverse()) outcomes.applied(await applyKind(target, kind, deletes));
+  return outcomes.finish(listed, unlisted);
+}
+
+/** Plans each source table's partitions as they stream from the snapshot, a few tables at a time. */
+async function eachTablePartitions(
+  source: SourceRecords,
+  tables: readonly TableRecord[],
+  target: RegionSide,
+  fate: TableFate,
+  options: SyncTargetOptions,
+  visit: (table: TableRecord, actions: Action[], sourceCount: number) => Promise<void>,
+): Promise<void> {
+  const filter = createCatalogFilter(options.plan.filter);
+  const inScope = tables.filter((t) => isRecordIncluded(filter, t));
+  await forEachConcurrent(
+    pairWithPartitions(inScope, source.partitions()),
+    target.concurrency,
+    async ({ table, partitions }) => {
+      const partitionActions = await planPartitionsForTable(target, table, partitions, fate, options.plan);
+      await visit(table, partitionActions, partitions.length);
+    },
+  );
+}
+
+/** Walks the source tables in snapshot order, attaching each its partitions (none when it has none). */
+async function* pairWithPartitions(tables: readonly TableRecord[], groups: PartitionGroups) {
+  const iterator = groups[Symbol.asyncIterator]();
+  let next = await iterator.next();
+  for (const table of tables) {
+    const key = tableKey(table.databaseName, table.input.Name);
+    while (!next.done && next.value.tableKey < key) next = await iterator.next();
+    if (!next.done && next.value.tableKey === key) {
+      yield { table, partitions: next.value.partitions };
+      next = await iterator.next();
+    } else {
+      yield { table, partitions: [] };
+    }
+  }
+  while (!next.done) next = await iterator.next();
+}
+
+function tableFate(actions: readonly Action[]): TableFate {
+  const ofOp = (op: string) =>
+    new Set(actions.filter((a) => a.kind === 'table' && a.op === op).map((a) => a.key));
+  return { created: ofOp('create'), skipped: ofOp('delete') };
+}
+
+function inScopeCounts(
+  records: readonly SnapshotRecord[],
+  options: PlanOptions,
+): Partial<Record<RecordKind, number>> {
+  const filter = createCatalogFilter(options.filter);
+  const counts: Partial<Record<RecordKind, number>> = {};
+  for (const record of records) {
+    if (!isRecordIncluded(filter, record)) continue;
+    counts[record.kind] = (counts[record.kind] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Applies the actions of one kind: grants in batches, the rest object by object with bounded concurrency. */
+async function applyKind(
+  target: RegionSide,
+  kind: RecordKind,
+  actions: readonly Action[],
+): Promise<ActionResult[]> {
+  const chosen = actions.filter((a) => a.kind === kind);
+  if (chosen.length === 0 || kind === 'partition') return [];
+  if (kind === 'grant') return applyGrantActions(target, chosen as ActionOf<'grant'>[]);
+  const limit = pLimit(target.concurrency);
+  const apply = kind === 'database' || kind === 'table' ? applyCatalogAction : applyLakeFormationAction;
+  return Promise.all(chosen.map((action) => limit(() => apply(target, action))));
+}

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/localcloud/server.ts';
+import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
+import { demoConfig, seedDemo, writeCalls } from '../support/demoSync.ts';
+import { startTestCloud } from '../support/localCloud.ts';
+
+describe('on-demand sync of the demo lake', () => {
+  let cloud: LocalCloud;
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    await seedDemo(cloud);
+  });
+  afterAll(async () => {
+    await cloud.stop();
+  });
+
+  it('replicates everything, verifies in sync, and a second sync writes nothing', async () => {
+    const config = demoConfig(cloud);
+    const first = await runSync(createRuntime(config));
+    const target = first.targets[0]!;
+    expect(target.error).toBeUndefined();
+    expect(target.failures).toEqual([]);
+    expect(target.status).toBe('applied');
+    expect(target.counts.table?.created).toBeGreaterThan(15);
+    expect(target.counts.partition?.created).toBeGreaterThan(100);
+    expect(syncExitCode(first)).toBe(0);
+
+    const verified = await runVerify(createRuntime(config));
+    expect(verified.reports[0]!.drift).toEqual([]);
+    expect(verified.inSync).toBe(true);
+
+    cloud.stats.reset();
+    const second = await runSync(createRuntime(config));
+    expect(second.targets[0]!.status).toBe('unchanged');
+    expect(writeCalls(cloud, 'us-west-2')).toEqual({});
+  });
+});

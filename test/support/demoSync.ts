@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LakemirrorConfig, LakemirrorConfigInput } from '../../src/config/configSchema.ts';
+import { validateConfig } from '../../src/config/loadConfig.ts';
+import { demoLake } from '../../src/localcloud/seed/demoLake.ts';
+import { seedDemoLake } from '../../src/localcloud/seed/seedDemoLake.ts';
+import type { LocalCloud } from '../../src/localcloud/server.ts';
+import { clientsFor } from './localCloud.ts';
+
+/** Seeds the demo lake into the cloud's us-east-1 through the real SDK clients. */
+export async function seedDemo(cloud: LocalCloud): Promise<void> {
+  const clients = clientsFor(cloud, 'us-east-1');
+  await seedDemoLake(clients, demoLake());
+}
+
+/** A config replicating the demo lake from us-east-1 to us-west-2 in this cloud, snapshots in a temp dir. */
+export function demoConfig(
+  cloud: LocalCloud,
+  overrides: Partial<LakemirrorConfigInput> = {},
+): LakemirrorConfig {
+  return validateConfig({
+    source: { region: 'us-east-1' },
+    targets: [{ region: 'us-west-2' }],
+    s3Mapping: { 'lakemirror-demo-lake-use1': 'lakemirror-demo-lake-usw2' },
+    snapshots: { uri: mkdtempSync(join(tmpdir(), 'lakemirror-snapshots-')) },
+    localcloud: { endpoint: cloud.endpoint },
+    ...overrides,
+  });
+}
+
+/** Write calls the cloud answered in one Region since the last reset of its counts. */
+export function writeCalls(cloud: LocalCloud, region: string): Record<string, number> {
+  const counts = cloud.stats.snapshot().byRegion[region] ?? {};
+  const writes: Record<string, number> = {};
+  for (const [service, ops] of Object.entries(counts)) {
+    for (const [op, n] of Object.entries(ops)) {
+      if (
+        /^(Create|Update|Delete|Batch(Create|Update|Delete|Grant|Revoke)|Grant|Revoke|Register|Deregister|Put|Add|Remove)/.test(
+          op,
+        )
+      )
+        writes[`${service}:${op}`] = n;
+    }
+  }
+  return writes;
+}
