@@ -1,6 +1,7 @@
 import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { LakemirrorConfig } from '../src/config/configSchema.ts';
+import { acknowledgeWildcards } from './nag.ts';
 
 /** Catalog reads a snapshot, a plan and a replay make (one by one: no wildcard actions). */
 export const GLUE_READ_ACTIONS = [
@@ -151,7 +152,17 @@ export const statements = {
 
 /** Adds the defined statements to a role's default policy. */
 export function addStatements(role: iam.IRole, ...list: (iam.PolicyStatement | undefined)[]): void {
-  for (const statement of list) if (statement) role.addToPrincipalPolicy(statement);
+  for (const statement of list) {
+    if (!statement) continue;
+    role.addToPrincipalPolicy(statement);
+    if (statement.actions.some((a) => a.startsWith('glue:'))) {
+      acknowledgeWildcards(
+        role,
+        statement.resources,
+        'Glue database/table/function ARNs of the configured Regions and catalogs only: which databases exist is only known at run time (the filters are globs applied after listing).',
+      );
+    }
+  }
 }
 
 /** Regions read from: the source and every target written directly. */

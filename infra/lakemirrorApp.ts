@@ -1,7 +1,7 @@
-import { type App, type Environment } from 'aws-cdk-lib';
+import { type App, type Environment, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 
 import type { LakemirrorConfig } from '../src/config/configSchema.ts';
-import { suppressScopedWildcards } from './nagSuppressions.ts';
 import { OnDemandStack } from './stacks/onDemandStack.ts';
 import { RealtimeStack } from './stacks/realtimeStack.ts';
 import { SharedStack } from './stacks/sharedStack.ts';
@@ -49,7 +49,7 @@ export function buildLakemirrorApp(
     ...common,
     description: `${description} (near-real-time)`,
   });
-  for (const stack of [shared, onDemand, realtime]) suppressScopedWildcards(stack);
+  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 
   return { shared, onDemand, realtime };
 }

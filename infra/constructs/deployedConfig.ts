@@ -57,12 +57,11 @@ export class DeployedConfig extends Construct {
         new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objectArn] }),
       ]),
     });
-/*NAG*/
   }
 
   /** Read the config object (and nothing else in the bucket). */
-  grantRead(grantee: iam.IGrantable): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
+  grantRead(grantee: iam.IRole): void {
+    grantee.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ConfigRead',
         actions: ['s3:GetObject'],

@@ -42,8 +42,8 @@ export class EventTable extends Construct {
   }
 
   /** Exactly these actions on the table and its index, nothing else. */
-  grant(grantee: iam.IGrantable, actions: string[]): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
+  grant(grantee: iam.IRole, actions: string[]): void {
+    grantee.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'EventTable',
         actions,

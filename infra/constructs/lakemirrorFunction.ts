@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag.ts';
 
 /** Repository root: handlers live in `src/handlers/`, the lockfile beside `package.json`. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -72,7 +73,16 @@ export class LakemirrorFunction extends Construct {
         externalModules: [],
       },
     });
-/*NAG*/
+    acknowledge(
+      this,
+      ['AwsSolutions-IAM5[Resource::*]'],
+      "'*' only for actions IAM cannot scope to a resource: X-Ray PutTraceSegments/PutTelemetryRecords, cloudtrail:LookupEvents and Lake Formation (each action listed, the Regions pinned by aws:RequestedRegion).",
+    );
+    acknowledge(
+      this,
+      ['AwsSolutions-L1'],
+      'Node.js 22 is the runtime lakemirror is built and tested for (the CLI supports Node 20+, the Lambda code targets node22); moving to a newer runtime is a deliberate, tested change.',
+    );
   }
 
 }

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { acknowledge, iam5ResourceId } from '../nag.ts';
 import { LakemirrorFunction } from './lakemirrorFunction.ts';
 
 /** The roles to register in one Region. */
@@ -54,7 +55,7 @@ export class LfAdmins extends Construct {
     frameworkLogs.grantWrite(frameworkRole);
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: onEvent.function,
-      role: frameworkRole,
+      frameworkOnEventRole: frameworkRole,
       logGroup: frameworkLogs,
     });
     for (const registration of registrations) {
@@ -68,8 +69,11 @@ export class LfAdmins extends Construct {
         },
       });
     }
-/*NAG*/
-/*NAG*/
+    acknowledge(
+      frameworkRole,
+      [iam5ResourceId(this, `${onEvent.function.functionArn}:*`)],
+      "The provider framework may invoke any version of the handler ('<function ARN>:*'), as granted by aws-cdk-lib.",
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { acknowledge, acknowledgeWildcards, iam5ResourceId } from '../nag.ts';
 
 /** Task errors retried with backoff: Lambda throttling and the handlers' throttling codes. */
 export const THROTTLING_ERRORS = ['Lambda.TooManyRequestsException', 'lakemirror.Throttled'];
@@ -154,6 +155,22 @@ export class OnDemandStateMachine extends Construct {
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
       timeout: Duration.hours(12),
     });
+    const role = this.stateMachine.role;
+    acknowledge(
+      role,
+      [
+        'AwsSolutions-IAM5[Resource::*]',
+        ...[props.listDatabases, props.snapshotShard, props.applyShard, props.report].map((fn) =>
+          iam5ResourceId(this, `${fn.functionArn}:*`),
+        ),
+      ],
+      "'*' only for CloudWatch Logs delivery and X-Ray, which have no resource-level permissions; '<function ARN>:*' lets the tasks invoke any version of the job's own functions (granted by LambdaInvoke).",
+    );
+    acknowledgeWildcards(
+      role,
+      [props.bucket.arnForObjects(`${props.prefix}runs/*/manifest.json`)],
+      'The manifest of any run of this job: one object per run, named by the execution.',
+    );
   }
 
   /** One apply task; a failure is caught so the other shards go on (the report counts it). */

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledge, acknowledgeWildcards } from '../nag.ts';
 
 export interface SnapshotBucketProps {
   /** The bucket named in `snapshots.uri`; generated when the config names a local directory. */
@@ -32,7 +33,11 @@ export class SnapshotBucket extends Construct {
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-/*NAG*/
+    acknowledge(
+      accessLogs,
+      ['AwsSolutions-S1'],
+      'This is the access-log bucket of the snapshot bucket; logging it to itself would loop.',
+    );
     this.bucket = new s3.Bucket(this, 'Bucket', {
       ...(props.bucketName ? { bucketName: props.bucketName } : {}),
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -58,16 +63,24 @@ export class SnapshotBucket extends Construct {
     return `s3://${this.bucket.bucketName}/${this.prefix}`;
   }
 
+  private acknowledgePrefix(grantee: iam.IRole): void {
+    acknowledgeWildcards(
+      grantee,
+      [this.bucket.arnForObjects(`${this.prefix}*`)],
+      'Objects under the snapshot prefix only (snapshots, run manifests, shard reports, the config): their names are made per run.',
+    );
+  }
+
   /** Read snapshots, manifests and reports: GetObject under the prefix, ListBucket limited to it. */
-  grantRead(grantee: iam.IGrantable): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
+  grantRead(grantee: iam.IRole): void {
+    grantee.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'SnapshotsRead',
         actions: ['s3:GetObject'],
         resources: [this.bucket.arnForObjects(`${this.prefix}*`)],
       }),
     );
-    grantee.grantPrincipal.addToPrincipalPolicy(
+    grantee.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'SnapshotsList',
         actions: ['s3:ListBucket'],
@@ -75,16 +88,18 @@ export class SnapshotBucket extends Construct {
         conditions: { StringLike: { 's3:prefix': [`${this.prefix}*`] } },
       }),
     );
+    this.acknowledgePrefix(grantee);
   }
 
   /** Write snapshots and reports (single and multipart uploads) under the prefix. */
-  grantWrite(grantee: iam.IGrantable): void {
-    grantee.grantPrincipal.addToPrincipalPolicy(
+  grantWrite(grantee: iam.IRole): void {
+    grantee.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'SnapshotsWrite',
         actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
         resources: [this.bucket.arnForObjects(`${this.prefix}*`)],
       }),
     );
+    this.acknowledgePrefix(grantee);
   }
 }

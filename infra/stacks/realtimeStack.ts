@@ -4,6 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { acknowledge, iam5ResourceId } from '../nag.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import type { DeployedConfig } from '../constructs/deployedConfig.ts';
 import { EVENT_TABLE_ACTIONS, EventTable } from '../constructs/eventTable.ts';
@@ -38,7 +39,11 @@ export class RealtimeStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-/*NAG*/
+    acknowledge(
+      deadLetters,
+      ['AwsSolutions-SQS3'],
+      'This queue is the on-failure destination of the async invocations; a dead-letter queue of it would add nothing.',
+    );
 
     this.replayer = new LakemirrorFunction(this, 'Replayer', {
       handler: 'replayer',
@@ -67,6 +72,11 @@ export class RealtimeStack extends Stack {
       maxEventAge: Duration.minutes(5),
     });
 
+    acknowledge(
+      this.collector.role,
+      [iam5ResourceId(this, `${this.replayer.function.functionArn}:*`)],
+      "The success destination may invoke any version of the replayer ('<replayer ARN>:*'), granted by the destination.",
+    );
     for (const fn of [this.collector, this.replayer]) props.deployedConfig.grantRead(fn.role);
     addStatements(this.collector.role, statements.cloudTrailLookup(config));
     this.eventTable.grant(this.collector.role, EVENT_TABLE_ACTIONS.collector);

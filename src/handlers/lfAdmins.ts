@@ -43,18 +43,17 @@ export async function handler(event: CloudFormationCustomResourceEvent): Promise
     if (removed.changed) await put(removed.settings);
     return { PhysicalResourceId: event.PhysicalResourceId };
   }
-  const old = event.RequestType === 'Update' ? (event.OldResourceProperties as unknown as Properties) : undefined;
-  const sameRegion = old !== undefined && old.Region === props.Region;
-  const start = sameRegion
-    ? removeAdmins(settings, subtractLists(listsOf(old), listsOf(props)), keepTags(event.PhysicalResourceId))
-    : { settings, changed: false };
+  const update = event.RequestType === 'Update' ? event : undefined;
+  const old = update?.OldResourceProperties as unknown as Properties | undefined;
+  const sameRegion = update !== undefined && old?.Region === props.Region;
+  const start =
+    sameRegion && old
+      ? removeAdmins(settings, subtractLists(listsOf(old), listsOf(props)), keepTags(update.PhysicalResourceId))
+      : { settings, changed: false };
   const added = addAdmins(start.settings, listsOf(props));
   if (start.changed || added.changed) await put(added.settings);
   // An update in the same Region keeps its ID (a new one would make CloudFormation delete the old
   // registration, i.e. remove ARNs still wanted); a move to another Region is a new registration.
-  const id =
-    sameRegion && event.RequestType === 'Update'
-      ? event.PhysicalResourceId
-      : physicalId(props.Region, added.preexisting);
+  const id = sameRegion ? update.PhysicalResourceId : physicalId(props.Region, added.preexisting);
   return { PhysicalResourceId: id };
 }
