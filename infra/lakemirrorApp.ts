@@ -37,6 +37,7 @@ export function buildLakemirrorApp(
   const shared = new SharedStack(app, `${prefix}-Shared`, {
     env,
     config,
+    namePrefix: prefix.toLowerCase(),
     description: `${description} (snapshot bucket, config)`,
   });
   const common = { env, config, deployedConfig: shared.deployedConfig };
@@ -49,6 +50,8 @@ export function buildLakemirrorApp(
     ...common,
     description: `${description} (near-real-time)`,
   });
+  onDemand.addDependency(shared, 'reads the deployed config and the snapshot bucket');
+  realtime.addDependency(shared, 'reads the deployed config');
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 
   return { shared, onDemand, realtime };

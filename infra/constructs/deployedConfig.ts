@@ -3,10 +3,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
-import type { SnapshotBucket } from './snapshotBucket.ts';
+import type { SnapshotAccess } from './snapshotBucket.ts';
 
 export interface DeployedConfigProps {
-  snapshots: SnapshotBucket;
+  snapshots: SnapshotAccess;
   /** The config the functions run with (see `deployedConfig`). */
   config: LakemirrorConfig;
   logRetentionDays: number;
@@ -19,19 +19,19 @@ export interface DeployedConfigProps {
 export class DeployedConfig extends Construct {
   readonly key: string;
   readonly uri: string;
-  private readonly snapshots: SnapshotBucket;
+  private readonly snapshots: SnapshotAccess;
 
   constructor(scope: Construct, id: string, props: DeployedConfigProps) {
     super(scope, id);
     this.snapshots = props.snapshots;
     this.key = `${props.snapshots.prefix}config/lakemirror.json`;
-    this.uri = `s3://${props.snapshots.bucket.bucketName}/${this.key}`;
-    const objectArn = props.snapshots.bucket.arnForObjects(this.key);
+    this.uri = `s3://${props.snapshots.bucketName}/${this.key}`;
+    const objectArn = props.snapshots.arnForObjects(this.key);
     const put: cr.AwsSdkCall = {
       service: 's3',
       action: 'PutObject',
       parameters: {
-        Bucket: props.snapshots.bucket.bucketName,
+        Bucket: props.snapshots.bucketName,
         Key: this.key,
         Body: JSON.stringify(props.config),
         ContentType: 'application/json',
@@ -65,7 +65,7 @@ export class DeployedConfig extends Construct {
       new iam.PolicyStatement({
         sid: 'ConfigRead',
         actions: ['s3:GetObject'],
-        resources: [this.snapshots.bucket.arnForObjects(this.key)],
+        resources: [this.snapshots.arnForObjects(this.key)],
       }),
     );
   }

@@ -1,11 +1,11 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeWildcards, iam5ResourceId } from '../nag.ts';
+import type { SnapshotAccess } from './snapshotBucket.ts';
 
 /** Task errors retried with backoff: Lambda throttling and the handlers' throttling codes. */
 export const THROTTLING_ERRORS = ['Lambda.TooManyRequestsException', 'lakemirror.Throttled'];
@@ -17,9 +17,8 @@ export interface OnDemandStateMachineProps {
   snapshotShard: lambda.IFunction;
   applyShard: lambda.IFunction;
   report: lambda.IFunction;
-  bucket: s3.IBucket;
-  /** Snapshot prefix in the bucket (runs live under `<prefix>runs/`). */
-  prefix: string;
+  /** The snapshot bucket and prefix (runs live under `<prefix>runs/`). */
+  snapshots: SnapshotAccess;
   /** Databases snapshotted and applied at once. */
   maxConcurrency: number;
   logRetentionDays: number;
@@ -92,7 +91,7 @@ export class OnDemandStateMachine extends Construct {
         },
         ServerSideEncryption: 'AES256',
       },
-      iamResources: [props.bucket.arnForObjects(`${props.prefix}runs/*/manifest.json`)],
+      iamResources: [props.snapshots.arnForObjects(`${props.snapshots.prefix}runs/*/manifest.json`)],
       iamAction: 's3:PutObject',
       resultPath: sfn.JsonPath.DISCARD,
     });
@@ -168,7 +167,7 @@ export class OnDemandStateMachine extends Construct {
     );
     acknowledgeWildcards(
       role,
-      [props.bucket.arnForObjects(`${props.prefix}runs/*/manifest.json`)],
+      [props.snapshots.arnForObjects(`${props.snapshots.prefix}runs/*/manifest.json`)],
       'The manifest of any run of this job: one object per run, named by the execution.',
     );
   }

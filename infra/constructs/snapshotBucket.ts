@@ -1,16 +1,78 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeWildcards } from '../nag.ts';
 
 export interface SnapshotBucketProps {
-  /** The bucket named in `snapshots.uri`; generated when the config names a local directory. */
-  bucketName?: string;
-  /** Key prefix of snapshots and runs, ending in `/`. */
-  prefix: string;
+  access: SnapshotAccess;
   /** Days a replaced or deleted snapshot object version is kept. */
   noncurrentVersionDays?: number;
+}
+
+/**
+ * The snapshot bucket as the other stacks see it: a name known at synth time (from the config, or
+ * `<prefix>-snapshots-<account>-<Region>`), so grants are plain ARNs rather than cross-stack imports.
+ */
+export class SnapshotAccess {
+  constructor(
+    readonly bucketName: string,
+    /** Key prefix of snapshots and runs, ending in `/`. */
+    readonly prefix: string,
+  ) {}
+
+  get bucketArn(): string {
+    return `arn:${Aws.PARTITION}:s3:::${this.bucketName}`;
+  }
+
+  arnForObjects(keyPattern: string): string {
+    return `${this.bucketArn}/${keyPattern}`;
+  }
+
+  /** `s3://bucket/prefix/`, the deployed `snapshots.uri`. */
+  get uri(): string {
+    return `s3://${this.bucketName}/${this.prefix}`;
+  }
+
+  private acknowledgePrefix(grantee: iam.IRole): void {
+    acknowledgeWildcards(
+      grantee,
+      [this.arnForObjects(`${this.prefix}*`)],
+      'Objects under the snapshot prefix only (snapshots, run manifests, shard reports, the config): their names are made per run.',
+    );
+  }
+
+  /** Read snapshots, manifests and reports: GetObject under the prefix, ListBucket limited to it. */
+  grantRead(grantee: iam.IRole): void {
+    grantee.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SnapshotsRead',
+        actions: ['s3:GetObject'],
+        resources: [this.arnForObjects(`${this.prefix}*`)],
+      }),
+    );
+    grantee.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SnapshotsList',
+        actions: ['s3:ListBucket'],
+        resources: [this.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${this.prefix}*`] } },
+      }),
+    );
+    this.acknowledgePrefix(grantee);
+  }
+
+  /** Write snapshots and reports (single and multipart uploads) under the prefix. */
+  grantWrite(grantee: iam.IRole): void {
+    grantee.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'SnapshotsWrite',
+        actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+        resources: [this.arnForObjects(`${this.prefix}*`)],
+      }),
+    );
+    this.acknowledgePrefix(grantee);
+  }
 }
 
 /**
@@ -20,11 +82,9 @@ export interface SnapshotBucketProps {
  */
 export class SnapshotBucket extends Construct {
   readonly bucket: s3.Bucket;
-  readonly prefix: string;
 
   constructor(scope: Construct, id: string, props: SnapshotBucketProps) {
     super(scope, id);
-    this.prefix = props.prefix;
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -39,7 +99,7 @@ export class SnapshotBucket extends Construct {
       'This is the access-log bucket of the snapshot bucket; logging it to itself would loop.',
     );
     this.bucket = new s3.Bucket(this, 'Bucket', {
-      ...(props.bucketName ? { bucketName: props.bucketName } : {}),
+      bucketName: props.access.bucketName,
       encryption: s3.BucketEncryption.S3_MANAGED,
       versioned: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -58,48 +118,4 @@ export class SnapshotBucket extends Construct {
     });
   }
 
-  /** `s3://bucket/prefix/`, the deployed `snapshots.uri`. */
-  get uri(): string {
-    return `s3://${this.bucket.bucketName}/${this.prefix}`;
-  }
-
-  private acknowledgePrefix(grantee: iam.IRole): void {
-    acknowledgeWildcards(
-      grantee,
-      [this.bucket.arnForObjects(`${this.prefix}*`)],
-      'Objects under the snapshot prefix only (snapshots, run manifests, shard reports, the config): their names are made per run.',
-    );
-  }
-
-  /** Read snapshots, manifests and reports: GetObject under the prefix, ListBucket limited to it. */
-  grantRead(grantee: iam.IRole): void {
-    grantee.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'SnapshotsRead',
-        actions: ['s3:GetObject'],
-        resources: [this.bucket.arnForObjects(`${this.prefix}*`)],
-      }),
-    );
-    grantee.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'SnapshotsList',
-        actions: ['s3:ListBucket'],
-        resources: [this.bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': [`${this.prefix}*`] } },
-      }),
-    );
-    this.acknowledgePrefix(grantee);
-  }
-
-  /** Write snapshots and reports (single and multipart uploads) under the prefix. */
-  grantWrite(grantee: iam.IRole): void {
-    grantee.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'SnapshotsWrite',
-        actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
-        resources: [this.bucket.arnForObjects(`${this.prefix}*`)],
-      }),
-    );
-    this.acknowledgePrefix(grantee);
-  }
 }

@@ -7,13 +7,13 @@ import type { DeployedConfig } from '../constructs/deployedConfig.ts';
 import { LakemirrorFunction, type LakemirrorFunctionProps } from '../constructs/lakemirrorFunction.ts';
 import { LfAdmins } from '../constructs/lfAdmins.ts';
 import { OnDemandStateMachine } from '../constructs/onDemandStateMachine.ts';
-import type { SnapshotBucket } from '../constructs/snapshotBucket.ts';
+import type { SnapshotAccess } from '../constructs/snapshotBucket.ts';
 import { addStatements, directTargets, readRegions, statements } from '../iam.ts';
 
 export interface OnDemandStackProps extends StackProps {
   config: LakemirrorConfig;
   deployedConfig: DeployedConfig;
-  snapshots: SnapshotBucket;
+  snapshots: SnapshotAccess;
 }
 
 /**
@@ -89,8 +89,7 @@ export class OnDemandStack extends Stack {
       snapshotShard: f.snapshotShard.function,
       applyShard: f.applyShard.function,
       report: f.report.function,
-      bucket: snapshots.bucket,
-      prefix: snapshots.prefix,
+      snapshots,
       maxConcurrency: config.deploy.onDemand.maxConcurrency,
       logRetentionDays: config.deploy.logRetentionDays,
     });
