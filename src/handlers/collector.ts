@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { deployedRuntime, logger, metrics } from './handlerSupport.ts';
-import { collectOnce } from './useCases.ts';
+import { collectOnce } from './realtimeUseCases.ts';
 
 /** Scheduled: stages new CloudTrail events; on success Lambda invokes the replayer (async destination). */
 export async function handler() {

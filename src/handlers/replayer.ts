@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { deployedRuntime, logger, metrics } from './handlerSupport.ts';
-import { replayOnce } from './useCases.ts';
+import { replayOnce } from './realtimeUseCases.ts';
 
 /**
  * Triggered by the collector and by its own schedule: reconciles the objects of pending events in

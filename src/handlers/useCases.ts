@@ -11,4 +11,3 @@ export {
   type SyncReport,
   syncExitCode,
 } from '../ondemand/index.ts';
-export { collectOnce, replayOnce } from '../realtime/index.ts';
