@@ -73,12 +73,7 @@ export function directTargets(config: LakemirrorConfig): LakemirrorConfig['targe
 /** Glue catalog, database, table and function ARNs of one catalog (account) in one Region. */
 export function glueArns(region: string, account: string): string[] {
   const base = `arn:${Aws.PARTITION}:glue:${region}:${account}`;
-  return [
-    `${base}:catalog`,
-    `${base}:database/*`,
-    `${base}:table/*/*`,
-    `${base}:userDefinedFunction/*/*`,
-  ];
+  return [`${base}:catalog`, `${base}:database/*`, `${base}:table/*/*`, `${base}:userDefinedFunction/*/*`];
 }
 
 const sourceAccount = (config: LakemirrorConfig) => config.source.accountId ?? Aws.ACCOUNT_ID;

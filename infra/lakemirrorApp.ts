@@ -50,8 +50,8 @@ export function buildLakemirrorApp(
     ...common,
     description: `${description} (near-real-time)`,
   });
-  onDemand.addDependency(shared, 'reads the deployed config and the snapshot bucket');
-  realtime.addDependency(shared, 'reads the deployed config');
+  onDemand.addStackDependency(shared, 'reads the deployed config and the snapshot bucket');
+  realtime.addStackDependency(shared, 'reads the deployed config');
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 
   return { shared, onDemand, realtime };

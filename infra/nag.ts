@@ -34,7 +34,9 @@ export function iam5ResourceId(scope: IConstruct, resource: string): string {
 export function acknowledgeWildcards(scope: IConstruct, resources: string[], reason: string): void {
   acknowledge(
     scope,
-    resources.filter((r) => Stack.of(scope).resolve(r) === '*' || nagText(Stack.of(scope).resolve(r)).includes('*')).map((r) => iam5ResourceId(scope, r)),
+    resources
+      .filter((r) => Stack.of(scope).resolve(r) === '*' || nagText(Stack.of(scope).resolve(r)).includes('*'))
+      .map((r) => iam5ResourceId(scope, r)),
     reason,
   );
 }

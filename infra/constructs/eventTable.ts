@@ -9,7 +9,13 @@ export const PENDING_INDEX = 'pending';
 /** Item-level actions of the collector (stage, checkpoint) and the replayer (query, mark). */
 export const EVENT_TABLE_ACTIONS = {
   collector: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
-  replayer: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:Scan'],
+  replayer: [
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+  ],
 };
 
 /**

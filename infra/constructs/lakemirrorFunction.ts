@@ -84,5 +84,4 @@ export class LakemirrorFunction extends Construct {
       'Node.js 22 is the runtime lakemirror is built and tested for (the CLI supports Node 20+, the Lambda code targets node22); moving to a newer runtime is a deliberate, tested change.',
     );
   }
-
 }

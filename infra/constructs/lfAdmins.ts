@@ -87,6 +87,7 @@ function mergeByRegion(registrations: LfAdminRegistration[]): LfAdminRegistratio
     byRegion.set(r.region, merged);
   }
   // A role that is a full admin in a Region needs no read-only entry there.
-  for (const r of byRegion.values()) r.readOnlyAdmins = r.readOnlyAdmins.filter((role) => !r.admins.includes(role));
+  for (const r of byRegion.values())
+    r.readOnlyAdmins = r.readOnlyAdmins.filter((role) => !r.admins.includes(role));
   return [...byRegion.values()];
 }

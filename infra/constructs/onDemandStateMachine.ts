@@ -48,7 +48,12 @@ export class OnDemandStateMachine extends Construct {
         maxDelay: Duration.minutes(2),
         jitterStrategy: sfn.JitterType.FULL,
       });
-      task.addRetry({ errors: TRANSIENT_ERRORS, interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 3 });
+      task.addRetry({
+        errors: TRANSIENT_ERRORS,
+        interval: Duration.seconds(2),
+        backoffRate: 2,
+        maxAttempts: 3,
+      });
       return task;
     };
     const at = sfn.JsonPath.stringAt;
@@ -70,7 +75,9 @@ export class OnDemandStateMachine extends Construct {
       itemsPath: '$.databases',
       maxConcurrency: props.maxConcurrency,
       itemSelector: { 'runUri.$': '$.runUri', 'database.$': '$$.Map.Item.Value' },
-    }).itemProcessor(invoke('SnapshotDatabase', props.snapshotShard, { 'runUri.$': '$.runUri', 'database.$': '$.database' }));
+    }).itemProcessor(
+      invoke('SnapshotDatabase', props.snapshotShard, { 'runUri.$': '$.runUri', 'database.$': '$.database' }),
+    );
     const snapshot = new sfn.Parallel(this, 'Snapshot', { resultPath: '$.snapshots' })
       .branch(snapshotCatalog)
       .branch(snapshotDatabases);

@@ -117,5 +117,4 @@ export class SnapshotBucket extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }
-
 }

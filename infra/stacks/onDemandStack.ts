@@ -22,7 +22,10 @@ export interface OnDemandStackProps extends StackProps {
  */
 export class OnDemandStack extends Stack {
   readonly stateMachine: OnDemandStateMachine;
-  readonly functions: Record<'listDatabases' | 'snapshotShard' | 'applyShard' | 'report' | 'verify', LakemirrorFunction>;
+  readonly functions: Record<
+    'listDatabases' | 'snapshotShard' | 'applyShard' | 'report' | 'verify',
+    LakemirrorFunction
+  >;
 
   constructor(scope: Construct, id: string, props: OnDemandStackProps) {
     super(scope, id, props);
@@ -97,7 +100,11 @@ export class OnDemandStack extends Stack {
       new events.Rule(this, 'Schedule', {
         description: 'lakemirror: scheduled on-demand run (snapshot and apply)',
         schedule: events.Schedule.expression(config.deploy.onDemand.schedule),
-        targets: [new targets.SfnStateMachine(this.stateMachine.stateMachine, { input: events.RuleTargetInput.fromObject({}) })],
+        targets: [
+          new targets.SfnStateMachine(this.stateMachine.stateMachine, {
+            input: events.RuleTargetInput.fromObject({}),
+          }),
+        ],
       });
     }
 

@@ -4,7 +4,6 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { acknowledge, iam5ResourceId } from '../nag.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import type { DeployedConfig } from '../constructs/deployedConfig.ts';
 import { EVENT_TABLE_ACTIONS, EventTable } from '../constructs/eventTable.ts';
@@ -12,6 +11,7 @@ import { LakemirrorFunction } from '../constructs/lakemirrorFunction.ts';
 import { LfAdmins } from '../constructs/lfAdmins.ts';
 import { RealtimeAlarms } from '../constructs/realtimeAlarms.ts';
 import { addStatements, directTargets, readRegions, statements } from '../iam.ts';
+import { acknowledge, iam5ResourceId } from '../nag.ts';
 
 export interface RealtimeStackProps extends StackProps {
   config: LakemirrorConfig;

@@ -34,12 +34,23 @@ export async function handler(event: {
     await putJson(reportUri, { target, database: shard.database, exitCode, report });
     logger.info('shard applied', { target, database: shard.database, exitCode });
     const throttled = report.targets.find((t) => t.error && taskErrorName(t.error.code));
-    if (throttled?.error) throw Object.assign(new Error(throttled.error.message), { name: taskErrorName(throttled.error.code) });
-    return { target, ...(shard.database === undefined ? {} : { database: shard.database }), exitCode, reportUri };
+    if (throttled?.error)
+      throw Object.assign(new Error(throttled.error.message), { name: taskErrorName(throttled.error.code) });
+    return {
+      target,
+      ...(shard.database === undefined ? {} : { database: shard.database }),
+      exitCode,
+      reportUri,
+    };
   } catch (error) {
     const failure = asTaskError(error);
     if (!failure.name.startsWith('lakemirror.')) {
-      await putJson(reportUri, { target, database: shard.database, exitCode: 1, error: { name: failure.name, message: failure.message } });
+      await putJson(reportUri, {
+        target,
+        database: shard.database,
+        exitCode: 1,
+        error: { name: failure.name, message: failure.message },
+      });
     }
     throw failure;
   }

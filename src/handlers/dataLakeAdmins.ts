@@ -83,7 +83,9 @@ const PREFIX = 'lakemirror-lf-admins';
 
 /** Physical ID: the Region plus the tags of entries that were there before (kept on delete). */
 export function physicalId(region: string, preexisting: string[]): string {
-  return preexisting.length === 0 ? `${PREFIX}/${region}` : `${PREFIX}/${region}/keep-${preexisting.join('.')}`;
+  return preexisting.length === 0
+    ? `${PREFIX}/${region}`
+    : `${PREFIX}/${region}/keep-${preexisting.join('.')}`;
 }
 
 /** The `keep` tags a physical ID carries. */

@@ -27,7 +27,9 @@ export async function deployedRuntime(
 }
 
 /** How Step Functions should treat an error code: retried with backoff, retried a few times, or final. */
-export function taskErrorName(codeOrError: unknown): 'lakemirror.Throttled' | 'lakemirror.Transient' | undefined {
+export function taskErrorName(
+  codeOrError: unknown,
+): 'lakemirror.Throttled' | 'lakemirror.Transient' | undefined {
   const name =
     typeof codeOrError === 'string'
       ? codeOrError.replace(/^aws\./, '')

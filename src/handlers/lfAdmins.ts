@@ -1,9 +1,9 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import {
   GetDataLakeSettingsCommand,
   LakeFormationClient,
   PutDataLakeSettingsCommand,
 } from '@aws-sdk/client-lakeformation';
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import {
   type AdminLists,
@@ -22,14 +22,19 @@ interface Properties {
   ReadOnlyAdmins?: string[];
 }
 
-const listsOf = (p: Properties): AdminLists => ({ admins: p.Admins ?? [], readOnlyAdmins: p.ReadOnlyAdmins ?? [] });
+const listsOf = (p: Properties): AdminLists => ({
+  admins: p.Admins ?? [],
+  readOnlyAdmins: p.ReadOnlyAdmins ?? [],
+});
 
 /**
  * Custom resource (Provider framework): registers lakemirror's function roles as Lake Formation
  * (read-only) data lake admins in one Region by merging into the existing lists, never replacing
  * them; on delete it removes only the entries it added.
  */
-export async function handler(event: CloudFormationCustomResourceEvent): Promise<{ PhysicalResourceId: string }> {
+export async function handler(
+  event: CloudFormationCustomResourceEvent,
+): Promise<{ PhysicalResourceId: string }> {
   const props = event.ResourceProperties as unknown as Properties;
   const lf = new LakeFormationClient({ region: props.Region });
   const settings = (await lf.send(new GetDataLakeSettingsCommand({}))).DataLakeSettings ?? {};
@@ -48,7 +53,11 @@ export async function handler(event: CloudFormationCustomResourceEvent): Promise
   const sameRegion = update !== undefined && old?.Region === props.Region;
   const start =
     sameRegion && old
-      ? removeAdmins(settings, subtractLists(listsOf(old), listsOf(props)), keepTags(update.PhysicalResourceId))
+      ? removeAdmins(
+          settings,
+          subtractLists(listsOf(old), listsOf(props)),
+          keepTags(update.PhysicalResourceId),
+        )
       : { settings, changed: false };
   const added = addAdmins(start.settings, listsOf(props));
   if (start.changed || added.changed) await put(added.settings);

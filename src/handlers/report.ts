@@ -23,9 +23,14 @@ export async function handler(event: { runUri: string; dryRun?: boolean }) {
   const manifest = await getJson<RunManifest>(`${event.runUri}manifest.json`);
   if (!manifest) throw new Error(`${event.runUri}manifest.json is missing`);
   const shards = [manifest.catalogShard, ...manifest.databaseShards];
-  const expected = shards.flatMap((s) => manifest.targets.map((target) => ({ target, database: s.database })));
+  const expected = shards.flatMap((s) =>
+    manifest.targets.map((target) => ({ target, database: s.database })),
+  );
   const results = await Promise.all(
-    expected.map(async (e) => ({ ...e, stored: await getJson<StoredShardReport>(shardReportUri(event.runUri, e.target, e.database)) })),
+    expected.map(async (e) => ({
+      ...e,
+      stored: await getJson<StoredShardReport>(shardReportUri(event.runUri, e.target, e.database)),
+    })),
   );
   const missing = results.filter((r) => !r.stored).map(({ target, database }) => ({ target, database }));
   const failed = results.filter((r) => r.stored && (r.stored.exitCode === 1 || r.stored.exitCode === 3));
@@ -40,7 +45,13 @@ export async function handler(event: { runUri: string; dryRun?: boolean }) {
     status,
     restoredFrom: manifest.restoredFrom,
     shards: results.length,
-    failed: failed.map((r) => ({ target: r.target, database: r.database, exitCode: r.stored?.exitCode, error: r.stored?.error, report: shardReportUri(event.runUri, r.target, r.database) })),
+    failed: failed.map((r) => ({
+      target: r.target,
+      database: r.database,
+      exitCode: r.stored?.exitCode,
+      error: r.stored?.error,
+      report: shardReportUri(event.runUri, r.target, r.database),
+    })),
     missing,
     changesPending: pending.length,
   });

@@ -41,7 +41,11 @@ export async function listUris(prefixUri: string): Promise<string[]> {
   let token: string | undefined;
   do {
     const page = await s3().send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }),
+      new ListObjectsV2Command({
+        Bucket: bucket,
+        Prefix: prefix,
+        ...(token ? { ContinuationToken: token } : {}),
+      }),
     );
     for (const object of page.Contents ?? []) if (object.Key) uris.push(`s3://${bucket}/${object.Key}`);
     token = page.IsTruncated ? page.NextContinuationToken : undefined;

@@ -1,6 +1,12 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asList, flatten, policyStatements, type SynthesizedApp, synthesize } from './support/lakemirrorApp.ts';
+import {
+  asList,
+  flatten,
+  policyStatements,
+  type SynthesizedApp,
+  synthesize,
+} from './support/lakemirrorApp.ts';
 
 const GLUE_WRITES = /^glue:(Create|Update|Delete|BatchCreate|BatchUpdate|BatchDelete)/;
 const GLUE_READS = /^glue:(Get|BatchGet)/;
@@ -37,7 +43,10 @@ describe.each([
         const actions = asList<string>(statement.Action);
         const resources = asList(statement.Resource).map(flatten);
         if (actions.some((a) => GLUE_WRITES.test(a))) {
-          expect(actions.every((a) => GLUE_WRITES.test(a)), `${stack} mixes writes with other actions`).toBe(true);
+          expect(
+            actions.every((a) => GLUE_WRITES.test(a)),
+            `${stack} mixes writes with other actions`,
+          ).toBe(true);
           for (const arn of resources) expect(regionOf(arn), `${stack}: ${arn}`).not.toBe(source);
           for (const arn of resources) expect(regionOf(arn)).toMatch(/^(us-west-2|eu-central-1)$/);
         }
@@ -63,10 +72,12 @@ describe.each([
           expect(statement.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': 'us-east-1' } });
         }
         if (actions.includes('sts:AssumeRole') && statement.Principal === undefined) {
-          for (const role of asList<string>(statement.Resource)) expect(role).toMatch(/^arn:aws:iam::\d{12}:role\//);
+          for (const role of asList<string>(statement.Resource))
+            expect(role).toMatch(/^arn:aws:iam::\d{12}:role\//);
         }
         if (actions.some((a) => a.startsWith('dynamodb:'))) {
-          for (const r of asList(statement.Resource).map(flatten)) expect(r).toMatch(/EventsTable|table\/lakemirror-events/);
+          for (const r of asList(statement.Resource).map(flatten))
+            expect(r).toMatch(/EventsTable|table\/lakemirror-events/);
         }
       }
     }
@@ -74,7 +85,9 @@ describe.each([
 });
 
 it('gives the function roles no Glue or Lake Formation write when every target is written through its roleArn', () => {
-  const actions = all(example).flatMap(([, t]) => policyStatements(t).flatMap((s) => asList<string>(s.Action)));
+  const actions = all(example).flatMap(([, t]) =>
+    policyStatements(t).flatMap((s) => asList<string>(s.Action)),
+  );
   expect(actions.filter((a) => GLUE_WRITES.test(a))).toEqual([]);
   expect(actions).toContain('sts:AssumeRole');
   const roles = all(example).flatMap(([, t]) =>
@@ -83,7 +96,10 @@ it('gives the function roles no Glue or Lake Formation write when every target i
       .flatMap((s) => asList<string>(s.Resource)),
   );
   expect(new Set(roles)).toEqual(
-    new Set(['arn:aws:iam::111122223333:role/lakemirror-replicator', 'arn:aws:iam::444455556666:role/lakemirror-replicator']),
+    new Set([
+      'arn:aws:iam::111122223333:role/lakemirror-replicator',
+      'arn:aws:iam::444455556666:role/lakemirror-replicator',
+    ]),
   );
 });
 

@@ -58,7 +58,9 @@ describe('shared stack', () => {
     expect(create).toContain('lakemirror/snapshots/config/lakemirror.json');
     expect(create).toContain('us-west-2');
     expect(create).not.toContain('127.0.0.1');
-    const exampleCreate = JSON.stringify(Object.values(example.templates.shared.findResources('Custom::AWS'))[0]);
+    const exampleCreate = JSON.stringify(
+      Object.values(example.templates.shared.findResources('Custom::AWS'))[0],
+    );
     expect(exampleCreate).not.toContain('datalake-prod');
   });
 });
@@ -80,16 +82,35 @@ describe('on-demand stack', () => {
   });
 
   it('has a state machine: plan, snapshot Maps, apply Maps with retries on throttling, report', () => {
-    const [machine] = Object.values(demo.templates.onDemand.findResources('AWS::StepFunctions::StateMachine'));
+    const [machine] = Object.values(
+      demo.templates.onDemand.findResources('AWS::StepFunctions::StateMachine'),
+    );
     const definition = JSON.parse(flattenDefinition(machine?.Properties.DefinitionString));
     const states = definition.States;
     expect(Object.keys(states)).toEqual(
-      expect.arrayContaining(['PlanRun', 'RestoreOrSnapshot', 'Snapshot', 'WriteManifest', 'ApplyCatalog', 'ApplyDatabases', 'Report', 'Outcome']),
+      expect.arrayContaining([
+        'PlanRun',
+        'RestoreOrSnapshot',
+        'Snapshot',
+        'WriteManifest',
+        'ApplyCatalog',
+        'ApplyDatabases',
+        'Report',
+        'Outcome',
+      ]),
     );
-    expect(states.RestoreOrSnapshot.Choices[0]).toMatchObject({ Variable: '$.restore', BooleanEquals: true, Next: 'WriteManifest' });
+    expect(states.RestoreOrSnapshot.Choices[0]).toMatchObject({
+      Variable: '$.restore',
+      BooleanEquals: true,
+      Next: 'WriteManifest',
+    });
     const snapshotMap = states.Snapshot.Branches[1].States.SnapshotDatabases;
     expect(snapshotMap).toMatchObject({ Type: 'Map', MaxConcurrency: 4, ItemsPath: '$.databases' });
-    expect(states.ApplyDatabases).toMatchObject({ Type: 'Map', MaxConcurrency: 4, ItemsPath: '$.databaseShards' });
+    expect(states.ApplyDatabases).toMatchObject({
+      Type: 'Map',
+      MaxConcurrency: 4,
+      ItemsPath: '$.databaseShards',
+    });
     const inner = states.ApplyDatabases.ItemProcessor.States.ApplyDatabaseToTargets;
     const apply = inner.ItemProcessor.States.ApplyDatabaseShard;
     expect(apply.Retry).toEqual(
@@ -169,7 +190,11 @@ describe('real-time stack', () => {
     const t = demo.templates.realtime;
     t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       DestinationConfig: {
-        OnSuccess: { Destination: Match.objectLike({ 'Fn::GetAtt': [Match.stringLikeRegexp('^ReplayerFunction'), 'Arn'] }) },
+        OnSuccess: {
+          Destination: Match.objectLike({
+            'Fn::GetAtt': [Match.stringLikeRegexp('^ReplayerFunction'), 'Arn'],
+          }),
+        },
         OnFailure: { Destination: Match.anyValue() },
       },
     });
@@ -189,7 +214,10 @@ describe('real-time stack', () => {
       MetricName: 'ReplicationLagSeconds',
       Threshold: 900,
     });
-    t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'EventsCollected', TreatMissingData: 'breaching' });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'EventsCollected',
+      TreatMissingData: 'breaching',
+    });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Errors' });
     t.resourceCountIs('AWS::CloudWatch::Alarm', 6);
   });

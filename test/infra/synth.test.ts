@@ -14,7 +14,11 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 const realtimeReady = existsSync('src/realtime/index.ts');
 
 it('synthesizes the app offline, bundling the handlers with the local esbuild, like `cdk synth`', () => {
-  const bundled = ['Lakemirror-Shared', 'Lakemirror-OnDemand', ...(realtimeReady ? ['Lakemirror-Realtime'] : [])];
+  const bundled = [
+    'Lakemirror-Shared',
+    'Lakemirror-OnDemand',
+    ...(realtimeReady ? ['Lakemirror-Realtime'] : []),
+  ];
   const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': bundled } });
   buildLakemirrorApp(app, readDeployConfig('config/demo.json'));
   const assembly = app.synth();
@@ -29,10 +33,14 @@ it('synthesizes the app offline, bundling the handlers with the local esbuild, l
     expect(stack.environment.region).toBe('us-east-1');
   }
   const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
-  expect(Object.keys(manifest.artifacts)).toEqual(expect.arrayContaining(['Lakemirror-Shared', 'Lakemirror-OnDemand']));
+  expect(Object.keys(manifest.artifacts)).toEqual(
+    expect.arrayContaining(['Lakemirror-Shared', 'Lakemirror-OnDemand']),
+  );
 
   const assets = JSON.parse(readFileSync(join(outdir, 'Lakemirror-OnDemand.assets.json'), 'utf8'));
-  const bundles = Object.values(assets.files as Record<string, { source: { path: string; packaging?: string } }>)
+  const bundles = Object.values(
+    assets.files as Record<string, { source: { path: string; packaging?: string } }>,
+  )
     .map((f) => f.source)
     .filter((source) => source.packaging === 'zip' && existsSync(join(outdir, source.path, 'index.js')));
   expect(bundles.length).toBeGreaterThanOrEqual(6);

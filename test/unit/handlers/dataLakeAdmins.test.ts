@@ -33,7 +33,10 @@ describe('addAdmins', () => {
   });
 
   it('changes nothing when the ARNs are there and tags them as pre-existing', () => {
-    const result = addAdmins({ DataLakeAdmins: [principal(ours)] }, { admins: [ours, ours], readOnlyAdmins: [] });
+    const result = addAdmins(
+      { DataLakeAdmins: [principal(ours)] },
+      { admins: [ours, ours], readOnlyAdmins: [] },
+    );
     expect(result.changed).toBe(false);
     expect(result.preexisting).toEqual([entryTag('admins', ours)]);
     expect(result.settings.DataLakeAdmins).toEqual([principal(ours)]);
@@ -42,7 +45,10 @@ describe('addAdmins', () => {
 
 describe('removeAdmins', () => {
   it('removes only the given ARNs', () => {
-    const settings = { DataLakeAdmins: [principal(human), principal(ours)], ReadOnlyAdmins: [principal(reader)] };
+    const settings = {
+      DataLakeAdmins: [principal(human), principal(ours)],
+      ReadOnlyAdmins: [principal(reader)],
+    };
     const result = removeAdmins(settings, { admins: [ours], readOnlyAdmins: [reader] });
     expect(result.changed).toBe(true);
     expect(result.settings).toEqual({ DataLakeAdmins: [principal(human)], ReadOnlyAdmins: [] });
@@ -50,13 +56,20 @@ describe('removeAdmins', () => {
 
   it('keeps entries that were there before lakemirror added them', () => {
     const keep = keepTags(physicalId('us-west-2', [entryTag('admins', ours)]));
-    const result = removeAdmins({ DataLakeAdmins: [principal(ours)] }, { admins: [ours], readOnlyAdmins: [] }, keep);
+    const result = removeAdmins(
+      { DataLakeAdmins: [principal(ours)] },
+      { admins: [ours], readOnlyAdmins: [] },
+      keep,
+    );
     expect(result.changed).toBe(false);
     expect(result.settings.DataLakeAdmins).toEqual([principal(ours)]);
   });
 
   it('is a no-op on settings without admin lists', () => {
-    expect(removeAdmins({}, { admins: [ours], readOnlyAdmins: [] })).toEqual({ settings: {}, changed: false });
+    expect(removeAdmins({}, { admins: [ours], readOnlyAdmins: [] })).toEqual({
+      settings: {},
+      changed: false,
+    });
   });
 });
 
@@ -69,7 +82,12 @@ describe('physical IDs and updates', () => {
   });
 
   it('an update stops managing only the ARNs dropped from the properties', () => {
-    expect(subtractLists({ admins: [ours, human], readOnlyAdmins: [reader] }, { admins: [ours], readOnlyAdmins: [] })).toEqual({
+    expect(
+      subtractLists(
+        { admins: [ours, human], readOnlyAdmins: [reader] },
+        { admins: [ours], readOnlyAdmins: [] },
+      ),
+    ).toEqual({
       admins: [human],
       readOnlyAdmins: [reader],
     });
