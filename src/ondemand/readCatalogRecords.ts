@@ -11,6 +11,7 @@ import {
   canonicalTable,
   mergeGrants,
 } from '../model/canonical.ts';
+import { LakemirrorError } from '../model/errors.ts';
 import { compareKeys, recordKey } from '../model/keys.ts';
 import type { SnapshotRecord, TableRecord } from '../model/records.ts';
 import {
@@ -25,6 +26,24 @@ export interface ReadScope {
   filter?: CatalogFilterSpec;
   catalog: boolean;
   permissions: boolean;
+  /** Source side: a database named (not a glob) in `filters.databases.include` must exist. */
+  requireNamedDatabases?: boolean;
+}
+
+const GLOB = /[*?]/;
+
+/** A literal database name in the include list that the source does not have is a config error, not a no-op. */
+function assertNamedDatabasesExist(scope: ReadScope, region: string, names: ReadonlySet<string>): void {
+  const named = (scope.filter?.databases?.include ?? []).filter((p) => !GLOB.test(p));
+  const missing = named.filter((name) => !names.has(name.toLowerCase()));
+  if (missing.length === 0) return;
+  throw new LakemirrorError({
+    code: 'config.databaseNotFound',
+    source: 'user',
+    object: `database ${missing.join(', ')} in ${region}`,
+    message: `filters.databases.include names ${missing.map((m) => `'${m}'`).join(', ')}, which the source Region ${region} does not have`,
+    fix: 'fix the name in the config (Glue names are lowercase) or remove it from filters.databases.include',
+  });
 }
 
 /**
@@ -34,9 +53,10 @@ export interface ReadScope {
  */
 export async function readCatalogRecords(side: RegionSide, scope: ReadScope): Promise<SnapshotRecord[]> {
   const filter = createCatalogFilter(scope.filter);
-  const databases = (await side.glueReader.listDatabases())
-    .map(canonicalDatabase)
-    .filter((db) => isDatabaseIncluded(filter, db.input.Name));
+  const all = (await side.glueReader.listDatabases()).map(canonicalDatabase);
+  if (scope.requireNamedDatabases)
+    assertNamedDatabasesExist(scope, side.region, new Set(all.map((db) => db.input.Name)));
+  const databases = all.filter((db) => isDatabaseIncluded(filter, db.input.Name));
   const limit = pLimit(side.concurrency);
   const tables = (
     await Promise.all(databases.map((db) => limit(() => side.glueReader.listTables(db.input.Name))))

@@ -25,7 +25,7 @@ export async function runSnapshot(
   const { config } = runtime;
   const taken = await takeSnapshot(
     source,
-    { filter: runFilter(config, request.databases), ...config.replicate },
+    { filter: runFilter(config, request.databases), ...config.replicate, requireNamedDatabases: true },
     runtime.store,
     runtime.tool,
     runtime.now,

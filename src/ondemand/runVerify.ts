@@ -39,7 +39,7 @@ export async function runVerify(
   const source = await runtime.source();
   runtime.output.phase('verify', `reading the source ${source.region}`);
   const filter = runFilter(config);
-  const records = await liveSource(source, { filter, ...config.replicate });
+  const records = await liveSource(source, { filter, ...config.replicate, requireNamedDatabases: true });
   const reports: DriftReport[] = [];
   const targets = config.targets.filter((t) => !request.targets || request.targets.includes(t.region));
   for (const target of targets)

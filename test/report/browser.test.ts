@@ -62,6 +62,7 @@ describe.skipIf(!hasChromium)('drill report in headless Chromium', () => {
       .getByTestId('drift-row')
       .filter({ has: page.getByRole('cell', { name: 'sales.orders', exact: true }) });
     await expect(row.count()).resolves.toBe(1);
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator; the rendered text is what a reader sees
     const rowText = await row.innerText();
     expect(rowText).toContain('update');
     expect(rowText).toMatch(/StorageDescriptor\.Columns\[2\]\.Type: "int"\s*→\s*"bigint"/);
