@@ -123,7 +123,12 @@ export const configSchema = z
           .describe('CloudWatch Logs retention of every deployed function and state machine'),
         onDemand: z
           .strictObject({
-            maxConcurrency: z.int().min(1).max(40).default(4).describe('Databases snapshotted/applied at once'),
+            maxConcurrency: z
+              .int()
+              .min(1)
+              .max(40)
+              .default(4)
+              .describe('Databases snapshotted/applied at once'),
             schedule: scheduleExpression.optional().describe('Run the on-demand job on this schedule too'),
           })
           .prefault({}),
