@@ -47,6 +47,19 @@ const snapshotUri = z.string().superRefine((uri, ctx) => {
   }
 });
 
+/** EventBridge schedule expression: `rate(5 minutes)` or `cron(0 3 * * ? *)`. */
+const scheduleExpression = z
+  .string()
+  .regex(/^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\([^()]+\))$/, {
+    error: (issue) =>
+      `'${String(issue.input)}' is not a schedule expression; allowed: rate(5 minutes) or cron(0 3 * * ? *)`,
+  });
+
+/** The retention periods CloudWatch Logs accepts. */
+const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
 const target = z.strictObject({
   region,
   profile: z.string().min(1).optional(),
@@ -123,6 +136,41 @@ export const configSchema = z
         maxRtoMinutes: z.number().positive().default(60),
       })
       .prefault({}),
+    deploy: z
+      .strictObject({
+        logRetentionDays: z
+          .union(LOG_RETENTION_DAYS.map((days) => z.literal(days)))
+          .default(30)
+          .describe('CloudWatch Logs retention of every deployed function and state machine'),
+        onDemand: z
+          .strictObject({
+            maxConcurrency: z
+              .int()
+              .min(1)
+              .max(40)
+              .default(4)
+              .describe('Databases snapshotted/applied at once'),
+            schedule: scheduleExpression.optional().describe('Run the on-demand job on this schedule too'),
+          })
+          .prefault({}),
+        realtime: z
+          .strictObject({
+            collectSchedule: scheduleExpression.default('rate(1 minute)'),
+            replaySchedule: scheduleExpression
+              .default('rate(5 minutes)')
+              .describe('Safety net: the collector also triggers the replayer after every run'),
+          })
+          .prefault({}),
+        alarmTopicArn: z
+          .string()
+          .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/, {
+            error: (issue) => `'${String(issue.input)}' is not an SNS topic ARN`,
+          })
+          .optional()
+          .describe('Existing SNS topic notified by every alarm'),
+      })
+      .prefault({})
+      .describe('AWS CDK deployment (infra/): schedules, concurrency, log retention, alarms'),
     localcloud: z
       .strictObject({ endpoint: z.url({ protocol: /^https?$/ }).optional() })
       .optional()

@@ -1,0 +1,125 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
+import type { DeployedConfig } from '../constructs/deployedConfig.ts';
+import { EVENT_TABLE_ACTIONS, EventTable } from '../constructs/eventTable.ts';
+import { LakemirrorFunction } from '../constructs/lakemirrorFunction.ts';
+import { LfAdmins } from '../constructs/lfAdmins.ts';
+import { RealtimeAlarms } from '../constructs/realtimeAlarms.ts';
+import { addStatements, directTargets, readRegions, statements } from '../iam.ts';
+import { acknowledge, iam5ResourceId } from '../nag.ts';
+
+export interface RealtimeStackProps extends StackProps {
+  config: LakemirrorConfig;
+  deployedConfig: DeployedConfig;
+}
+
+/**
+ * Near-real-time mode: a scheduled collector stages CloudTrail events in the event table and, on
+ * success, triggers the replayer, which also runs on its own schedule as a safety net.
+ */
+export class RealtimeStack extends Stack {
+  readonly eventTable: EventTable;
+  readonly collector: LakemirrorFunction;
+  readonly replayer: LakemirrorFunction;
+
+  constructor(scope: Construct, id: string, props: RealtimeStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const retention = config.deploy.logRetentionDays;
+    const environment = { CONFIG_URI: props.deployedConfig.uri };
+    this.eventTable = new EventTable(this, 'Events', { tableName: config.realtime.eventTable });
+
+    const deadLetters = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      deadLetters,
+      ['AwsSolutions-SQS3'],
+      'This queue is the on-failure destination of the async invocations; a dead-letter queue of it would add nothing.',
+    );
+
+    this.replayer = new LakemirrorFunction(this, 'Replayer', {
+      handler: 'replayer',
+      description: 'lakemirror: reconciles the objects touched by pending events in every target Region',
+      logRetentionDays: retention,
+      timeout: Duration.minutes(10),
+      memorySize: 1024,
+      environment,
+    });
+    this.replayer.function.configureAsyncInvoke({
+      onFailure: new destinations.SqsDestination(deadLetters),
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+    });
+    this.collector = new LakemirrorFunction(this, 'Collector', {
+      handler: 'collector',
+      description: 'lakemirror: stages CloudTrail Glue/Lake Formation events of the source Region',
+      logRetentionDays: retention,
+      timeout: Duration.minutes(2),
+      environment,
+    });
+    this.collector.function.configureAsyncInvoke({
+      onSuccess: new destinations.LambdaDestination(this.replayer.function),
+      onFailure: new destinations.SqsDestination(deadLetters),
+      retryAttempts: 0,
+      maxEventAge: Duration.minutes(5),
+    });
+
+    acknowledge(
+      this.collector.role,
+      [iam5ResourceId(this, `${this.replayer.function.functionArn}:*`)],
+      "The success destination may invoke any version of the replayer ('<replayer ARN>:*'), granted by the destination.",
+    );
+    for (const fn of [this.collector, this.replayer]) props.deployedConfig.grantRead(fn.role);
+    addStatements(this.collector.role, statements.cloudTrailLookup(config));
+    this.eventTable.grant(this.collector.role, EVENT_TABLE_ACTIONS.collector);
+    this.eventTable.grant(this.replayer.role, EVENT_TABLE_ACTIONS.replayer);
+    addStatements(
+      this.replayer.role,
+      statements.sourceGlueRead(config),
+      statements.targetGlueRead(config),
+      statements.targetGlueWrite(config),
+      statements.lakeFormationRead('LakeFormationRead', readRegions(config)),
+      statements.lakeFormationWrite(config),
+      statements.assumeTargetRoles(config),
+    );
+
+    new events.Rule(this, 'CollectSchedule', {
+      description: 'lakemirror: run the collector',
+      schedule: events.Schedule.expression(config.deploy.realtime.collectSchedule),
+      targets: [new targets.LambdaFunction(this.collector.function, { retryAttempts: 0 })],
+    });
+    new events.Rule(this, 'ReplaySchedule', {
+      description: 'lakemirror: run the replayer (safety net; the collector also triggers it)',
+      schedule: events.Schedule.expression(config.deploy.realtime.replaySchedule),
+      targets: [new targets.LambdaFunction(this.replayer.function, { retryAttempts: 0 })],
+    });
+
+    new RealtimeAlarms(this, 'Alarms', {
+      collector: this.collector.function,
+      replayer: this.replayer.function,
+      deadLetters,
+      maxLagSeconds: Math.round(config.drill.maxRpoMinutes * 60),
+      ...(config.deploy.alarmTopicArn ? { alarmTopicArn: config.deploy.alarmTopicArn } : {}),
+    });
+
+    new LfAdmins(this, 'LakeFormationAdmins', {
+      logRetentionDays: retention,
+      registrations: [
+        { region: config.source.region, admins: [], readOnlyAdmins: [this.replayer.role] },
+        ...directTargets(config).map((t) => ({
+          region: t.region,
+          admins: [this.replayer.role],
+          readOnlyAdmins: [],
+        })),
+      ],
+    });
+  }
+}

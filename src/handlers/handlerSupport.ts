@@ -1,0 +1,55 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { awsErrorName, classifyAwsError } from '../aws/classifyAwsError.ts';
+import type { LakemirrorConfig } from '../config/configSchema.ts';
+import { isLakemirrorError } from '../model/errors.ts';
+import type { Output } from '../ondemand/output.ts';
+import { loadDeployedConfig } from './loadDeployedConfig.ts';
+import { createRuntime, type Runtime } from './useCases.ts';
+
+/** Structured JSON logs (service `lakemirror`, from POWERTOOLS_SERVICE_NAME). */
+export const logger = new Logger();
+/** EMF metrics in namespace `lakemirror` (POWERTOOLS_METRICS_NAMESPACE). */
+export const metrics = new Metrics({ namespace: 'lakemirror' });
+
+/** The use cases' progress port, rendered as JSON log lines. */
+export const logOutput: Output = {
+  phase: (name, detail) => logger.info(`phase ${name}`, { phase: name, detail }),
+  info: (message) => logger.info(message),
+  warn: (message) => logger.warn(message),
+};
+
+/** A runtime over the deployed config, optionally with some fields replaced (e.g. `snapshots.uri`). */
+export async function deployedRuntime(
+  change: (config: LakemirrorConfig) => LakemirrorConfig = (c) => c,
+): Promise<Runtime> {
+  return createRuntime(change(await loadDeployedConfig()), { output: logOutput });
+}
+
+/** How Step Functions should treat an error code: retried with backoff, retried a few times, or final. */
+export function taskErrorName(
+  codeOrError: unknown,
+): 'lakemirror.Throttled' | 'lakemirror.Transient' | undefined {
+  const name =
+    typeof codeOrError === 'string'
+      ? codeOrError.replace(/^aws\./, '')
+      : isLakemirrorError(codeOrError) && codeOrError.code.startsWith('aws.')
+        ? codeOrError.code.slice(4)
+        : awsErrorName(codeOrError);
+  const kind = classifyAwsError({ name, ...(typeof codeOrError === 'object' ? codeOrError : {}) });
+  if (kind === 'throttling') return 'lakemirror.Throttled';
+  if (kind === 'transient') return 'lakemirror.Transient';
+  return undefined;
+}
+
+/**
+ * Rethrows so that the state machine sees a retryable error under a stable name
+ * (`lakemirror.Throttled`, `lakemirror.Transient`); anything else keeps its own.
+ */
+export function asTaskError(error: unknown): Error {
+  const name = taskErrorName(error);
+  if (!name) return error as Error;
+  const wrapped = new Error((error as Error).message, { cause: error });
+  wrapped.name = name;
+  return wrapped;
+}

@@ -1,0 +1,68 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import {
+  GetDataLakeSettingsCommand,
+  LakeFormationClient,
+  PutDataLakeSettingsCommand,
+} from '@aws-sdk/client-lakeformation';
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import {
+  type AdminLists,
+  addAdmins,
+  keepTags,
+  physicalId,
+  removeAdmins,
+  subtractLists,
+} from './dataLakeAdmins.ts';
+
+const logger = new Logger();
+
+interface Properties {
+  Region: string;
+  Admins?: string[];
+  ReadOnlyAdmins?: string[];
+}
+
+const listsOf = (p: Properties): AdminLists => ({
+  admins: p.Admins ?? [],
+  readOnlyAdmins: p.ReadOnlyAdmins ?? [],
+});
+
+/**
+ * Custom resource (Provider framework): registers lakemirror's function roles as Lake Formation
+ * (read-only) data lake admins in one Region by merging into the existing lists, never replacing
+ * them; on delete it removes only the entries it added.
+ */
+export async function handler(
+  event: CloudFormationCustomResourceEvent,
+): Promise<{ PhysicalResourceId: string }> {
+  const props = event.ResourceProperties as unknown as Properties;
+  const lf = new LakeFormationClient({ region: props.Region });
+  const settings = (await lf.send(new GetDataLakeSettingsCommand({}))).DataLakeSettings ?? {};
+  const put = async (next: typeof settings) => {
+    await lf.send(new PutDataLakeSettingsCommand({ DataLakeSettings: next }));
+  };
+  logger.info('data lake admins', { requestType: event.RequestType, region: props.Region });
+
+  if (event.RequestType === 'Delete') {
+    const removed = removeAdmins(settings, listsOf(props), keepTags(event.PhysicalResourceId));
+    if (removed.changed) await put(removed.settings);
+    return { PhysicalResourceId: event.PhysicalResourceId };
+  }
+  const update = event.RequestType === 'Update' ? event : undefined;
+  const old = update?.OldResourceProperties as unknown as Properties | undefined;
+  const sameRegion = update !== undefined && old?.Region === props.Region;
+  const start =
+    sameRegion && old
+      ? removeAdmins(
+          settings,
+          subtractLists(listsOf(old), listsOf(props)),
+          keepTags(update.PhysicalResourceId),
+        )
+      : { settings, changed: false };
+  const added = addAdmins(start.settings, listsOf(props));
+  if (start.changed || added.changed) await put(added.settings);
+  // An update in the same Region keeps its ID (a new one would make CloudFormation delete the old
+  // registration, i.e. remove ARNs still wanted); a move to another Region is a new registration.
+  const id = sameRegion ? update.PhysicalResourceId : physicalId(props.Region, added.preexisting);
+  return { PhysicalResourceId: id };
+}

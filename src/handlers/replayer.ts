@@ -1,0 +1,19 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { deployedRuntime, logger, metrics } from './handlerSupport.ts';
+import { replayOnce } from './realtimeUseCases.ts';
+
+/**
+ * Triggered by the collector and by its own schedule: reconciles the objects of pending events in
+ * every target. `{ "confirm": true }` lets a replay exceed `realtime.maxChangePercent`.
+ */
+export async function handler(event: { confirm?: boolean } = {}) {
+  const report = await replayOnce(await deployedRuntime(), { confirm: event.confirm === true });
+  metrics.addMetric('EventsApplied', MetricUnit.Count, report.applied);
+  metrics.addMetric('EventsFailed', MetricUnit.Count, report.failed);
+  if (report.maxLagSeconds !== undefined) {
+    metrics.addMetric('ReplicationLagSeconds', MetricUnit.Seconds, report.maxLagSeconds);
+  }
+  metrics.publishStoredMetrics();
+  logger.info('replayed', { ...report });
+  return report;
+}
