@@ -8,10 +8,11 @@ import { replayOnce } from './realtimeUseCases.ts';
  */
 export async function handler(event: { confirm?: boolean } = {}) {
   const report = await replayOnce(await deployedRuntime(), { confirm: event.confirm === true });
-  metrics.addMetric('EventsApplied', MetricUnit.Count, report.applied);
-  metrics.addMetric('EventsFailed', MetricUnit.Count, report.failed);
-  if (report.maxLagSeconds !== undefined) {
-    metrics.addMetric('ReplicationLagSeconds', MetricUnit.Seconds, report.maxLagSeconds);
+  metrics.addMetric('EventsApplied', MetricUnit.Count, report.events.applied);
+  metrics.addMetric('EventsFailed', MetricUnit.Count, report.events.failed);
+  metrics.addMetric('CircuitBreakerTripped', MetricUnit.Count, report.circuitBreaker.tripped ? 1 : 0);
+  if (report.lag.maxMs !== null) {
+    metrics.addMetric('ReplicationLagSeconds', MetricUnit.Seconds, report.lag.maxMs / 1000);
   }
   metrics.publishStoredMetrics();
   logger.info('replayed', { ...report });
