@@ -9,16 +9,8 @@ import { buildLakemirrorApp } from '../../infra/lakemirrorApp.ts';
 const outdir = mkdtempSync(join(tmpdir(), 'lakemirror-cdk-out-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-// The real-time handlers import `src/realtime/index.ts` (collectOnce/replayOnce); until that module
-// exists, the real-time stack is synthesized without bundling and the other stacks are bundled.
-const realtimeReady = existsSync('src/realtime/index.ts');
-
 it('synthesizes the app offline, bundling the handlers with the local esbuild, like `cdk synth`', () => {
-  const bundled = [
-    'Lakemirror-Shared',
-    'Lakemirror-OnDemand',
-    ...(realtimeReady ? ['Lakemirror-Realtime'] : []),
-  ];
+  const bundled = ['Lakemirror-Shared', 'Lakemirror-OnDemand', 'Lakemirror-Realtime'];
   const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': bundled } });
   buildLakemirrorApp(app, readDeployConfig('config/demo.json'));
   const assembly = app.synth();
@@ -37,12 +29,15 @@ it('synthesizes the app offline, bundling the handlers with the local esbuild, l
     expect.arrayContaining(['Lakemirror-Shared', 'Lakemirror-OnDemand']),
   );
 
-  const assets = JSON.parse(readFileSync(join(outdir, 'Lakemirror-OnDemand.assets.json'), 'utf8'));
-  const bundles = Object.values(
-    assets.files as Record<string, { source: { path: string; packaging?: string } }>,
-  )
-    .map((f) => f.source)
-    .filter((source) => source.packaging === 'zip' && existsSync(join(outdir, source.path, 'index.js')));
-  expect(bundles.length).toBeGreaterThanOrEqual(6);
-  for (const source of bundles) expect(existsSync(join(outdir, source.path, 'index.js.map'))).toBe(true);
+  const bundlesOf = (stack: string) => {
+    const assets = JSON.parse(readFileSync(join(outdir, `${stack}.assets.json`), 'utf8'));
+    return Object.values(assets.files as Record<string, { source: { path: string; packaging?: string } }>)
+      .map((f) => f.source)
+      .filter((source) => source.packaging === 'zip' && existsSync(join(outdir, source.path, 'index.js')));
+  };
+  expect(bundlesOf('Lakemirror-OnDemand').length).toBeGreaterThanOrEqual(6);
+  // collector and replayer
+  expect(bundlesOf('Lakemirror-Realtime').length).toBeGreaterThanOrEqual(2);
+  for (const source of [...bundlesOf('Lakemirror-OnDemand'), ...bundlesOf('Lakemirror-Realtime')])
+    expect(existsSync(join(outdir, source.path, 'index.js.map'))).toBe(true);
 });
