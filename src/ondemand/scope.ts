@@ -34,6 +34,8 @@ export function planOptionsFor(
 ): PlanOptions {
   return {
     deleteMissing: overrides.deleteMissing ?? config.deleteMissing,
+    // Only the explicit on-demand setting prunes target-only admins (not real-time's mirror-deletes default).
+    pruneAdmins: config.deleteMissing,
     s3Mapping: target.s3Mapping ?? config.s3Mapping ?? {},
     filter,
     catalog: config.replicate.catalog,

@@ -10,6 +10,12 @@ export interface KindPlanOptions {
   deleteMissing: boolean;
   /** Principals never removed from admin lists or revoked, e.g. the role lakemirror runs as. */
   protectedPrincipals?: readonly string[];
+  /**
+   * Remove data lake admins, read-only admins and trusted owners that only the target has. Defaults to
+   * `deleteMissing`; real-time replay sets it from the explicit on-demand setting instead, because real-time
+   * mirrors deletions by default and a DR Region's own admins must survive unless asked otherwise.
+   */
+  pruneAdmins?: boolean;
 }
 
 /**

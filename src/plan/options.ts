@@ -5,6 +5,8 @@ import type { CatalogFilterSpec } from './filters.ts';
 export interface PlanOptions {
   /** Delete what the target has and the source lacks (inside the filter). Default false on demand. */
   deleteMissing: boolean;
+  /** Remove admins only the target has (data lake settings); default: deleteMissing. See KindPlanOptions. */
+  pruneAdmins?: boolean;
   /** `{ "source-bucket": "target-bucket" }`, applied to source records before comparing. */
   s3Mapping: Readonly<Record<string, string>>;
   /** Which databases and tables are in scope; outside it nothing is created or deleted. */

@@ -9,7 +9,7 @@ type Principal = { DataLakePrincipalIdentifier: string };
 /**
  * Data lake settings are merged, not copied: dropping a target-only admin could lock people out of the DR
  * Region. Admins, read-only admins and trusted resource owners only the target has are kept unless
- * deleteMissing; protected principals are never removed. Default permissions, flags and parameters come from
+ * asked (pruneAdmins, by default deleteMissing); protected principals are never removed. Default permissions, flags and parameters come from
  * the source. Settings are never deleted.
  */
 export function planDataLakeSettings(
@@ -20,7 +20,8 @@ export function planDataLakeSettings(
   const wanted = source[0];
   if (!wanted) return [];
   const current = target[0];
-  const keep = (id: string) => !options.deleteMissing || (options.protectedPrincipals ?? []).includes(id);
+  const prune = options.pruneAdmins ?? options.deleteMissing;
+  const keep = (id: string) => !prune || (options.protectedPrincipals ?? []).includes(id);
   const from = current?.settings ?? {};
   const settings: DataLakeSettings = {
     ...wanted.settings,

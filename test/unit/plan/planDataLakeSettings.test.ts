@@ -15,6 +15,15 @@ describe('planDataLakeSettings', () => {
     expect(actions[0]?.desired?.settings.DataLakeAdmins).toEqual([admin(ANALYST), admin(DR_ADMIN)]);
   });
 
+  it('keeps target-only admins when real-time mirrors deletions but pruning admins was not asked for', () => {
+    const source = [settings({ DataLakeAdmins: [admin(ANALYST)] })];
+    const target = [settings({ DataLakeAdmins: [admin(DR_ADMIN)] })];
+
+    const actions = planDataLakeSettings(source, target, { deleteMissing: true, pruneAdmins: false });
+
+    expect(actions[0]?.desired?.settings.DataLakeAdmins).toEqual([admin(ANALYST), admin(DR_ADMIN)]);
+  });
+
   it('removes target-only admins with deleteMissing but never protected principals', () => {
     const source = [settings({ DataLakeAdmins: [admin(ANALYST)] })];
     const target = [
