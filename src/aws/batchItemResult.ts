@@ -28,3 +28,13 @@ export async function failWholeBatchOnError<K>(
     return keys.map((key) => ({ key, ok: false, error: failure }));
   }
 }
+
+/** The result of one item given the failure the API reported for it (if any): `aws.<ErrorCode>`. */
+export function itemResult<K>(
+  key: K,
+  failure: { Error?: { ErrorCode?: string; ErrorMessage?: string } } | undefined,
+): BatchItemResult<K> {
+  if (!failure) return { key, ok: true };
+  const code = failure.Error?.ErrorCode ?? 'UnknownError';
+  return { key, ok: false, error: { code: `aws.${code}`, message: failure.Error?.ErrorMessage ?? code } };
+}

@@ -11,7 +11,7 @@ import {
   type Resource,
 } from '@aws-sdk/client-lakeformation';
 import { type AwsCallContext, catalogIdParam } from './awsCallContext.ts';
-import { type BatchItemResult, failWholeBatchOnError } from './batchItemResult.ts';
+import { type BatchItemResult, failWholeBatchOnError, itemResult } from './batchItemResult.ts';
 import { chunk } from './chunk.ts';
 
 /** BatchGrantPermissions / BatchRevokePermissions take at most 20 entries. */
@@ -84,17 +84,10 @@ export async function batchPermissions(
           const failures = new Map<string | undefined, BatchPermissionsFailureEntry>(
             (response.Failures ?? []).map((f) => [f.RequestEntry?.Id, f]),
           );
-          return withIds.map(({ Id, ...entry }, index): PermissionEntryResult => {
-            const failure = failures.get(Id);
-            const key = batch[index] ?? entry;
-            if (!failure) return { key, ok: true };
-            const code = failure.Error?.ErrorCode ?? 'UnknownError';
-            return {
-              key,
-              ok: false,
-              error: { code: `aws.${code}`, message: failure.Error?.ErrorMessage ?? code },
-            };
-          });
+          return withIds.map(
+            ({ Id, ...entry }, index): PermissionEntryResult =>
+              itemResult(batch[index] ?? entry, failures.get(Id)),
+          );
         }),
       ),
     ),

@@ -13,7 +13,7 @@ import {
   UpdateLFTagCommand,
 } from '@aws-sdk/client-lakeformation';
 import { type AwsCallContext, catalogIdParam } from './awsCallContext.ts';
-import { type BatchItemResult, failWholeBatchOnError } from './batchItemResult.ts';
+import { type BatchItemResult, failWholeBatchOnError, itemResult } from './batchItemResult.ts';
 import { chunk } from './chunk.ts';
 
 /** AddLFTagsToResource / RemoveLFTagsFromResource take at most 50 tags. */
@@ -107,16 +107,7 @@ export async function changeResourceLfTags(
           const failures = new Map<string | undefined, LFTagError>(
             (response.Failures ?? []).map((f) => [f.LFTag?.TagKey, f]),
           );
-          return batch.map((key): LfTagAssignmentResult => {
-            const failure = failures.get(key.TagKey);
-            if (!failure) return { key, ok: true };
-            const code = failure.Error?.ErrorCode ?? 'UnknownError';
-            return {
-              key,
-              ok: false,
-              error: { code: `aws.${code}`, message: failure.Error?.ErrorMessage ?? code },
-            };
-          });
+          return batch.map((key): LfTagAssignmentResult => itemResult(key, failures.get(key.TagKey)));
         }),
       ),
     ),
