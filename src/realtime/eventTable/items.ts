@@ -3,8 +3,12 @@ import type { StagedEvent } from '../events/parseCloudTrailEvent.ts';
 
 export type EventStatus = 'pending' | 'applied' | 'failed';
 
-/** Shards of the sparse `pending` index: enough to spread writes, few enough to query all at once. */
-export const PENDING_SHARDS = 8;
+/**
+ * Shards of the sparse `pending` index: enough to spread writes (DynamoDB partitions take 1,000 writes a
+ * second each, far above a catalog's change rate), few enough to query all at once — every replay queries
+ * each shard, so the shard count is part of the per-change call budget (3 Glue calls + 4 queries + 1 mark).
+ */
+export const PENDING_SHARDS = 4;
 export const PENDING_INDEX = 'pending';
 
 /** One (event, object) pair in the event table. */
