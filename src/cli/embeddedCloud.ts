@@ -20,10 +20,8 @@ async function answers(endpoint: string): Promise<boolean> {
  * answers, start one there for the length of the command, on the persisted data dir, so
  * `lakemirror verify --config config/demo.json` works after `npm run demo` without a second terminal.
  */
-export async function ensureLocalCloud(
-  config: LakemirrorConfig,
-  dataDir: string = DEFAULT_DATA_DIR,
-): Promise<LocalCloud | undefined> {
+export async function ensureLocalCloud(config: LakemirrorConfig): Promise<LocalCloud | undefined> {
+  const dataDir = config.localcloud?.dataDir ?? DEFAULT_DATA_DIR;
   const endpoint = config.localcloud?.endpoint;
   if (!endpoint) return undefined;
   const url = new URL(endpoint);

@@ -172,7 +172,14 @@ export const configSchema = z
       .prefault({})
       .describe('AWS CDK deployment (infra/): schedules, concurrency, log retention, alarms'),
     localcloud: z
-      .strictObject({ endpoint: z.url({ protocol: /^https?$/ }).optional() })
+      .strictObject({
+        endpoint: z.url({ protocol: /^https?$/ }).optional(),
+        dataDir: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Where an embedded local cloud keeps its data (default .lakemirror/localcloud)'),
+      })
       .optional()
       .describe('Local emulator; when endpoint is set every AWS client uses it'),
   })

@@ -27,9 +27,12 @@ export function demoCommand(ctx: CommandContext): Command {
   return new Command('demo')
     .description('replicate a seeded demo lake between two local Regions and print the report')
     .option('--config <file>', 'demo config', DEMO_CONFIG)
-    .option('--data-dir <dir>', 'where the local cloud keeps its data', DEFAULT_DATA_DIR)
+    .option(
+      '--data-dir <dir>',
+      'where the local cloud keeps its data (default: localcloud.dataDir of the config)',
+    )
     .option('--json', 'print the sync report as JSON')
-    .action(async (flags: { config: string; dataDir: string; json?: boolean }) => {
+    .action(async (flags: { config: string; dataDir?: string; json?: boolean }) => {
       try {
         ctx.setExitCode(await runDemo(ctx, flags));
       } catch (error) {
@@ -40,16 +43,17 @@ export function demoCommand(ctx: CommandContext): Command {
 
 async function runDemo(
   ctx: CommandContext,
-  flags: { config: string; dataDir: string; json?: boolean },
+  flags: { config: string; dataDir?: string; json?: boolean },
 ): Promise<number> {
   const config = await loadConfig(flags.config);
+  const dataDir = flags.dataDir ?? config.localcloud?.dataDir ?? DEFAULT_DATA_DIR;
   const endpoint = new URL(config.localcloud?.endpoint ?? 'http://127.0.0.1:4566');
   const output = stderrOutput(ctx);
-  output.phase('local cloud', `starting at ${endpoint.origin} with data in ${flags.dataDir}`);
+  output.phase('local cloud', `starting at ${endpoint.origin} with data in ${dataDir}`);
   const cloud = await startLocalCloud({
     host: endpoint.hostname,
     port: Number(endpoint.port || 80),
-    dataDir: flags.dataDir,
+    dataDir,
   });
   try {
     await cloud.reset();
@@ -86,7 +90,7 @@ async function runDemo(
         `\nSecond sync: ${writes} write calls. ${writes === 0 ? 'Nothing to do: the copy is current.' : 'Unexpected writes!'}`,
       );
       ctx.out(
-        `\nThe local cloud's data is in ${flags.dataDir}. Try:\n  npx lakemirror verify --config ${flags.config}\n  npx lakemirror plan   --config ${flags.config}\n  npx lakemirror drill  --config ${flags.config} --out drill.html`,
+        `\nThe local cloud's data is in ${dataDir}. Try:\n  npx lakemirror verify --config ${flags.config}\n  npx lakemirror plan   --config ${flags.config}\n  npx lakemirror drill  --config ${flags.config} --out drill.html`,
       );
     }
     return verified.inSync && writes === 0 ? 0 : 2;
