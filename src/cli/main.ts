@@ -1,14 +1,26 @@
 import { Command, CommanderError } from 'commander';
+import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { drillCommand as drill } from './commands/drill.ts';
 import { localCloud } from './commands/localcloud.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
 import { planCommand, syncCommand } from './commands/sync.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { type CommandContext, consoleContext } from './context.ts';
 
 /** The commands of `lakemirror`, one file each under `commands/`. */
-const COMMANDS = [snapshotCommand, planCommand, syncCommand, verifyCommand, drill, demoCommand, localCloud];
+const COMMANDS = [
+  snapshotCommand,
+  planCommand,
+  syncCommand,
+  verifyCommand,
+  restoreCommand,
+  auditCommand,
+  drill,
+  demoCommand,
+  localCloud,
+];
 
 /**
  * Runs the CLI on `argv` as Node gives it (`[node, script, ...args]`) and answers the exit code.

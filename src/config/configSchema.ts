@@ -44,8 +44,21 @@ const snapshotUri = z.string().superRefine((uri, ctx) => {
     parseSnapshotUri(uri);
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return;
+  }
+  // A config may be shared or generated: a '..' segment or a NUL byte would send snapshots somewhere unexpected.
+  if (uri.includes('\0') || uri.split(/[\\/]/).includes('..')) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `'${uri.replace(/\0/g, '\\0')}' contains a '..' segment or a NUL byte; allowed: an absolute path, a relative path without '..', or s3://bucket/prefix/`,
+    });
   }
 });
+
+/** The audit log: a `.jsonl` file, a directory (one file a day) or `s3://bucket/prefix/` (one object a run). */
+const auditUri = snapshotUri.describe(
+  "Audit log location: a '.jsonl' file, a directory (one file a day) or s3://bucket/prefix/ (one object per run)",
+);
 
 const target = z.strictObject({
   region,
@@ -81,6 +94,13 @@ export const configSchema = z
       .prefault({}),
     snapshots: z.strictObject({ uri: snapshotUri.default('.lakemirror/snapshots') }).prefault({}),
     concurrency: z.int().min(1).max(64).default(8),
+    safetySnapshots: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Snapshot a target (into <snapshots.uri>/safety/) before an apply that updates or deletes in it',
+      ),
+    audit: z.strictObject({ uri: auditUri.default('.lakemirror/audit/') }).prefault({}),
     accountMapping: z
       .record(accountId, accountId)
       .optional()

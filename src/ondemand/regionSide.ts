@@ -16,4 +16,6 @@ export interface RegionSide {
   readonly counter: ApiCallCounter;
   /** Concurrent requests per adapter (config `concurrency`). */
   readonly concurrency: number;
+  /** The caller identity ARN (STS GetCallerIdentity, asked once on first use), for the audit log. */
+  readonly callerArn?: () => Promise<string>;
 }

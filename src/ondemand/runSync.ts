@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditLog } from '../audit/auditLog.ts';
 import type { ApiCallCounter } from '../aws/callCounter.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
@@ -9,6 +10,7 @@ import { planOptionsFor, runFilter } from './scope.ts';
 import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
+import { openRunAuditLog, targetGuards } from './targetGuards.ts';
 
 export interface SyncRequest {
   /** Apply this snapshot instead of reading the source (restore, or a snapshot taken earlier). */
@@ -40,6 +42,7 @@ export function callSummary(counter: ApiCallCounter, since?: ApiCallSummary): Ap
 export async function runSync(runtime: Runtime, request: SyncRequest = {}): Promise<SyncReport> {
   const started = Date.now();
   const startedAt = runtime.now().toISOString();
+  const runId = randomUUID();
   const { config } = runtime;
   const source = await runtime.source();
   const sourceCalls = callSummary(source.counter);
@@ -79,12 +82,17 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     });
   }
   const reports: TargetReport[] = [];
-  for (const target of targets)
-    reports.push(await syncOneTarget(runtime, target, sourceRecords, filter, request));
+  const audit = openRunAuditLog(runtime, { runId, startedAt });
+  try {
+    for (const target of targets)
+      reports.push(await syncOneTarget(runtime, target, sourceRecords, filter, request, { runId, audit }));
+  } finally {
+    await audit.close();
+  }
   return {
     schemaVersion: 1,
     kind: 'lakemirror.sync',
-    runId: randomUUID(),
+    runId,
     dryRun: request.dryRun ?? false,
     startedAt,
     durationMs: Date.now() - started,
@@ -104,6 +112,7 @@ async function syncOneTarget(
   source: SourceRecords,
   filter: ReturnType<typeof runFilter>,
   request: SyncRequest,
+  run: { runId: string; audit: AuditLog },
 ): Promise<TargetReport> {
   const started = Date.now();
   const empty: TargetReport = {
@@ -128,6 +137,7 @@ async function syncOneTarget(
       maxDeletes: runtime.config.maxDeletes,
       dryRun: request.dryRun ?? false,
       output: runtime.output,
+      ...targetGuards(runtime, side, { ...run, filter }),
     });
     const changed = Object.values(result.counts).some((c) => c.created + c.updated + c.deleted > 0);
     return {
@@ -145,6 +155,7 @@ async function syncOneTarget(
       failures: result.failures,
       actions: result.actions,
       unlistedPartitionActions: result.unlistedPartitionActions,
+      ...(result.safetySnapshot ? { safetySnapshot: result.safetySnapshot } : {}),
       apiCalls: callSummary(side.counter, before),
       durationMs: Date.now() - started,
     };

@@ -73,7 +73,8 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
       side = (async () => {
         const counter = createApiCallCounter();
         const set = clients(spec.region, { ...spec, counter });
-        const accountId = spec.catalogId ?? spec.accountId ?? (await callerAccount(set, spec.region));
+        const identity = once(() => callerIdentity(set, spec.region));
+        const accountId = spec.catalogId ?? spec.accountId ?? (await identity()).account;
         const adapterOptions = {
           region: spec.region,
           concurrency: config.concurrency,
@@ -88,6 +89,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
           lakeFormation: new LakeFormationStore(set.lakeFormation, adapterOptions),
           counter,
           concurrency: config.concurrency,
+          callerArn: async () => (await identity()).arn,
         };
         return options.wrapSide ? options.wrapSide(built) : built;
       })();
@@ -122,11 +124,23 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
   };
 }
 
-/** The account the credentials act in (STS GetCallerIdentity), named in errors and reports. */
-async function callerAccount(set: AwsClients, region: string): Promise<string> {
+/** Calls `make` once and keeps its promise (a failure is not kept: the next call tries again). */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => {
+    promise ??= make().catch((error: unknown) => {
+      promise = undefined;
+      throw error;
+    });
+    return promise;
+  };
+}
+
+/** Who the credentials are (STS GetCallerIdentity): the account is named in errors and reports, the ARN audited. */
+async function callerIdentity(set: AwsClients, region: string): Promise<{ account: string; arn: string }> {
   try {
     const identity = await set.sts.send(new GetCallerIdentityCommand({}));
-    return identity.Account ?? 'unknown';
+    return { account: identity.Account ?? 'unknown', arn: identity.Arn ?? 'unknown' };
   } catch (error) {
     throw new LakemirrorError({
       code: 'aws.credentials',

@@ -33,6 +33,7 @@ export async function takeSnapshot(
   store: SnapshotStore,
   tool: string,
   now: () => Date = () => new Date(),
+  options: { name?: (region: string, capturedAt: string) => string } = {},
 ): Promise<TakenSnapshot> {
   const capturedAt = now().toISOString();
   const header: SnapshotHeader = {
@@ -44,7 +45,7 @@ export async function takeSnapshot(
   };
   const records = await readCatalogRecords(source, scope);
   const writer = createSnapshotWriter(header);
-  const out = await store.openWriter(snapshotName(source.region, capturedAt));
+  const out = await store.openWriter((options.name ?? snapshotName)(source.region, capturedAt));
   const write = async (text: string) => {
     for (const line of text.split('\n')) if (line) await out.writeLine(line);
   };
