@@ -1,27 +1,28 @@
 import { z } from 'zod';
 import { isValidBucketName, parseSnapshotUri } from '../aws/snapshotUri.ts';
 import { REGION_EXAMPLES, REGION_PATTERN } from './awsRegion.ts';
+import { showValue } from './showValue.ts';
 
 const region = z
   .string()
   .regex(REGION_PATTERN, {
     error: (issue) =>
-      `unknown AWS Region '${String(issue.input)}'; allowed: a Region code like ${REGION_EXAMPLES}`,
+      `unknown AWS Region ${showValue(issue.input)}; allowed: a Region code like ${REGION_EXAMPLES}`,
   })
   .describe('AWS Region code, e.g. us-east-1');
 
 const accountId = z.string().regex(/^\d{12}$/, {
-  error: (issue) => `'${String(issue.input)}' is not an AWS account ID; allowed: 12 digits`,
+  error: (issue) => `${showValue(issue.input)} is not an AWS account ID; allowed: 12 digits`,
 });
 
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
   error: (issue) =>
-    `'${String(issue.input)}' is not an IAM role ARN; allowed: arn:aws:iam::<12-digit account>:role/<name>`,
+    `${showValue(issue.input)} is not an IAM role ARN; allowed: arn:aws:iam::<12-digit account>:role/<name>`,
 });
 
 const bucketName = z.string().refine(isValidBucketName, {
   error: (issue) =>
-    `'${String(issue.input)}' is not a valid S3 bucket name; allowed: 3-63 lowercase letters, digits, '.' and '-'`,
+    `${showValue(issue.input)} is not a valid S3 bucket name; allowed: 3-63 lowercase letters, digits, '.' and '-'`,
 });
 
 /** `{ "source-bucket": "target-bucket" }`: S3 locations in replicated objects are rewritten with it. */
@@ -29,11 +30,11 @@ const s3Mapping = z.record(bucketName, bucketName).describe('Source bucket → t
 
 const databasePattern = z.string().regex(/^[^.\s]+$/, {
   error: (issue) =>
-    `'${String(issue.input)}' is not a database glob; allowed: a name or glob without '.', e.g. sales_*`,
+    `${showValue(issue.input)} is not a database glob; allowed: a name or glob without '.', e.g. sales_*`,
 });
 const tablePattern = z.string().regex(/^[^.\s]+\.[^.\s]+$/, {
   error: (issue) =>
-    `'${String(issue.input)}' is not a table glob; allowed: 'db.table' globs, e.g. sales.* or *.orders`,
+    `${showValue(issue.input)} is not a table glob; allowed: 'db.table' globs, e.g. sales.* or *.orders`,
 });
 
 const includeExclude = <T extends z.ZodType>(pattern: T) =>
@@ -50,7 +51,7 @@ const snapshotUri = z.string().superRefine((uri, ctx) => {
   if (uri.includes('\0') || uri.split(/[\\/]/).includes('..')) {
     ctx.addIssue({
       code: 'custom',
-      message: `'${uri.replace(/\0/g, '\\0')}' contains a '..' segment or a NUL byte; allowed: an absolute path, a relative path without '..', or s3://bucket/prefix/`,
+      message: `${showValue(uri)} contains a '..' segment or a NUL byte; allowed: an absolute path, a relative path without '..', or s3://bucket/prefix/`,
     });
   }
 });

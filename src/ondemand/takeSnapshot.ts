@@ -57,7 +57,12 @@ export async function takeSnapshot(
       table,
       partitions:
         scope.catalog && (table.input.PartitionKeys?.length ?? 0) > 0
-          ? await readPartitionRecords(source, table.databaseName, table.input.Name)
+          ? await readPartitionRecords(
+              source,
+              table.databaseName,
+              table.input.Name,
+              table.input.PartitionKeys,
+            )
           : [],
     }));
     for await (const { table, partitions } of withPartitions) {
