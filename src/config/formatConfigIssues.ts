@@ -72,5 +72,5 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
-  return typeof value === 'string' ? showValue(value) : (JSON.stringify(value) ?? String(value));
+  return typeof value === 'string' ? showValue(value, '"') : (JSON.stringify(value) ?? String(value));
 }
