@@ -9,7 +9,7 @@ export function showValue(value: unknown, quote: "'" | '"' = "'"): string {
   const cut = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
   const quoted = quote === '"' ? cut.replace(/["\\]/g, (c) => `\\${c}`) : cut;
   const escaped = quoted.replace(
-    /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g,
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
   const more = text.length > MAX_SHOWN ? ` (${text.length} characters)` : '';

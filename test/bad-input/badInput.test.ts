@@ -4,7 +4,12 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
-import * as canonical from '../../src/model/canonical.ts';
+import {
+  canonicalDatabase,
+  canonicalGrant,
+  canonicalPartition,
+  canonicalTable,
+} from '../../src/model/canonical.ts';
 import { isLakemirrorError } from '../../src/model/errors.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import { isRejection, parseCloudTrailEvent } from '../../src/realtime/events/parseCloudTrailEvent.ts';
@@ -17,6 +22,11 @@ import { startTestCloud } from '../support/localCloud.ts';
  * functions. A CLI case must fail with a clear message (the input named, a fix, the code), a non-zero exit,
  * no stack trace, and nothing written: no new file, no write call to the cloud.
  */
+const CANONICAL = { canonicalDatabase, canonicalGrant, canonicalPartition, canonicalTable } as Record<
+  string,
+  (...args: unknown[]) => unknown
+>;
+
 const CASES = new URL('./cases/', import.meta.url).pathname;
 
 interface Expectation {
@@ -50,7 +60,7 @@ interface CloudTrailCase extends Expectation {
 }
 interface ApiCase extends Expectation {
   kind: 'api';
-  function: keyof typeof canonical;
+  function: keyof typeof CANONICAL;
   input: unknown;
   args?: unknown[];
 }
@@ -193,10 +203,11 @@ describe('bad input corpus', () => {
 
   describe('API answers (through the canonical functions)', () => {
     it.each(apiCases)('%s', (_name, testCase) => {
-      const fn = canonical[testCase.function] as (...args: unknown[]) => unknown;
+      const fn = CANONICAL[testCase.function];
+      expect(fn, `unknown function ${testCase.function}`).toBeDefined();
       let error: unknown;
       try {
-        fn(testCase.input, ...(testCase.args ?? []));
+        fn!(testCase.input, ...(testCase.args ?? []));
       } catch (thrown) {
         error = thrown;
       }
