@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { LakemirrorError } from '../model/errors.ts';
 import {
   assertSingleLine,
   assertSnapshotName,
@@ -64,7 +65,20 @@ export class FileSnapshotStore implements SnapshotStore {
   }
 
   async *readLines(uri: string): AsyncIterable<string> {
-    yield* linesOf(createReadStream(resolve(uri), { encoding: 'utf8' }));
+    try {
+      yield* linesOf(createReadStream(resolve(uri), { encoding: 'utf8' }));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'EISDIR' && code !== 'EACCES') throw error;
+      throw new LakemirrorError({
+        code: 'snapshot.notFound',
+        source: 'user',
+        object: `snapshot ${uri}`,
+        message: `snapshot ${uri} ${code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : 'cannot be read (permission denied)'}`,
+        fix: 'pass the path of a snapshot file (`lakemirror snapshot` prints it; safety snapshots are under <snapshots.uri>/safety/)',
+        cause: error,
+      });
+    }
   }
 
   async list(): Promise<SnapshotInfo[]> {

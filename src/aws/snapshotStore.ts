@@ -1,5 +1,5 @@
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { LakemirrorError } from '../model/errors.ts';
 
 /** Streams a snapshot out one line at a time; nothing large is held in memory. */
@@ -59,15 +59,54 @@ export function assertSingleLine(line: string): void {
   }
 }
 
-/** Yields the lines of a byte stream without buffering the whole stream. */
-export async function* linesOf(stream: Readable): AsyncGenerator<string> {
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+/** Longer lines are refused: one line is held in memory, so a giant line is a memory attack, not a record. */
+export const MAX_LINE_CHARS = 32 * 1024 * 1024;
+
+/**
+ * Yields the lines of a byte (or text) stream without buffering the whole stream; `\n` and `\r\n` end a line.
+ * A line longer than `maxLineChars` fails with `<what>.malformed` naming the line, before it is all read.
+ */
+export async function* linesOf(
+  stream: Readable,
+  options: { maxLineChars?: number; what?: string } = {},
+): AsyncGenerator<string> {
+  const max = options.maxLineChars ?? MAX_LINE_CHARS;
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let line = 0;
+  const emit = (text: string) => {
+    line += 1;
+    if (text.length > max) throw lineTooLong(options.what ?? 'snapshot', line, max);
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
+  };
   try {
-    for await (const line of lines) yield line;
+    for await (const chunk of stream) {
+      const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+      let start = 0;
+      let end = text.indexOf('\n');
+      while (end !== -1) {
+        yield emit(pending + text.slice(start, end));
+        pending = '';
+        start = end + 1;
+        end = text.indexOf('\n', start);
+      }
+      pending += text.slice(start);
+      if (pending.length > max) throw lineTooLong(options.what ?? 'snapshot', line + 1, max);
+    }
+    pending += decoder.end();
+    if (pending !== '') yield emit(pending);
   } finally {
-    lines.close();
     stream.destroy();
   }
+}
+
+function lineTooLong(what: string, line: number, max: number): LakemirrorError {
+  return new LakemirrorError({
+    code: `${what}.malformed`,
+    source: 'user',
+    message: `${what} line ${line} is longer than ${Math.round(max / 1024 / 1024)} MiB; no ${what} line is that long`,
+    fix: `check that the file is a lakemirror ${what} and not another file; take a new one if it is damaged`,
+  });
 }
 
 /** Newest first; ties broken by name (newest name first) so the order is stable. */

@@ -1,3 +1,4 @@
+import { showValue } from '../config/showValue.ts';
 import { LakemirrorError } from '../model/errors.ts';
 
 /** Where snapshots live: a local directory or an S3 prefix. */
@@ -41,7 +42,7 @@ function invalidUri(uri: string, why: string): LakemirrorError {
   return new LakemirrorError({
     code: 'config.snapshotUri',
     source: 'user',
-    message: `snapshot location '${uri}' is not valid: ${why}`,
+    message: `snapshot location ${showValue(uri)} is not valid: ${why}`,
     fix: "use a directory path such as '.lakemirror/snapshots' or 's3://my-bucket/lakemirror/snapshots/'",
   });
 }

@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
+import { auditCommand } from './commands/audit.ts';
 import { demoCommand } from './commands/demo.ts';
 import { drillCommand as drill } from './commands/drill.ts';
 import { localCloud } from './commands/localcloud.ts';
 import { realtime } from './commands/realtime.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
 import { planCommand, syncCommand } from './commands/sync.ts';
 import { verifyCommand } from './commands/verify.ts';
@@ -15,6 +17,8 @@ const COMMANDS = [
   syncCommand,
   verifyCommand,
   realtime,
+  restoreCommand,
+  auditCommand,
   drill,
   demoCommand,
   localCloud,

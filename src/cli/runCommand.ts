@@ -21,6 +21,7 @@ export function reportError(ctx: CommandContext, error: unknown): number {
     ctx.err(`error: ${error.message}`);
     if (error.object) ctx.err(`  object: ${error.object}`);
     if (error.fix) ctx.err(`  fix: ${error.fix}`);
+    ctx.err(`  code: ${error.code}`);
     if (error.source === 'internal')
       ctx.err('  this is a bug in lakemirror; please report it with the command you ran');
   } else {

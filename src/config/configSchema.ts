@@ -1,27 +1,28 @@
 import { z } from 'zod';
 import { isValidBucketName, parseSnapshotUri } from '../aws/snapshotUri.ts';
 import { REGION_EXAMPLES, REGION_PATTERN } from './awsRegion.ts';
+import { showValue } from './showValue.ts';
 
 const region = z
   .string()
   .regex(REGION_PATTERN, {
     error: (issue) =>
-      `unknown AWS Region '${String(issue.input)}'; allowed: a Region code like ${REGION_EXAMPLES}`,
+      `unknown AWS Region ${showValue(issue.input)}; allowed: a Region code like ${REGION_EXAMPLES}`,
   })
   .describe('AWS Region code, e.g. us-east-1');
 
 const accountId = z.string().regex(/^\d{12}$/, {
-  error: (issue) => `'${String(issue.input)}' is not an AWS account ID; allowed: 12 digits`,
+  error: (issue) => `${showValue(issue.input)} is not an AWS account ID; allowed: 12 digits`,
 });
 
 const roleArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
   error: (issue) =>
-    `'${String(issue.input)}' is not an IAM role ARN; allowed: arn:aws:iam::<12-digit account>:role/<name>`,
+    `${showValue(issue.input)} is not an IAM role ARN; allowed: arn:aws:iam::<12-digit account>:role/<name>`,
 });
 
 const bucketName = z.string().refine(isValidBucketName, {
   error: (issue) =>
-    `'${String(issue.input)}' is not a valid S3 bucket name; allowed: 3-63 lowercase letters, digits, '.' and '-'`,
+    `${showValue(issue.input)} is not a valid S3 bucket name; allowed: 3-63 lowercase letters, digits, '.' and '-'`,
 });
 
 /** `{ "source-bucket": "target-bucket" }`: S3 locations in replicated objects are rewritten with it. */
@@ -29,11 +30,11 @@ const s3Mapping = z.record(bucketName, bucketName).describe('Source bucket → t
 
 const databasePattern = z.string().regex(/^[^.\s]+$/, {
   error: (issue) =>
-    `'${String(issue.input)}' is not a database glob; allowed: a name or glob without '.', e.g. sales_*`,
+    `${showValue(issue.input)} is not a database glob; allowed: a name or glob without '.', e.g. sales_*`,
 });
 const tablePattern = z.string().regex(/^[^.\s]+\.[^.\s]+$/, {
   error: (issue) =>
-    `'${String(issue.input)}' is not a table glob; allowed: 'db.table' globs, e.g. sales.* or *.orders`,
+    `${showValue(issue.input)} is not a table glob; allowed: 'db.table' globs, e.g. sales.* or *.orders`,
 });
 
 const includeExclude = <T extends z.ZodType>(pattern: T) =>
@@ -44,6 +45,14 @@ const snapshotUri = z.string().superRefine((uri, ctx) => {
     parseSnapshotUri(uri);
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return;
+  }
+  // A config may be shared or generated: a '..' segment or a NUL byte would send snapshots somewhere unexpected.
+  if (uri.includes('\0') || uri.split(/[\\/]/).includes('..')) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${showValue(uri)} contains a '..' segment or a NUL byte; allowed: an absolute path, a relative path without '..', or s3://bucket/prefix/`,
+    });
   }
 });
 
@@ -59,6 +68,11 @@ const scheduleExpression = z
 const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
+
+/** The audit log: a `.jsonl` file, a directory (one file a day) or `s3://bucket/prefix/` (one object a run). */
+const auditUri = snapshotUri.describe(
+  "Audit log location: a '.jsonl' file, a directory (one file a day) or s3://bucket/prefix/ (one object per run)",
+);
 
 const target = z.strictObject({
   region,
@@ -94,6 +108,13 @@ export const configSchema = z
       .prefault({}),
     snapshots: z.strictObject({ uri: snapshotUri.default('.lakemirror/snapshots') }).prefault({}),
     concurrency: z.int().min(1).max(64).default(8),
+    safetySnapshots: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Snapshot a target (into <snapshots.uri>/safety/) before an apply that updates or deletes in it',
+      ),
+    audit: z.strictObject({ uri: auditUri.default('.lakemirror/audit/') }).prefault({}),
     accountMapping: z
       .record(accountId, accountId)
       .optional()

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { showValue } from './showValue.ts';
 
 type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
@@ -71,5 +72,5 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? showValue(value, '"') : (JSON.stringify(value) ?? String(value));
 }

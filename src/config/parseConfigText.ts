@@ -44,8 +44,17 @@ export function jsonErrorLine(text: string): number | undefined {
 
 function parseYamlText(text: string, fileName: string): unknown {
   try {
-    return parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    return parseYaml(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: 100 });
   } catch (error) {
+    // The yaml package throws a plain ReferenceError for alias bombs ("billion laughs").
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      throw new ConfigError({
+        code: 'config.malformed',
+        message: `${fileName}: malformed YAML: ${error.message} (too many alias expansions)`,
+        fix: 'write the values out instead of expanding anchors (*alias) this many times',
+        cause: error,
+      });
+    }
     if (!(error instanceof YAMLParseError)) throw error;
     const line = error.linePos?.[0]?.line;
     const where = line === undefined ? '' : `:${line}`;

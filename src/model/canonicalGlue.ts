@@ -1,5 +1,5 @@
 import type { Database, Partition, Table } from '@aws-sdk/client-glue';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { LakemirrorError } from './errors.ts';
 import {
   databaseInputSchema,
@@ -37,12 +37,27 @@ export function canonicalTable(table: Table): TableRecord {
   return { kind: 'table', databaseName: databaseName.toLowerCase(), input: pruneEmpty(input) };
 }
 
-/** Partition from GetPartition(s); the values stay in partition-key order. */
-export function canonicalPartition(partition: Partition): PartitionRecord {
+/**
+ * Partition from GetPartition(s); the values stay in partition-key order. With the table's `partitionKeys`,
+ * a partition with another number of values is refused: it could be neither compared nor created.
+ */
+export function canonicalPartition(
+  partition: Partition,
+  partitionKeys?: ReadonlyArray<{ Name?: string | undefined }>,
+): PartitionRecord {
   const object = `partition ${partition.DatabaseName}.${partition.TableName} ${JSON.stringify(partition.Values)}`;
   const databaseName = requireName(partition.DatabaseName, 'DatabaseName', object);
   const tableName = requireName(partition.TableName, 'TableName', object);
   const input = parseInput(partitionInputSchema, partition, object);
+  if (partitionKeys && (input.Values?.length ?? 0) !== partitionKeys.length) {
+    throw new LakemirrorError({
+      code: 'model.invalidObject',
+      source: 'aws',
+      object,
+      message: `Glue returned ${object} with ${input.Values?.length ?? 0} value(s) for the ${partitionKeys.length} partition key(s) of the table (${partitionKeys.map((k) => k.Name).join(', ')})`,
+      fix: `repair or delete the partition in the source (Glue console or DeletePartition), or exclude table ${databaseName}.${tableName} with filters.tables.exclude`,
+    });
+  }
   if (input.StorageDescriptor) input.StorageDescriptor = canonicalStorageDescriptor(input.StorageDescriptor);
   return {
     kind: 'partition',
@@ -78,8 +93,8 @@ function parseInput<S extends z.ZodType>(schema: S, raw: unknown, object: string
     code: 'model.invalidObject',
     source: 'aws',
     object,
-    message: `Glue returned ${object} in a shape lakemirror cannot replicate: ${result.error.message}`,
-    fix: 'Check the object in the Glue console; report a bug if it looks valid.',
+    message: `Glue returned ${object} in a shape lakemirror cannot replicate: ${z.prettifyError(result.error).replace(/\n\s*/g, ' ')}`,
+    fix: 'Check the object in the Glue console and repair it, or exclude it with filters; report a bug if it looks valid.',
     cause: result.error,
   });
 }
@@ -91,5 +106,6 @@ function requireName(name: string | undefined, field: string, object: string): s
     source: 'aws',
     object,
     message: `Glue returned ${object} without ${field}`,
+    fix: 'Check the object in the Glue console; report a bug with the object shown if it looks valid.',
   });
 }

@@ -30,7 +30,8 @@ export function canonicalGrant(entry: PrincipalResourcePermissions): GrantRecord
       code: 'model.invalidObject',
       source: 'aws',
       object: `permission entry ${JSON.stringify(entry)}`,
-      message: 'Lake Formation returned a permission entry without a principal or resource',
+      message: `Lake Formation returned a permission entry without a ${principal ? 'resource' : 'principal'}`,
+      fix: 'Check the grant with `aws lakeformation list-permissions`; revoke and re-grant it if it is damaged, or report a bug with the entry shown.',
     });
   }
   return {

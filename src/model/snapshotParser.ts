@@ -57,6 +57,12 @@ export class SnapshotLineParser {
       return undefined;
     }
     if (line.startsWith(TRAILER_PREFIX)) {
+      if (!line.endsWith(TRAILER_SUFFIX)) {
+        // Incomplete trailer: a cut-off file if nothing follows (finish), malformed if something does (push).
+        this.#brokenLine = { line: this.#lineNumber, message: 'the trailer line is incomplete' };
+        this.#state = 'done';
+        return undefined;
+      }
       this.#trailer = this.#parseTrailer(line);
       this.#state = 'done';
       return undefined;

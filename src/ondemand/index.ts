@@ -1,5 +1,6 @@
 /** The on-demand use cases: what the CLI, the Lambda handlers and the benchmarks call. */
 
+export { type RestoreRequest, runRestore } from './runRestore.ts';
 export { runSnapshot, type SnapshotResult } from './runSnapshot.ts';
 export { runSync, type SyncRequest } from './runSync.ts';
 export { createRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';

@@ -11,10 +11,13 @@ export async function readPartitionRecords(
   side: RegionSide,
   databaseName: string,
   tableName: string,
+  partitionKeys?: ReadonlyArray<{ Name?: string | undefined }>,
 ): Promise<PartitionRecord[]> {
   const records: PartitionRecord[] = [];
   for await (const partition of side.glueReader.streamPartitions(databaseName, tableName)) {
-    records.push(canonicalPartition({ ...partition, DatabaseName: databaseName, TableName: tableName }));
+    records.push(
+      canonicalPartition({ ...partition, DatabaseName: databaseName, TableName: tableName }, partitionKeys),
+    );
   }
   return sortPartitions(records);
 }

@@ -1,4 +1,5 @@
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
+import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { tableKey } from '../model/keys.ts';
 import type { PartitionRecord, SnapshotRecord } from '../model/records.ts';
 import type { SnapshotHeader, SnapshotTrailer } from '../model/snapshotFormat.ts';
@@ -17,14 +18,32 @@ export interface LoadedSnapshot {
  * all records but partitions. A snapshot that fails any check is rejected before anything is applied.
  */
 export async function loadSnapshot(store: SnapshotStore, uri: string): Promise<LoadedSnapshot> {
-  const parser = new SnapshotLineParser();
-  const records: SnapshotRecord[] = [];
-  for await (const line of store.readLines(uri)) {
-    const record = parser.push(line);
-    if (record && record.kind !== 'partition') records.push(record);
+  try {
+    const parser = new SnapshotLineParser();
+    const records: SnapshotRecord[] = [];
+    for await (const line of store.readLines(uri)) {
+      const record = parser.push(line);
+      if (record && record.kind !== 'partition') records.push(record);
+    }
+    const { header, trailer } = parser.finish();
+    return { uri, header, trailer, records };
+  } catch (error) {
+    throw namingSnapshot(error, uri);
   }
-  const { header, trailer } = parser.finish();
-  return { uri, header, trailer, records };
+}
+
+/** A snapshot error says which line was wrong; this adds which file, so the user knows what to replace. */
+function namingSnapshot(error: unknown, uri: string): unknown {
+  if (!isLakemirrorError(error) || !error.code.startsWith('snapshot.') || error.message.includes(uri))
+    return error;
+  return new LakemirrorError({
+    code: error.code,
+    source: error.source,
+    object: error.object ?? `snapshot ${uri}`,
+    message: error.message.replace(/^snapshot\b/, `snapshot ${uri}`),
+    ...(error.fix ? { fix: error.fix } : {}),
+    cause: error,
+  });
 }
 
 /** Second pass: the partitions of each table that has any, one table at a time, in snapshot order. */

@@ -29,7 +29,7 @@ export async function runSnapshot(
     runtime.store,
     runtime.tool,
     runtime.now,
-    request.name,
+    request.name ? { name: () => request.name! } : {},
   );
   runtime.output.info(`snapshot written to ${taken.uri} (${taken.trailer.recordCount} records)`);
   return {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditLog } from '../audit/auditLog.ts';
 import type { ApiCallCounter } from '../aws/callCounter.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
@@ -13,6 +14,7 @@ import { planOptionsFor, runFilter } from './scope.ts';
 import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
+import { openRunAuditLog, targetGuards } from './targetGuards.ts';
 
 export interface SyncRequest {
   /** Apply this snapshot instead of reading the source (restore, or a snapshot taken earlier). */
@@ -44,6 +46,7 @@ export function callSummary(counter: ApiCallCounter, since?: ApiCallSummary): Ap
 export async function runSync(runtime: Runtime, request: SyncRequest = {}): Promise<SyncReport> {
   const started = Date.now();
   const startedAt = runtime.now().toISOString();
+  const runId = randomUUID();
   const { config } = runtime;
   const source = await runtime.source();
   const sourceCalls = callSummary(source.counter);
@@ -85,22 +88,23 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   }
   const sourceRecords: SourceRecords = { records, partitions: () => streamSnapshotPartitions(reader, uri) };
   const reports: TargetReport[] = [];
-  for (const target of targets)
-    reports.push(
-      await syncOneTarget(
-        runtime,
-        target,
-        targetReads.get(target)!,
-        sourceRecords,
-        filter,
-        request,
-        sourceAccount,
-      ),
-    );
+  const audit = openRunAuditLog(runtime, { runId, startedAt });
+  try {
+    for (const target of targets)
+      reports.push(
+        await syncOneTarget(runtime, target, targetReads.get(target)!, sourceRecords, filter, request, {
+          runId,
+          audit,
+          sourceAccountId: sourceAccount,
+        }),
+      );
+  } finally {
+    await audit.close();
+  }
   return {
     schemaVersion: 1,
     kind: 'lakemirror.sync',
-    runId: randomUUID(),
+    runId,
     dryRun: request.dryRun ?? false,
     startedAt,
     durationMs: Date.now() - started,
@@ -145,7 +149,7 @@ async function syncOneTarget(
   source: SourceRecords,
   filter: ReturnType<typeof runFilter>,
   request: SyncRequest,
-  sourceAccountId: string,
+  run: { runId: string; audit: AuditLog; sourceAccountId: string },
 ): Promise<TargetReport> {
   const started = Date.now();
   const empty: TargetReport = {
@@ -167,7 +171,7 @@ async function syncOneTarget(
     before = opened.before;
     const planOptions = planOptionsFor(runtime.config, target, filter, {
       ...(request.deleteMissing === undefined ? {} : { deleteMissing: request.deleteMissing }),
-      accounts: { sourceAccountId, targetAccountId: side.accountId },
+      accounts: { sourceAccountId: run.sourceAccountId, targetAccountId: side.accountId },
       ...(side.callerArn ? { callerArn: side.callerArn } : {}),
     });
     const result = await syncTarget(side, source, {
@@ -176,6 +180,7 @@ async function syncOneTarget(
       dryRun: request.dryRun ?? false,
       output: runtime.output,
       targetRead: opened.records,
+      ...targetGuards(runtime, side, { runId: run.runId, audit: run.audit, filter }),
     });
     const changed = Object.values(result.counts).some((c) => c.created + c.updated + c.deleted > 0);
     return {
@@ -193,6 +198,7 @@ async function syncOneTarget(
       failures: result.failures,
       actions: result.actions,
       unlistedPartitionActions: result.unlistedPartitionActions,
+      ...(result.safetySnapshot ? { safetySnapshot: result.safetySnapshot } : {}),
       apiCalls: callSummary(side.counter, before),
       durationMs: Date.now() - started,
     };

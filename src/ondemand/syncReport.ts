@@ -32,6 +32,8 @@ export interface TargetReport {
   unlistedPartitionActions: number;
   apiCalls: ApiCallSummary;
   durationMs: number;
+  /** The target as it was before this run updated or deleted anything in it (`lakemirror restore` puts it back). */
+  safetySnapshot?: string;
   /** Set when the target could not be processed at all (e.g. the Region is unreachable). */
   error?: { code: string; message: string; fix?: string };
 }

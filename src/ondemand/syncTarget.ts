@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import type { OnApplied } from '../audit/recordApplied.ts';
 import { tableKey } from '../model/keys.ts';
 import type { RecordKind, SnapshotRecord, TableRecord } from '../model/records.ts';
 import type { Action, ActionOf } from '../plan/actions.ts';
@@ -25,7 +26,20 @@ export interface SyncTargetOptions {
   output: Output;
   /** The target's records, when the caller started reading them early. */
   targetRead?: Promise<SnapshotRecord[]>;
+  /**
+   * Called once before the first write when the plan updates or deletes anything in the target (not for pure
+   * creates); answers the URI of the safety snapshot it took.
+   */
+  beforeDestructiveApply?: () => Promise<string>;
+  /** Called after each batch of writes answers, with the actions it came from (the audit log). */
+  onApplied?: OnApplied;
 }
+
+/** What a target run did, and the safety snapshot taken before it changed anything. */
+export type SyncTargetResult = TallyResult & { safetySnapshot?: string };
+
+/** Partition actions kept from the read-only pass so the apply pass need not read the target again. */
+const CACHED_PARTITION_ACTIONS = 20_000;
 
 /** The source side of a sync: every record but partitions, and a way to stream partitions per table. */
 export interface SourceRecords {
@@ -45,7 +59,7 @@ export async function syncTarget(
   target: RegionSide,
   source: SourceRecords,
   options: SyncTargetOptions,
-): Promise<TallyResult> {
+): Promise<SyncTargetResult> {
   const out = options.output;
   out.phase(`plan ${target.region}`, 'reading the target');
   // runSync may have started this read while the source snapshot was being taken.
@@ -64,8 +78,13 @@ export async function syncTarget(
     unlisted += Math.max(0, partitionActions.length - room);
   };
 
-  const needsPartitionPrepass = options.plan.deleteMissing || options.dryRun;
+  const destructive = (list: readonly Action[]) => list.some((a) => a.op !== 'create');
+  const guardPartitions = options.beforeDestructiveApply !== undefined && !destructive(actions);
+  const needsPartitionPrepass = options.plan.deleteMissing || options.dryRun || guardPartitions;
   let partitionDeletes = 0;
+  let partitionUpdates = 0;
+  let cachedActions = 0;
+  const cache = new Map<string, Action[]>();
   if (needsPartitionPrepass) {
     out.phase(`plan ${target.region}`, 'comparing partitions');
     await eachTablePartitions(
@@ -74,9 +93,13 @@ export async function syncTarget(
       target,
       fate,
       options,
-      async (_table, partitionActions, count) => {
+      async (table, partitionActions, count) => {
         outcomes.addSource('partition', count);
         partitionDeletes += partitionActions.filter((a) => a.op === 'delete').length;
+        partitionUpdates += partitionActions.filter((a) => a.op === 'update').length;
+        cachedActions += partitionActions.length;
+        if (cachedActions <= CACHED_PARTITION_ACTIONS)
+          cache.set(tableKey(table.databaseName, table.input.Name), partitionActions);
         if (options.dryRun) {
           outcomes.planned(partitionActions);
           listPartitionActions(partitionActions);
@@ -92,13 +115,22 @@ export async function syncTarget(
     outcomes.planned(actions);
     return outcomes.finish(listed, unlisted);
   }
+  const safetySnapshot =
+    options.beforeDestructiveApply && (destructive(actions) || partitionDeletes + partitionUpdates > 0)
+      ? await options.beforeDestructiveApply()
+      : undefined;
+  const applied = async (results: readonly ActionResult[], pool: readonly Action[]) => {
+    outcomes.applied(results);
+    await options.onApplied?.(results, pool);
+  };
+  const reuse = cachedActions <= CACHED_PARTITION_ACTIONS ? cache : undefined;
 
   out.phase(`apply ${target.region}`, `${actions.length} catalog and permission actions`);
   const creates = actions.filter((a) => a.op !== 'delete');
   const deletes = actions.filter((a) => a.op === 'delete');
   const beforePartitions = APPLY_ORDER.slice(0, APPLY_ORDER.indexOf('partition'));
   const afterPartitions = APPLY_ORDER.slice(APPLY_ORDER.indexOf('partition') + 1);
-  for (const kind of beforePartitions) outcomes.applied(await applyKind(target, kind, creates));
+  for (const kind of beforePartitions) await applied(await applyKind(target, kind, creates), creates);
   const failedTables = new Set(
     outcomes.failures.filter((f) => f.kind === 'table' || f.kind === 'database').map((f) => f.key),
   );
@@ -124,17 +156,20 @@ export async function syncTarget(
     async (table, partitionActions, count) => {
       if (!needsPartitionPrepass) outcomes.addSource('partition', count);
       if (partitionActions.length === 0) return;
-      outcomes.applied(
+      await applied(
         await applyPartitionActions(target, tableKey(table.databaseName, table.input.Name), partitionActions),
+        partitionActions,
       );
     },
+    reuse,
   );
   const applyLakeFormation = (async () => {
-    for (const kind of afterPartitions) outcomes.applied(await applyKind(target, kind, creates));
+    for (const kind of afterPartitions) await applied(await applyKind(target, kind, creates), creates);
   })();
   await Promise.all([applyPartitions, applyLakeFormation]);
-  for (const kind of [...APPLY_ORDER].reverse()) outcomes.applied(await applyKind(target, kind, deletes));
-  return outcomes.finish(listed, unlisted);
+  for (const kind of [...APPLY_ORDER].reverse())
+    await applied(await applyKind(target, kind, deletes), deletes);
+  return { ...outcomes.finish(listed, unlisted), ...(safetySnapshot ? { safetySnapshot } : {}) };
 }
 
 /**
@@ -163,6 +198,7 @@ async function eachTablePartitions(
   fate: TableFate,
   options: SyncTargetOptions,
   visit: (table: TableRecord, actions: Action[], sourceCount: number) => Promise<void>,
+  planned?: ReadonlyMap<string, Action[]>,
 ): Promise<void> {
   const filter = createCatalogFilter(options.plan.filter);
   const inScope = tables.filter((t) => isRecordIncluded(filter, t));
@@ -170,7 +206,12 @@ async function eachTablePartitions(
     pairWithPartitions(inScope, source.partitions()),
     target.concurrency,
     async ({ table, partitions }) => {
-      const partitionActions = await planPartitionsForTable(target, table, partitions, fate, options.plan);
+      const key = tableKey(table.databaseName, table.input.Name);
+      const known = planned?.get(key);
+      const partitionActions =
+        known && !fate.skipped.has(key)
+          ? known
+          : await planPartitionsForTable(target, table, partitions, fate, options.plan);
       await visit(table, partitionActions, partitions.length);
     },
   );

@@ -32,8 +32,7 @@ export async function takeSnapshot(
   store: SnapshotStore,
   tool: string,
   now: () => Date = () => new Date(),
-  /** The snapshot's name in the store; default `<region>-<time>.json`. */
-  name?: string,
+  options: { name?: (region: string, capturedAt: string) => string } = {},
 ): Promise<TakenSnapshot> {
   const capturedAt = now().toISOString();
   const header: SnapshotHeader = {
@@ -46,7 +45,7 @@ export async function takeSnapshot(
   const parts = readCatalogInParts(source, scope);
   const { databases, tables } = await parts.glue;
   const writer = createSnapshotWriter(header);
-  const out = await store.openWriter(name ?? snapshotName(source.region, capturedAt));
+  const out = await store.openWriter((options.name ?? snapshotName)(source.region, capturedAt));
   const write = async (text: string) => {
     for (const line of text.split('\n')) if (line) await out.writeLine(line);
   };
@@ -56,7 +55,12 @@ export async function takeSnapshot(
       table,
       partitions:
         scope.catalog && (table.input.PartitionKeys?.length ?? 0) > 0
-          ? await readPartitionRecords(source, table.databaseName, table.input.Name)
+          ? await readPartitionRecords(
+              source,
+              table.databaseName,
+              table.input.Name,
+              table.input.PartitionKeys,
+            )
           : [],
     }));
     for await (const { table, partitions } of withPartitions) {

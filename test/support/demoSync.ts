@@ -24,6 +24,7 @@ export function demoConfig(
     targets: [{ region: 'us-west-2' }],
     s3Mapping: { 'lakemirror-demo-lake-use1': 'lakemirror-demo-lake-usw2' },
     snapshots: { uri: mkdtempSync(join(tmpdir(), 'lakemirror-snapshots-')) },
+    audit: { uri: mkdtempSync(join(tmpdir(), 'lakemirror-audit-')) },
     localcloud: { endpoint: cloud.endpoint },
     ...overrides,
   });

@@ -32,6 +32,10 @@ function renderTarget(report: SyncReport, target: TargetReport): string[] {
   }
   const calls = `${target.apiCalls.total} API calls (${target.apiCalls.writes} writes)`;
   lines.push(`${title}: ${target.status} in ${seconds(target.durationMs)}, ${calls}`);
+  if (target.safetySnapshot)
+    lines.push(
+      `  safety snapshot: ${target.safetySnapshot} (undo: lakemirror restore --snapshot ${target.safetySnapshot})`,
+    );
   const rows = Object.entries(target.counts).map(([kind, c]) => [
     kind,
     c.created,

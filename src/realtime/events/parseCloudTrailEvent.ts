@@ -65,13 +65,16 @@ export function isRejection(result: StagedEvent | Rejection): result is Rejectio
   return 'rejection' in result;
 }
 
-function parseDocument(json: string | undefined): Record<string, unknown> | undefined {
-  if (!json) return undefined;
+/** The event document, or why there is none (kept in the rejection's detail for the collect report). */
+function parseDocument(json: string | undefined): Record<string, unknown> | string {
+  if (!json) return 'the entry has no CloudTrailEvent document';
+  let value: unknown;
   try {
-    return record(JSON.parse(json));
+    value = JSON.parse(json);
   } catch {
-    return undefined;
+    return `CloudTrailEvent is not JSON (cut off after ${json.length} characters?)`;
   }
+  return record(value) ?? 'CloudTrailEvent is not a JSON object';
 }
 
 function isoTime(value: unknown): string | undefined {
@@ -95,13 +98,23 @@ export function parseCloudTrailEvent(
   scope: SourceScope,
 ): StagedEvent | Rejection {
   const base = { eventId: event.EventId, eventName: event.EventName };
-  const doc = parseDocument(event.CloudTrailEvent);
+  const parsed = parseDocument(event.CloudTrailEvent);
+  if (typeof parsed === 'string') return { ...base, rejection: 'malformed', detail: parsed };
+  const doc = parsed;
   const eventId = text(doc?.eventID) ?? event.EventId;
   const eventName = text(doc?.eventName) ?? event.EventName;
   const eventSource = text(doc?.eventSource) ?? event.EventSource;
   const eventTime = isoTime(doc?.eventTime) ?? isoTime(event.EventTime);
-  if (!doc || !eventId || !eventName || !eventSource || !eventTime)
-    return { ...base, rejection: 'malformed', detail: 'CloudTrailEvent is not a CloudTrail event document' };
+  if (!eventId || !eventName || !eventSource || !eventTime) {
+    const missing = Object.entries({ eventID: eventId, eventName, eventSource, eventTime })
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
+    return {
+      ...base,
+      rejection: 'malformed',
+      detail: `CloudTrailEvent lacks a valid ${missing.join(', ')}`,
+    };
+  }
   const named = { eventId, eventName };
   if (doc.errorCode !== undefined && doc.errorCode !== null)
     return { ...named, rejection: 'error', detail: String(doc.errorCode) };

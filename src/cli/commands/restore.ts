@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { runRestore } from '../../ondemand/runRestore.ts';
+import { syncExitCode } from '../../ondemand/syncReport.ts';
+import type { CommandContext } from '../context.ts';
+import { renderSyncReport } from '../render/syncReportText.ts';
+import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
+import { awsCommand } from './common.ts';
+
+interface RestoreFlags extends RuntimeFlags {
+  snapshot: string;
+  target?: string;
+  database?: string[];
+  dryRun?: boolean;
+  force?: boolean;
+  confirm?: boolean;
+  json?: boolean;
+}
+
+/**
+ * `lakemirror restore`: make a target equal to a snapshot (normally its pre-sync safety snapshot), deleting
+ * what the snapshot lacks. Prints the plan first. Exit 0 done, 2 changes pending (dry run), 3 partial, 1 error.
+ */
+export function restoreCommand(ctx: CommandContext): Command {
+  return awsCommand('restore', 'put a target back as a snapshot of it has it (undo a bad sync)')
+    .requiredOption('--snapshot <file|s3://…>', "the snapshot to restore (e.g. a target's safety snapshot)")
+    .option('--target <region>', 'the target Region (default: the one the snapshot was taken of)')
+    .option('--database <name...>', "only these databases (default: the snapshot's databases)")
+    .option('--dry-run', 'print the plan only; change nothing')
+    .option('--force', 'apply a snapshot taken of another Region or account')
+    .option('--confirm', 'apply even when the plan deletes more than maxDeletes objects')
+    .option('--json', 'print the versioned JSON report on stdout')
+    .action(async (flags: RestoreFlags) => {
+      await withRuntime(ctx, flags, async (runtime) => {
+        const report = await runRestore(runtime, {
+          snapshotUri: flags.snapshot,
+          dryRun: flags.dryRun === true,
+          force: flags.force === true,
+          confirm: flags.confirm === true,
+          ...(flags.target ? { target: flags.target } : {}),
+          ...(flags.database ? { databases: flags.database } : {}),
+          onPlan: (plan) => {
+            const target = plan.targets[0]!;
+            ctx.err(
+              `Restoring ${target.region} (account ${target.accountId}) to ${plan.snapshot.uri}${runtime.local ? '' : ' in AWS'}`,
+            );
+            if (!flags.json) ctx.out(renderSyncReport(plan));
+          },
+        });
+        if (flags.json) ctx.out(JSON.stringify(report, null, 2));
+        else if (!report.dryRun) ctx.out(renderSyncReport(report));
+        return syncExitCode(report);
+      });
+    });
+}

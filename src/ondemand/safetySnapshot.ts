@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
+import type { SnapshotStore } from '../aws/snapshotStore.ts';
+import { parseSnapshotUri } from '../aws/snapshotUri.ts';
+import type { CatalogFilterSpec } from '../plan/filters.ts';
+import type { RegionSide } from './regionSide.ts';
+import type { Runtime } from './runtime.ts';
+import { takeSnapshot } from './takeSnapshot.ts';
+
+/** `<region>-pre-sync-<time>.json`: a target's state just before lakemirror changed it. */
+export function safetySnapshotName(region: string, capturedAt: string): string {
+  return `${region}-pre-sync-${capturedAt.replace(/[:.]/g, '-')}.json`;
+}
+
+/**
+ * Safety snapshots live in `safety/` under the snapshot store, so `latest()` (the newest *source*
+ * snapshot, used by drills) never picks a target's pre-sync state by mistake.
+ */
+export function safetySnapshotStore(runtime: Runtime): SnapshotStore {
+  const uri = runtime.config.snapshots.uri;
+  const location = parseSnapshotUri(uri);
+  if (location.kind === 'file') return createSnapshotStore(join(location.directory, 'safety'));
+  return createSnapshotStore(`s3://${location.bucket}/${location.prefix}safety/`, {
+    s3: runtime.clients(runtime.config.source.region).s3,
+  });
+}
+
+/**
+ * Snapshots a target (same format; the header's source is the target Region) in the run's scope, so
+ * `lakemirror restore` can put it back as it was. Answers the snapshot's URI.
+ */
+export async function takeSafetySnapshot(
+  runtime: Runtime,
+  target: RegionSide,
+  filter: CatalogFilterSpec,
+): Promise<string> {
+  runtime.output.phase(`safety snapshot ${target.region}`, 'the target before it changes');
+  const taken = await takeSnapshot(
+    target,
+    { filter, ...runtime.config.replicate },
+    safetySnapshotStore(runtime),
+    runtime.tool,
+    runtime.now,
+    { name: safetySnapshotName },
+  );
+  runtime.output.info(`safety snapshot of ${target.region} written to ${taken.uri}`);
+  return taken.uri;
+}

@@ -1,0 +1,33 @@
+import type { AuditLog } from '../audit/auditLog.ts';
+import { openAuditLog } from '../audit/openAuditLog.ts';
+import { recordApplied } from '../audit/recordApplied.ts';
+import type { CatalogFilterSpec } from '../plan/filters.ts';
+import type { RegionSide } from './regionSide.ts';
+import type { Runtime } from './runtime.ts';
+import { takeSafetySnapshot } from './safetySnapshot.ts';
+import type { SyncTargetOptions } from './syncTarget.ts';
+
+/**
+ * The guardrails every apply to a target gets (sync and restore alike): a safety snapshot before the first
+ * update or delete (config `safetySnapshots`), and an audit record for every write.
+ */
+export function targetGuards(
+  runtime: Runtime,
+  side: RegionSide,
+  run: { runId: string; filter: CatalogFilterSpec; audit: AuditLog },
+): Pick<SyncTargetOptions, 'beforeDestructiveApply' | 'onApplied'> {
+  return {
+    ...(runtime.config.safetySnapshots
+      ? { beforeDestructiveApply: () => takeSafetySnapshot(runtime, side, run.filter) }
+      : {}),
+    onApplied: recordApplied(run.audit, side, run.runId, runtime.now),
+  };
+}
+
+/** The run's audit log at config `audit.uri` (S3 through the source Region's client, like snapshots). */
+export function openRunAuditLog(runtime: Runtime, run: { runId: string; startedAt: string }): AuditLog {
+  return openAuditLog(runtime.config.audit.uri, run, {
+    region: runtime.config.source.region,
+    s3: () => runtime.clients(runtime.config.source.region).s3,
+  });
+}

@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileSnapshotStore } from '../../src/aws/fileSnapshotStore.ts';
+import { main } from '../../src/cli/main.ts';
+import type { LakemirrorConfigInput } from '../../src/config/configSchema.ts';
+import { validateConfig } from '../../src/config/loadConfig.ts';
+import type { LocalCloud } from '../../src/localcloud/server.ts';
+import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
+import { stableStringify } from '../../src/model/stableStringify.ts';
+import { createRuntime } from '../../src/ondemand/runtime.ts';
+import { takeSnapshot } from '../../src/ondemand/takeSnapshot.ts';
+
+/** A demo config written to a file (for the CLI) in a fresh directory that also holds snapshots and the audit log. */
+export function demoConfigFile(
+  cloud: LocalCloud,
+  overrides: Partial<LakemirrorConfigInput> = {},
+  dir = mkdtempSync(join(tmpdir(), 'lakemirror-reliability-')),
+) {
+  const input: LakemirrorConfigInput = {
+    source: { region: 'us-east-1' },
+    targets: [{ region: 'us-west-2' }],
+    s3Mapping: { 'lakemirror-demo-lake-use1': 'lakemirror-demo-lake-usw2' },
+    snapshots: { uri: join(dir, 'snapshots') },
+    audit: { uri: join(dir, 'audit') },
+    localcloud: { endpoint: cloud.endpoint },
+    ...overrides,
+  };
+  const path = join(dir, `config-${Math.random().toString(36).slice(2, 8)}.json`);
+  writeFileSync(path, JSON.stringify(input, null, 2));
+  return { path, dir, config: validateConfig(input) };
+}
+
+/** Runs the CLI in-process and captures its output. */
+export async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['node', 'lakemirror', ...args], {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+/** Every record of one Region of the cloud, canonical, one string each (header and times left out). */
+export async function regionRecords(cloud: LocalCloud, region: string): Promise<string[]> {
+  const { config } = demoConfigFile(cloud, { targets: [{ region }], source: { region: 'eu-west-3' } });
+  const runtime = createRuntime(config);
+  const side = await runtime.target(config.targets[0]!);
+  const store = new FileSnapshotStore(mkdtempSync(join(tmpdir(), 'lakemirror-compare-')));
+  const taken = await takeSnapshot(side, { catalog: true, permissions: true }, store, 'test');
+  return parseSnapshotText(readFileSync(taken.uri, 'utf8')).records.map((r) => stableStringify(r));
+}
