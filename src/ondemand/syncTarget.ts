@@ -10,6 +10,7 @@ import type { ActionResult } from './apply/actionResult.ts';
 import { applyCatalogAction } from './apply/applyCatalogActions.ts';
 import { applyPartitionActions } from './apply/applyPartitionActions.ts';
 import { applyGrantActions, applyLakeFormationAction } from './apply/applyPermissionActions.ts';
+import { isDestructive } from './destructive.ts';
 import { forEachConcurrent } from './forEachConcurrent.ts';
 import type { Output } from './output.ts';
 import { planPartitionsForTable, type TableFate } from './planPartitionsForTable.ts';
@@ -78,7 +79,7 @@ export async function syncTarget(
     unlisted += Math.max(0, partitionActions.length - room);
   };
 
-  const destructive = (list: readonly Action[]) => list.some((a) => a.op !== 'create');
+  const destructive = (list: readonly Action[]) => list.some(isDestructive);
   const guardPartitions = options.beforeDestructiveApply !== undefined && !destructive(actions);
   const needsPartitionPrepass = options.plan.deleteMissing || options.dryRun || guardPartitions;
   let partitionDeletes = 0;
