@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   BatchCreatePartitionCommand,
   BatchDeletePartitionCommand,
@@ -221,6 +223,17 @@ describe('real-time replay of a mixed history against the local cloud', () => {
     );
     expect(glueAndLf).toBeLessThanOrEqual(8);
     expect((await targetTable(lake, 'sales', 'customers'))?.Parameters?.owner).toBe('measured');
+
+    // The replay's write is in the audit log, once, like an on-demand write.
+    const audit = readdirSync(config.audit.uri).flatMap((file) =>
+      readFileSync(join(config.audit.uri, file), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { object: string; operation: string; principal: string }),
+    );
+    const writes = audit.filter((r) => r.object === 'sales.customers' && r.operation === 'UpdateTable');
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.principal).toContain('arn:aws:');
   });
 
   it('reading the same window twice stages nothing new, and a double replay writes nothing twice', async () => {

@@ -88,10 +88,9 @@ export async function applyForUnits(
   for (const { unit, actions } of plans)
     for (const a of actions)
       byAction.set(`${a.kind}|${a.key}`, [...(byAction.get(`${a.kind}|${a.key}`) ?? []), unit]);
-  const results = await applyPlanned(
-    target.side,
-    plans.flatMap((p) => p.actions),
-  );
+  const actions = plans.flatMap((p) => p.actions);
+  const results = await applyPlanned(target.side, actions);
+  await run.audited(target.side)(results, actions);
   run.record(target, results);
   for (const result of results) {
     if (result.ok) continue;

@@ -65,6 +65,23 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
   const report = emptyReport(new Date(started), items, limit, confirm);
   if (items.length === 0) return finish(report, timer);
   const run = await ReplayRun.open(runtime);
+  try {
+    return await replayWithRun(deps, run, items, report, { clock, started: timer, confirm });
+  } finally {
+    await run.audit.close();
+  }
+}
+
+async function replayWithRun(
+  deps: ReplayDeps,
+  run: ReplayRun,
+  items: Awaited<ReturnType<ReplayDeps['table']['queryPending']>>,
+  report: ReplayReport,
+  context: { clock: () => number; started: number; confirm: boolean },
+): Promise<ReplayReport> {
+  const { runtime, table, config } = deps;
+  const { clock, confirm } = context;
+  const timer = context.started;
   const units = buildUnits(items);
   runtime.output.phase('replay', `${items.length} events, ${units.length} objects`);
   for (const target of run.targets) if (target.error) for (const unit of units) run.fail(unit, target.error);

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditLog } from '../../audit/auditLog.ts';
+import { type OnApplied, recordApplied } from '../../audit/recordApplied.ts';
 import type { TargetConfig } from '../../config/configSchema.ts';
 import { isLakemirrorError } from '../../model/errors.ts';
 import type { ActionResult } from '../../ondemand/apply/actionResult.ts';
@@ -5,6 +8,7 @@ import type { RegionSide } from '../../ondemand/regionSide.ts';
 import { callSummary } from '../../ondemand/runSync.ts';
 import type { Runtime } from '../../ondemand/runtime.ts';
 import type { ApiCallSummary } from '../../ondemand/syncReport.ts';
+import { openRunAuditLog } from '../../ondemand/targetGuards.ts';
 import type { ReplayReport } from './replayReport.ts';
 import type { ReplayUnit } from './units.ts';
 
@@ -29,12 +33,23 @@ export function describeFailure(error: unknown, where?: string): string {
 export class ReplayRun {
   readonly failures = new Map<string, string>();
 
+  /** Every write of the replay goes to the audit log, like on-demand writes. */
+  readonly runId = randomUUID();
+  readonly audit: AuditLog;
+
   private constructor(
     readonly runtime: Runtime,
     readonly source: RegionSide,
     readonly sourceBefore: ApiCallSummary,
     readonly targets: RunTarget[],
-  ) {}
+  ) {
+    this.audit = openRunAuditLog(runtime, { runId: this.runId, startedAt: runtime.now().toISOString() });
+  }
+
+  /** The audit hook for writes to one target. */
+  audited(side: RegionSide): OnApplied {
+    return recordApplied(this.audit, side, this.runId);
+  }
 
   static async open(runtime: Runtime): Promise<ReplayRun> {
     const source = await runtime.source();
