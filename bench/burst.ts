@@ -58,17 +58,19 @@ export async function makeBurst(ctx: BenchContext, changes: number): Promise<Bur
   const added = partitioned.map(() => 0);
   const glue = glueClient(ctx, ctx.settings.sourceRegion);
   const calls: Array<() => Promise<unknown>> = [];
+  let updates = 0;
+  let adds = 0;
   for (let n = 0; n < changes; n++) {
-    // Interleaved: about 2 updates in every 5 changes.
+    // Interleaved: about 2 updates in every 5 changes; each kind round-robin over its own tables.
     const isUpdate =
       Math.floor(((n + 1) * tableUpdates) / changes) > Math.floor((n * tableUpdates) / changes);
     if (isUpdate) {
-      const table = updated[n % updated.length]!;
-      calls.push(() => glue.send(new UpdateTableCommand(updateInput(table, accountId, n))));
+      const table = updated[updates % updated.length]!;
+      const input = updateInput(table, accountId, updates++);
+      calls.push(() => glue.send(new UpdateTableCommand(input)));
       continue;
     }
-    const i = n % grown;
-    const table = partitioned[i]!;
+    const i = adds++ % grown;
     const index = ctx.shape.partitionsPerTable[i]! + added[i]!;
     added[i]! += 1;
     const {
@@ -77,7 +79,7 @@ export async function makeBurst(ctx: BenchContext, changes: number): Promise<Bur
       CreationTime: _c,
       CatalogId: _id,
       ...input
-    } = partitionAt(table, accountId, index);
+    } = partitionAt(partitioned[i]!, accountId, index);
     calls.push(() =>
       glue.send(new CreatePartitionCommand({ DatabaseName, TableName, PartitionInput: input as any })),
     );
