@@ -14,6 +14,9 @@ export interface TimelineSpan {
   calls: number;
 }
 
+/** `eventSource` → events in a window, as LookupEvents by EventSource would return them. */
+export type TrailCounts = Record<string, { write: number; readOnly: number }>;
+
 type Body<T> = T extends { id: number } ? Omit<T, 'id'> : never;
 
 /** A local cloud running in a child process: IPC for setup, the admin HTTP API for faults and call counts. */
@@ -64,6 +67,11 @@ export class CloudChild {
   /** Busy spans per (Region, service) since `sinceMs` (epoch ms), from the emulator's CloudTrail history. */
   timeline(accountId: string, regions: string[], sinceMs: number): Promise<TimelineSpan[]> {
     return this.request({ type: 'timeline', accountId, regions, sinceMs });
+  }
+
+  /** Events per event source with an event time in [fromMs, toMs] (epoch ms), writes and read-only apart. */
+  trailCounts(accountId: string, region: string, fromMs: number, toMs: number): Promise<TrailCounts> {
+    return this.request({ type: 'trailCounts', accountId, region, fromMs, toMs });
   }
 
   memory(): Promise<{ rss: number; maxRss: number }> {

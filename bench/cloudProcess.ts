@@ -12,6 +12,7 @@ export type CloudRequest =
   | { id: number; type: 'load'; region: string; size: LakeSize | LakeParams; seed: number }
   | { id: number; type: 'memory' }
   | { id: number; type: 'timeline'; accountId: string; regions: string[]; sinceMs: number }
+  | { id: number; type: 'trailCounts'; accountId: string; region: string; fromMs: number; toMs: number }
   | { id: number; type: 'stop' };
 
 let cloud: LocalCloud | undefined;
@@ -28,6 +29,8 @@ async function handle(request: CloudRequest): Promise<unknown> {
     }
     case 'timeline':
       return timeline(request.accountId, request.regions, request.sinceMs);
+    case 'trailCounts':
+      return trailCounts(request.accountId, request.region, request.fromMs, request.toMs);
     case 'memory':
       return { rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 };
     case 'stop':
@@ -75,6 +78,21 @@ function timeline(accountId: string, regions: string[], sinceMs: number) {
         calls: span.calls,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Events in the history of one Region with an event time in [fromMs, toMs], per event source, split into
+ * writes and read-only ones: what a LookupEvents by EventSource over that window has to page through.
+ */
+function trailCounts(accountId: string, region: string, fromMs: number, toMs: number) {
+  const out: Record<string, { write: number; readOnly: number }> = {};
+  for (const event of cloud!.trail.list(accountId, region)) {
+    if (event.eventTimeMs < fromMs || event.eventTimeMs > toMs) continue;
+    const counts = out[event.eventSource] ?? { write: 0, readOnly: 0 };
+    counts[event.readOnly ? 'readOnly' : 'write'] += 1;
+    out[event.eventSource] = counts;
   }
   return out;
 }

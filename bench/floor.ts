@@ -154,28 +154,34 @@ export function partitionsAddedFloor(shape: LakeShape, added: readonly number[])
 
 /** What a burst of real-time changes touched, for its floor. */
 export interface BurstShape {
-  /** Change events in the collector's window per event source, e.g. `{ 'glue.amazonaws.com': 1000 }`. */
-  changeEventsBySource: Record<string, number>;
+  /**
+   * Events LookupEvents has to return per event source since the collector's checkpoint, read-only ones
+   * included: it takes one lookup attribute, so filtering by EventSource cannot also leave out the reads.
+   * E.g. `{ 'glue.amazonaws.com': 1000, 'lakeformation.amazonaws.com': 0 }`.
+   */
+  eventsBySource: Record<string, number>;
   /** Tables whose definition changed (each: re-read from the source, written to the target). */
   changedTables: number;
   /** New partitions per table that got any. */
   addedPartitionsPerTable: number[];
 }
 
+/** LookupEvents pages for the events of each source (at least one page each, even when empty). */
+export function lookupPages(eventsBySource: Record<string, number>): number {
+  return sum(Object.values(eventsBySource).map((n) => pages(n, API_MAXIMA.lookupEventsPage)));
+}
+
 /**
  * A burst replayed in real time: LookupEvents pages of 50 per event source (the collector reads each source
  * it watches, at least one page each), then per changed table GetTable (source) + UpdateTable (target), and
  * per table with new partitions ceil(k/1000) BatchGetPartition (source) + ceil(k/100) BatchCreatePartition.
- * Replay is assumed to coalesce events on the same object; read events in the window are not counted.
+ * Replay is assumed to coalesce events on the same object, and to need no read of the target.
  */
 export function burstFloor(burst: BurstShape): ScenarioFloor {
-  const lookups = sum(
-    Object.values(burst.changeEventsBySource).map((n) => pages(n, API_MAXIMA.lookupEventsPage)),
-  );
   const added = burst.addedPartitionsPerTable.filter((n) => n > 0);
   return {
     source: counts({
-      'cloudtrail:LookupEvents': lookups,
+      'cloudtrail:LookupEvents': lookupPages(burst.eventsBySource),
       'glue:GetTable': burst.changedTables,
       'glue:BatchGetPartition': sum(added.map((n) => pages(n, API_MAXIMA.batchGetPartition))),
     }),
@@ -186,9 +192,12 @@ export function burstFloor(burst: BurstShape): ScenarioFloor {
   };
 }
 
-/** Replaying one changed table once the collector has seen its event: GetTable on the source, UpdateTable. */
-export function oneTableRealtimeFloor(): ScenarioFloor {
-  return { source: { 'glue:GetTable': 1 }, target: { 'glue:UpdateTable': 1 } };
+/**
+ * One changed table, from the collector run that sees its event to the target being updated: that run's
+ * LookupEvents pages (`eventsBySource` since the checkpoint), GetTable on the source, UpdateTable.
+ */
+export function oneTableRealtimeFloor(eventsBySource: Record<string, number>): ScenarioFloor {
+  return burstFloor({ eventsBySource, changedTables: 1, addedPartitionsPerTable: [] });
 }
 
 const serviceOf = (operation: string) => operation.slice(0, operation.indexOf(':')) as Service;

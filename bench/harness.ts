@@ -31,6 +31,23 @@ export const DEFAULT_SETTINGS: Omit<BenchSettings, 'size'> = {
   targetRegion: 'us-west-2',
 };
 
+/**
+ * The emulated CloudTrail: an event becomes visible to LookupEvents 2 s after the call (real CloudTrail takes
+ * minutes; the collector's overlap covers either), and the history keeps the emulator's default 200,000
+ * events per Region (a large full sync records ~40,000 per side; the bench's timelines read them).
+ */
+export const BENCH_CLOUDTRAIL = { deliveryDelayMs: 2_000, maxEventsPerRegion: 200_000 } as const;
+
+/**
+ * Real-time settings for the bench: a window of one minute before the checkpoint (the e2e tests' choice), so
+ * a collect pages through the last minute's events and not the whole setup's history.
+ */
+export const BENCH_REALTIME = {
+  eventTable: 'lakemirror-bench-events',
+  overlapMinutes: 1,
+  lookbackMinutes: 1,
+} as const;
+
 /** What one measured stretch of work cost. */
 export interface Measured<T> {
   value: T;
@@ -70,7 +87,7 @@ export async function createBenchContext(
   const cloud = await CloudChild.start({
     port: 0,
     faults,
-    cloudTrail: { maxEventsPerRegion: 2_000_000 },
+    cloudTrail: BENCH_CLOUDTRAIL,
   });
   await cloud.load(settings.sourceRegion, settings.size, settings.seed);
   const snapshotDir = mkdtempSync(join(tmpdir(), 'lakemirror-bench-'));
@@ -79,6 +96,7 @@ export async function createBenchContext(
     targets: [{ region: settings.targetRegion }],
     snapshots: { uri: snapshotDir },
     concurrency: settings.concurrency,
+    realtime: BENCH_REALTIME,
     localcloud: { endpoint: cloud.endpoint },
   });
   return {

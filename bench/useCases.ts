@@ -1,31 +1,16 @@
-import { runSync } from '../src/ondemand/index.ts';
-import type { Runtime } from '../src/ondemand/runtime.ts';
+import { runSync, runVerify } from '../src/ondemand/index.ts';
+import { collectOnce, ensureEventTable, replayOnce } from '../src/realtime/index.ts';
 
 /** The use cases the scenarios drive (signatures fixed in docs/design.md, "Use-case API"). */
 export interface UseCases {
   runSync: typeof runSync;
-  collectOnce?: (runtime: Runtime) => Promise<Record<string, any>>;
-  replayOnce?: (runtime: Runtime, options: { confirm?: boolean }) => Promise<Record<string, any>>;
+  runVerify: typeof runVerify;
+  collectOnce: typeof collectOnce;
+  replayOnce: typeof replayOnce;
+  ensureEventTable: typeof ensureEventTable;
 }
 
-// The real-time module's path is held in a variable so the type checker does not require modules that have not landed yet.
-const REALTIME = '../src/realtime/index.ts';
-
-async function tryImport(path: string): Promise<Record<string, any>> {
-  try {
-    return (await import(new URL(path, import.meta.url).href)) as Record<string, any>;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return {};
-    throw error;
-  }
-}
-
-/** Loads whichever use cases exist; a scenario whose use case is missing reports `pending`, never a number. */
+/** The use cases, as the CLI and the Lambda handlers call them (a test may wrap or replace one). */
 export async function loadUseCases(): Promise<UseCases> {
-  const realtime = await tryImport(REALTIME);
-  return {
-    runSync,
-    ...(typeof realtime.collectOnce === 'function' ? { collectOnce: realtime.collectOnce } : {}),
-    ...(typeof realtime.replayOnce === 'function' ? { replayOnce: realtime.replayOnce } : {}),
-  };
+  return { runSync, runVerify, collectOnce, replayOnce, ensureEventTable };
 }

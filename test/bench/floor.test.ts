@@ -70,7 +70,7 @@ describe('floor', () => {
 
   it('real-time: LookupEvents pages per source, one read and one write per changed object', () => {
     const floor = burstFloor({
-      changeEventsBySource: { 'glue.amazonaws.com': 1000, 'lakeformation.amazonaws.com': 0 },
+      eventsBySource: { 'glue.amazonaws.com': 1000, 'lakeformation.amazonaws.com': 0 },
       changedTables: 200,
       addedPartitionsPerTable: [40, 0, 1001],
     });
