@@ -9,6 +9,7 @@ import { snapshotReaderFor } from './snapshotReader.ts';
 import type { SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
 import { openRunAuditLog, targetGuards } from './targetGuards.ts';
+import { targetReport } from './targetReport.ts';
 
 export interface RestoreRequest {
   snapshotUri: string;
@@ -88,20 +89,11 @@ export async function runRestore(runtime: Runtime, request: RestoreRequest): Pro
         output: runtime.output,
         ...(dryRun ? {} : targetGuards(runtime, side, { runId, filter, audit })),
       });
-      const changed = Object.values(result.counts).some((c) => c.created + c.updated + c.deleted > 0);
-      return {
-        region: side.region,
-        accountId: side.accountId,
-        status:
-          result.failures.length > 0 ? 'partial' : dryRun ? 'planned' : changed ? 'applied' : 'unchanged',
-        counts: result.counts,
-        failures: result.failures,
-        actions: result.actions,
-        unlistedPartitionActions: result.unlistedPartitionActions,
-        ...(result.safetySnapshot ? { safetySnapshot: result.safetySnapshot } : {}),
+      return targetReport(side, result, {
+        dryRun,
         apiCalls: callSummary(side.counter, before),
         durationMs: Date.now() - started,
-      };
+      });
     } catch (error) {
       if (isLakemirrorError(error, 'plan.maxDeletesExceeded'))
         throw new LakemirrorError({

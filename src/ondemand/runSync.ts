@@ -15,6 +15,7 @@ import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
 import { openRunAuditLog, targetGuards } from './targetGuards.ts';
+import { targetReport } from './targetReport.ts';
 
 export interface SyncRequest {
   /** Apply this snapshot instead of reading the source (restore, or a snapshot taken earlier). */
@@ -182,26 +183,11 @@ async function syncOneTarget(
       targetRead: opened.records,
       ...targetGuards(runtime, side, { runId: run.runId, audit: run.audit, filter }),
     });
-    const changed = Object.values(result.counts).some((c) => c.created + c.updated + c.deleted > 0);
-    return {
-      ...empty,
-      accountId: side.accountId,
-      status:
-        result.failures.length > 0
-          ? 'partial'
-          : request.dryRun
-            ? 'planned'
-            : changed
-              ? 'applied'
-              : 'unchanged',
-      counts: result.counts,
-      failures: result.failures,
-      actions: result.actions,
-      unlistedPartitionActions: result.unlistedPartitionActions,
-      ...(result.safetySnapshot ? { safetySnapshot: result.safetySnapshot } : {}),
+    return targetReport(side, result, {
+      dryRun: request.dryRun ?? false,
       apiCalls: callSummary(side.counter, before),
       durationMs: Date.now() - started,
-    };
+    });
   } catch (error) {
     runtime.output.warn(`target ${target.region} failed: ${(error as Error).message}`);
     return {

@@ -1,0 +1,25 @@
+import type { ApiCallSummary, TargetReport } from './syncReport.ts';
+import type { SyncTargetResult } from './syncTarget.ts';
+
+/** The report of one target run from what syncTarget returned (shared by sync, plan and restore). */
+export function targetReport(
+  target: { region: string; accountId: string },
+  result: SyncTargetResult,
+  run: { dryRun: boolean; apiCalls: ApiCallSummary; durationMs: number },
+): TargetReport {
+  const changed = Object.values(result.counts).some((c) => c.created + c.updated + c.deleted > 0);
+  const status =
+    result.failures.length > 0 ? 'partial' : run.dryRun ? 'planned' : changed ? 'applied' : 'unchanged';
+  return {
+    region: target.region,
+    accountId: target.accountId,
+    status,
+    counts: result.counts,
+    failures: result.failures,
+    actions: result.actions,
+    unlistedPartitionActions: result.unlistedPartitionActions,
+    ...(result.safetySnapshot ? { safetySnapshot: result.safetySnapshot } : {}),
+    apiCalls: run.apiCalls,
+    durationMs: run.durationMs,
+  };
+}
