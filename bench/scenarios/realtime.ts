@@ -22,7 +22,7 @@ import { glueClient, type Scenario } from './scenario.ts';
  * pending index (8, in parallel; also when nothing is pending) + UpdateItem per item it marks.
  */
 export const EVENT_TABLE_NOTE =
-  'event table (DynamoDB) calls are counted apart, not in calls/floor: collect = GetItem checkpoint + PutItem per item + UpdateItem checkpoint; replay = 8 Query (one per pending-index shard) + UpdateItem per item marked';
+  'event table (DynamoDB) calls are counted apart, not in calls/floor: collect = GetItem checkpoint + PutItem per item + UpdateItem checkpoint; replay = one Query per pending-index shard (PENDING_SHARDS) + UpdateItem per item marked';
 
 async function targetMarker(ctx: BenchContext, qualified: string): Promise<string | undefined> {
   const [database, name] = qualified.split('.') as [string, string];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchContext, createBenchContext, DEFAULT_SETTINGS } from '../../bench/harness.ts';
 import { realtimeBurstOf, realtimeOneTable } from '../../bench/scenarios/realtime.ts';
 import { loadUseCases } from '../../bench/useCases.ts';
+import { PENDING_SHARDS } from '../../src/realtime/eventTable/items.ts';
 
 describe('benchmark real-time scenarios: tiny lake, no latency, no limits but LookupEvents', () => {
   let ctx: BenchContext;
@@ -20,7 +21,7 @@ describe('benchmark real-time scenarios: tiny lake, no latency, no limits but Lo
     expect(result.status).toBe('ok');
     expect(result.targets.every((t) => t.met)).toBe(true);
     const calls = result.extra!.calls as { eventTable: Record<string, number>; lookupEvents: number };
-    expect(calls.eventTable['dynamodb:Query']).toBe(8);
+    expect(calls.eventTable['dynamodb:Query']).toBe(PENDING_SHARDS);
     expect(calls.lookupEvents).toBeGreaterThanOrEqual(2);
   });
 
