@@ -38,9 +38,10 @@ export const realtimeRound = new Op(
  * because many are invalid when their turn comes (skipped); the model stops a history after `maxSteps` ran.
  * Full size and no bias: fast-check's usual leaning towards tiny inputs makes most histories one op long.
  */
-export function historyCommands(maxSteps: number) {
+export function historyCommands(maxSteps: number, options: { syncPoints?: boolean } = {}) {
+  const syncPoints = options.syncPoints === false ? [] : [fc.constant(syncPoint), fc.constant(realtimeRound)];
   return fc.noBias(
-    fc.commands([...catalogOps(), ...permissionOps(), fc.constant(syncPoint), fc.constant(realtimeRound)], {
+    fc.commands([...catalogOps(), ...permissionOps(), ...syncPoints], {
       maxCommands: 3 * maxSteps,
       size: 'max',
     }),
