@@ -21,7 +21,7 @@ import { freshWorld } from './support/tinyLake.ts';
  * on-demand syncs and real-time rounds, each run in a freshly reset cloud: whatever the history, the final
  * sync (or real-time drain) leaves a target that verifies in sync and needs no further write.
  * A failure prints the shrunk history, e.g. `[CreateTable(db1.t3), Sync, Revoke(analyst, db1.t3, SELECT)]`,
- * and the seed to replay it (`PROPERTY_LOG=1` prints every history and the ops the source rejected): `FC_SEED=… FC_PATH=… npx vitest run test/property/convergence.test.ts`.
+ * and the seed to replay it (`PROPERTY_LOG=1` prints every history and the ops the source rejected): `FC_SEED=… FC_PATH=… FC_REPLAY_PATH=… npx vitest run test/property/convergence.test.ts`.
  */
 const RUNS = SOAK ? 200 : 12;
 const MAX_COMMANDS = SOAK ? 25 : 8;

@@ -69,7 +69,10 @@ function permissionOp(verb: 'Grant' | 'Revoke') {
     .map(({ who, target, mask, grantMask }) => {
       const all = PERMISSIONS[target.type];
       const permissions = pick(all, mask).length ? pick(all, mask) : [all[0]!];
-      const grantable = permissions.filter((p) => grantMask & (1 << all.indexOf(p)));
+      // A grant option needs its permission; a revoke may take an option alone and leave the permission.
+      const grantable = (verb === 'Grant' ? permissions : all).filter(
+        (p) => grantMask & (1 << all.indexOf(p)),
+      );
       const input = {
         Principal: { DataLakePrincipalIdentifier: roleArn(who) },
         Resource: resourceOf(target),

@@ -4,10 +4,12 @@ import { runSync, type SyncReport } from '../../../src/ondemand/index.ts';
 import type { EventItem } from '../../../src/realtime/eventTable/items.ts';
 import { collectOnce, eventTableOf, replayOnce, runOnce } from '../../../src/realtime/index.ts';
 import { writeCalls } from '../../support/demoSync.ts';
+import { clientsFor } from '../../support/localCloud.ts';
 import { catalogOps } from './catalogOps.ts';
+import { mirrorState } from './mirrorState.ts';
 import { Op } from './op.ts';
 import { permissionOps } from './permissionOps.ts';
-import { TARGET, type World } from './tinyLake.ts';
+import { SOURCE, TARGET, type World } from './tinyLake.ts';
 
 /** Failures and crashes of a sync's targets, as plain data for `toEqual([])`. */
 export const syncProblems = (report: SyncReport) =>
@@ -44,13 +46,20 @@ export function historyCommands(maxSteps: number, options: { syncPoints?: boolea
     fc.commands([...catalogOps(), ...permissionOps(), ...syncPoints], {
       maxCommands: 3 * maxSteps,
       size: 'max',
+      // fast-check prints a failing history with its `replayPath`; FC_SEED, FC_PATH and this replay it.
+      ...(process.env.FC_REPLAY_PATH ? { replayPath: process.env.FC_REPLAY_PATH } : {}),
     }),
   );
 }
 
-/** The target equals the source (verify with deleteMissing) and one more sync writes nothing. */
+/**
+ * The target equals the source — as verify (deleteMissing) sees it, and as plain SDK reads see it (an oracle
+ * that shares no code with the planner) — and one more sync writes nothing.
+ */
 export async function expectConverged(world: World): Promise<void> {
   expect((await world.verify()).reports.flatMap((r) => r.drift)).toEqual([]);
+  const { cloud } = world;
+  expect(await mirrorState(clientsFor(cloud, TARGET))).toEqual(await mirrorState(clientsFor(cloud, SOURCE)));
   world.cloud.stats.reset();
   expect(syncProblems(await runSync(world.runtime()))).toEqual([]);
   expect(writeCalls(world.cloud, TARGET)).toEqual({});
