@@ -11,6 +11,11 @@ export interface TableFate {
   created: ReadonlySet<string>;
   /** Tables the plan deletes (their partitions go with them) or that failed to apply: skipped. */
   skipped: ReadonlySet<string>;
+  /**
+   * Tables whose update drops every partition key (the source table was dropped and created again without
+   * them): the target's partitions are read so that they are deleted, not left behind unseen.
+   */
+  unpartitioned?: ReadonlySet<string>;
 }
 
 /**
@@ -26,7 +31,7 @@ export async function planPartitionsForTable(
 ): Promise<Action[]> {
   const key = tableKey(table.databaseName, table.input.Name);
   if (fate.skipped.has(key)) return [];
-  if ((table.input.PartitionKeys?.length ?? 0) === 0) return [];
+  if ((table.input.PartitionKeys?.length ?? 0) === 0 && !fate.unpartitioned?.has(key)) return [];
   const targetPartitions = fate.created.has(key)
     ? []
     : await readPartitionRecords(target, table.databaseName, table.input.Name);

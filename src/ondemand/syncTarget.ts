@@ -136,7 +136,7 @@ export async function syncTarget(
     outcomes.failures.filter((f) => f.kind === 'table' || f.kind === 'database').map((f) => f.key),
   );
   const afterFailures: TableFate = {
-    created: fate.created,
+    ...fate,
     skipped: new Set([
       ...fate.skipped,
       ...failedTables,
@@ -238,7 +238,15 @@ async function* pairWithPartitions(tables: readonly TableRecord[], groups: Parti
 function tableFate(actions: readonly Action[]): TableFate {
   const ofOp = (op: string) =>
     new Set(actions.filter((a) => a.kind === 'table' && a.op === op).map((a) => a.key));
-  return { created: ofOp('create'), skipped: ofOp('delete') };
+  const keys = (a: Action) => (a.kind === 'table' ? (a.current?.input.PartitionKeys?.length ?? 0) : 0);
+  const unpartitioned = actions.filter(
+    (a) => a.kind === 'table' && a.op === 'update' && keys(a) > 0 && !a.desired?.input.PartitionKeys?.length,
+  );
+  return {
+    created: ofOp('create'),
+    skipped: ofOp('delete'),
+    unpartitioned: new Set(unpartitioned.map((a) => a.key)),
+  };
 }
 
 function inScopeCounts(

@@ -30,7 +30,7 @@ const canonicalTable = { Table: { DatabaseName: 'sales', Name: 'orders' } };
 const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
   ['CreateDatabase', { databaseInput: { name: 'Sales', locationUri: 's3://lake/sales/' } }, [db('sales')]],
   ['UpdateDatabase', { name: 'sales', databaseInput: { name: 'sales', description: 'x' } }, [db('sales')]],
-  ['DeleteDatabase', { catalogId: '123456789012', name: 'Sales' }, [db('sales')]],
+  ['DeleteDatabase', { catalogId: '123456789012', name: 'Sales' }, [db('sales'), { kind: 'catalog' }]],
   [
     'CreateTable',
     {
@@ -44,11 +44,11 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
     { databaseName: 'sales', tableInput: { name: 'orders' }, skipArchive: true },
     [tbl('sales', 'orders')],
   ],
-  ['DeleteTable', { databaseName: 'sales', name: 'orders' }, [tbl('sales', 'orders')]],
+  ['DeleteTable', { databaseName: 'sales', name: 'orders' }, dropped('sales', 'orders')],
   [
     'BatchDeleteTable',
     { databaseName: 'sales', tablesToDelete: ['orders', 'Returns'] },
-    [tbl('sales', 'orders'), tbl('sales', 'returns')],
+    [...dropped('sales', 'orders'), ...dropped('sales', 'returns')],
   ],
   [
     'CreatePartition',
@@ -228,6 +228,17 @@ function db(database: string): ObjectRef {
 }
 function tbl(database: string, table: string): ObjectRef {
   return { kind: 'table', database, table };
+}
+/** A deleted table touches what it takes with it: partitions, filters, tag assignments and grants. */
+function dropped(database: string, table: string): ObjectRef[] {
+  const resource = { Table: { DatabaseName: database, Name: table } };
+  return [
+    tbl(database, table),
+    { kind: 'partitions', database, table },
+    { kind: 'dataCellsFilter', database, table },
+    { kind: 'lfTagAssignment', resource },
+    { kind: 'permissions', resource },
+  ];
 }
 function part(values: string[]): ObjectRef {
   return { kind: 'partition', database: 'sales', table: 'orders', values };

@@ -176,7 +176,8 @@ describe('real-time replay: crashes, poison objects and the circuit breaker', ()
     expect(
       await main(['node', 'lakemirror', 'realtime', 'replay', '--config', file, '--confirm'], host),
     ).toBe(0);
-    expect(out.join('\n')).toMatch(/applied 22, failed 0/);
+    // Each deleted table stages five objects: itself, its partitions, filters, tag assignments and grants.
+    expect(out.join('\n')).toMatch(/applied 110, failed 0/);
     expect(await targetTables()).toHaveLength(0);
     expect((await lake.verify(config)).inSync).toBe(true);
   });

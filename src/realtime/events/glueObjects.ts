@@ -14,6 +14,24 @@ const table = (db: unknown, name: unknown): Ref[] => {
 };
 
 /**
+ * A deleted table takes its partitions, grants (its columns' too), tag assignments and data cells filters
+ * with it, without events of their own. When a table of the same name exists again by replay time, only
+ * reconciling these too removes the old table's leftovers from the target.
+ */
+const tableAndDependents = (db: unknown, name: unknown): Ref[] => {
+  const [d, t] = [glueName(db), glueName(name)];
+  if (!d || !t) return [];
+  const resource = { Table: { DatabaseName: d, Name: t } };
+  return [
+    { kind: 'table', database: d, table: t },
+    { kind: 'partitions', database: d, table: t },
+    { kind: 'dataCellsFilter', database: d, table: t },
+    { kind: 'lfTagAssignment', resource },
+    { kind: 'permissions', resource },
+  ];
+};
+
+/**
  * Partitions named by `valueLists`; when any is missing or the list is empty (truncated by CloudTrail),
  * every partition of the table instead, as long as the table itself is known.
  */
@@ -36,12 +54,14 @@ const updatedPartition = (entry: Params | undefined): unknown[] => [
 export const GLUE_EXTRACTORS: Record<string, Extractor<Ref>> = {
   CreateDatabase: (p) => database(record(p.databaseInput)?.name),
   UpdateDatabase: (p) => [...database(p.name), ...database(record(p.databaseInput)?.name)],
-  DeleteDatabase: (p) => database(p.name),
+  // Everything in the database goes with it, unnamed: a database of the same name created again by replay
+  // time would otherwise keep the old tables (and grants) in the target. Database deletes are rare.
+  DeleteDatabase: (p) => [...database(p.name), { kind: 'catalog' }],
   CreateTable: (p) => table(p.databaseName, record(p.tableInput)?.name ?? p.name),
   UpdateTable: (p) => table(p.databaseName, record(p.tableInput)?.name ?? p.name),
-  DeleteTable: (p) => table(p.databaseName, p.name),
+  DeleteTable: (p) => tableAndDependents(p.databaseName, p.name),
   BatchDeleteTable: (p) =>
-    eachEntry(p.tablesToDelete, (name) => table(p.databaseName, name), { kind: 'catalog' }),
+    eachEntry(p.tablesToDelete, (name) => tableAndDependents(p.databaseName, name), { kind: 'catalog' }),
   CreatePartition: (p) => partitions(p, [record(p.partitionInput)?.values]),
   BatchCreatePartition: (p) =>
     partitions(

@@ -15,7 +15,8 @@ export type ObjectRef =
   | { kind: 'location'; resourceArn: string }
   | { kind: 'lfTag'; tagKey: string }
   | { kind: 'lfTagAssignment'; resource: LfResource }
-  | { kind: 'dataCellsFilter'; database: string; table: string; name: string }
+  /** `name` absent: every filter of the table (what a deleted table took with it). */
+  | { kind: 'dataCellsFilter'; database: string; table: string; name?: string }
   | { kind: 'dataLakeSettings' }
   /** The object could not be determined (omitted/truncated requestParameters): reconcile broadly. */
   | { kind: 'catalog' };
@@ -45,7 +46,7 @@ export function objectKey(ref: ObjectRef): string {
     case 'lfTagAssignment':
       return `lfTagAssignment:${stableStringify(ref.resource)}`;
     case 'dataCellsFilter':
-      return `dataCellsFilter:${ref.database}.${ref.table}.${ref.name}`;
+      return `dataCellsFilter:${ref.database}.${ref.table}.${ref.name ?? '*'}`;
     case 'dataLakeSettings':
       return 'dataLakeSettings';
     case 'catalog':

@@ -110,7 +110,9 @@ export async function readScope(side: RegionSide, scope: RecordScope): Promise<S
       const filters = await orNothing(() =>
         lf.listDataCellsFilters({ DatabaseName: scope.database, Name: scope.table }),
       );
-      return filters.map(canonicalDataCellsFilter).filter((r) => r.filter.Name === scope.name);
+      return filters
+        .map(canonicalDataCellsFilter)
+        .filter((r) => scope.name === undefined || r.filter.Name === scope.name);
     }
     case 'location':
       return (await lf.listResources())

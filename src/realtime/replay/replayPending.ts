@@ -5,7 +5,7 @@ import { planOptionsFor, runFilter } from '../../ondemand/scope.ts';
 import type { PlanOptions } from '../../plan/plan.ts';
 import type { Clock } from '../collect/ports.ts';
 import type { EventTable } from '../eventTable/eventTable.ts';
-import { applyForUnits } from './applyPlanned.ts';
+import { applyForUnits, dedupeActions } from './applyPlanned.ts';
 import { reconcileBroad } from './broadReconcile.ts';
 import { type BreakerVerdict, countChanges, judgeChanges, MIN_CHANGES_TO_TRIP } from './circuitBreaker.ts';
 import { markUnits } from './markUnits.ts';
@@ -98,7 +98,10 @@ async function replayWithRun(
   const verdict = judge(
     [...planned].map(([target, plans]) => ({
       target: target.config.region,
-      planned: plans.reduce((n, p) => n + countChanges(p.actions) + p.cascade, 0),
+      // Counted as applied: an action two reconciles planned (a table's and its partitions') once.
+      planned:
+        countChanges(dedupeActions(plans.flatMap((p) => p.actions))) +
+        plans.reduce((n, p) => n + p.cascade, 0),
       known: plans.reduce((n, p) => n + p.known, 0),
     })),
   );

@@ -14,7 +14,8 @@ export type Scope =
   | { kind: 'dataLakeSettings' }
   | { kind: 'database'; database: string }
   | { kind: 'table'; database: string; table: string }
-  | { kind: 'dataCellsFilter'; database: string; table: string; name: string }
+  /** `name` absent: every filter of the table. */
+  | { kind: 'dataCellsFilter'; database: string; table: string; name?: string }
   /** `values` undefined: every partition of the table. */
   | { kind: 'partitions'; database: string; table: string; values?: string[][] }
   | { kind: 'location'; resourceArn: string }
@@ -106,7 +107,7 @@ export function scopeId(scope: Scope): string {
     case 'partitions':
       return `${scope.kind}:${scope.database}.${scope.table}`;
     case 'dataCellsFilter':
-      return `dataCellsFilter:${scope.database}.${scope.table}.${scope.name}`;
+      return `dataCellsFilter:${scope.database}.${scope.table}.${scope.name ?? '*'}`;
     case 'location':
       return `location:${scope.resourceArn}`;
     case 'lfTag':
