@@ -1,6 +1,7 @@
+import { formatMinutes } from '../report/html/format.ts';
 import type { DrillReport } from '../report/reportTypes.ts';
 
-const minutes = (m: number) => (m < 1 ? `${Math.round(m * 60)} s` : `${Math.round(m * 10) / 10} min`);
+const minutes = formatMinutes;
 const mark = (ok: boolean) => (ok ? 'ok  ' : 'FAIL');
 
 /** The drill on a terminal: the verdict, then one line each for RPO, RTO, drift and every check. */

@@ -17,7 +17,7 @@ export function formatClock(ms: number, withSeconds: boolean): string {
 
 /** `45 s`, `7.5 min`, `2 h 5 min`. */
 export function formatMinutes(minutes: number): string {
-  if (minutes < 1) return `${round(minutes * 60, 0)} s`;
+  if (minutes < 1) return `${round(minutes * 60, minutes * 60 < 10 ? 1 : 0)} s`;
   if (minutes < 120) return `${round(minutes, 1)} min`;
   const hours = Math.floor(minutes / 60);
   return `${hours} h ${Math.round(minutes - hours * 60)} min`;
