@@ -67,6 +67,28 @@ export function isRecordIncluded(filter: CatalogFilter, record: SnapshotRecord):
   }
 }
 
+/**
+ * Whether a record belongs to a database (the database itself, its tables, partitions and filters, grants
+ * and tag assignments on them) rather than to the account (Catalog, DataLocation and LF-Tag grants, LF-Tag
+ * definitions, locations, settings).
+ */
+export function isDatabaseRecord(record: SnapshotRecord): boolean {
+  switch (record.kind) {
+    case 'database':
+    case 'table':
+    case 'partition':
+    case 'dataCellsFilter':
+      return true;
+    case 'grant':
+    case 'lfTagAssignment': {
+      const { Database, Table, TableWithColumns, DataCellsFilter } = record.resource;
+      return Boolean(Database || Table || TableWithColumns || DataCellsFilter);
+    }
+    default:
+      return false;
+  }
+}
+
 /** Whether an LF resource lies inside the filter; a table wildcard follows its database. */
 export function isResourceIncluded(filter: CatalogFilter, resource: LfResource): boolean {
   if (resource.Database) return isDatabaseIncluded(filter, resource.Database.Name);

@@ -55,6 +55,13 @@ describe('objectFilter', () => {
     expect(none({ kind: 'database', database: 'sales' })).toBe(false);
   });
 
+  it('keeps a database’s broad reconcile only when the database passes', () => {
+    expect(keep({ kind: 'catalog', database: 'sales_eu' })).toBe(true);
+    expect(keep({ kind: 'catalog', database: 'sales_tmp' })).toBe(false);
+    expect(keep({ kind: 'catalog', database: 'finance' })).toBe(false);
+    expect(keep({ kind: 'catalog' })).toBe(true);
+  });
+
   it('keeps everything without filters, and treats regex characters literally', () => {
     expect(objectFilter()(table('a', 'b'))).toBe(true);
     const literal = objectFilter({ tables: { include: ['a.b+c'] } });

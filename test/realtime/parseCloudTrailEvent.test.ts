@@ -30,7 +30,11 @@ const canonicalTable = { Table: { DatabaseName: 'sales', Name: 'orders' } };
 const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
   ['CreateDatabase', { databaseInput: { name: 'Sales', locationUri: 's3://lake/sales/' } }, [db('sales')]],
   ['UpdateDatabase', { name: 'sales', databaseInput: { name: 'sales', description: 'x' } }, [db('sales')]],
-  ['DeleteDatabase', { catalogId: '123456789012', name: 'Sales' }, [db('sales'), { kind: 'catalog' }]],
+  [
+    'DeleteDatabase',
+    { catalogId: '123456789012', name: 'Sales' },
+    [db('sales'), { kind: 'catalog', database: 'sales' }],
+  ],
   [
     'CreateTable',
     {
@@ -282,6 +286,16 @@ describe('parseCloudTrailEvent', () => {
     ]);
   });
 
+  it('narrows the broad reconcile of a BatchDeleteTable entry it cannot read to the database', () => {
+    const params = { databaseName: 'Sales', tablesToDelete: ['orders', 42] };
+    expect(staged('BatchDeleteTable', params).objects).toEqual([
+      ...dropped('sales', 'orders'),
+      { kind: 'catalog', database: 'sales' },
+    ]);
+    expect(staged('BatchDeleteTable', { tablesToDelete: ['orders'] }).objects).toEqual([{ kind: 'catalog' }]);
+    expect(staged('DeleteDatabase', {}).objects).toEqual([{ kind: 'catalog' }]);
+  });
+
   it('adds a catalog reconcile for batch entries it cannot read, keeping the readable ones', () => {
     const params = { entries: [{ id: '1', resource: { database: { name: 'sales' } } }, { id: '2' }] };
     expect(staged('BatchGrantPermissions', params).objects).toEqual([
@@ -328,5 +342,7 @@ describe('objectKey', () => {
     } as const;
     expect(objectKey(a)).toBe(objectKey(b));
     expect(objectKey(a)).toBe('permissions:{"Table":{"DatabaseName":"sales","Name":"orders"}}');
+    expect(objectKey({ kind: 'catalog' })).toBe('catalog');
+    expect(objectKey({ kind: 'catalog', database: 'sales' })).toBe('catalog:sales');
   });
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseInterval } from '../../src/cli/commands/realtime.ts';
+import type { LocalCloud } from '../../src/localcloud/server.ts';
 import type { Action } from '../../src/plan/actions.ts';
 import type { ObjectRef } from '../../src/realtime/events/objectRef.ts';
 import { toEventItems } from '../../src/realtime/eventTable/items.ts';
+import { broadScope } from '../../src/realtime/replay/broadReconcile.ts';
 import { countChanges, judgeChanges } from '../../src/realtime/replay/circuitBreaker.ts';
 import { lagStats, nextAttemptAt } from '../../src/realtime/replay/replayReport.ts';
-import { buildUnits } from '../../src/realtime/replay/units.ts';
+import { broadDatabases, buildUnits } from '../../src/realtime/replay/units.ts';
+import { demoConfig } from '../support/demoSync.ts';
 
 let n = 0;
 const items = (...objects: ObjectRef[]) =>
@@ -71,6 +74,39 @@ describe('replay units', () => {
       ['grants:table:sales.customers', 2],
       ['broad', 2],
     ]);
+  });
+
+  it('reconcile a database broadly on its own, merged with other databases, or within a whole-lake run', () => {
+    const scoped = buildUnits(
+      items(
+        { kind: 'catalog', database: 'sales' },
+        { kind: 'database', database: 'sales' },
+        { kind: 'catalog', database: 'hr' },
+        { kind: 'catalog', database: 'sales' },
+      ),
+    );
+    expect(scoped.map((u) => [u.id, u.items.length])).toEqual([
+      ['database:sales', 1],
+      ['broad:hr', 1],
+      ['broad:sales', 2],
+    ]);
+    expect(scoped[2]!.scope).toEqual({ kind: 'broad', database: 'sales' });
+    expect(broadDatabases(scoped)).toEqual(['hr', 'sales']);
+    expect(broadDatabases(scoped.slice(0, 1))).toEqual([]);
+    const whole = buildUnits(items({ kind: 'catalog', database: 'sales' }, { kind: 'catalog' }));
+    expect(whole.map((u) => u.id)).toEqual(['broad', 'broad:sales']);
+    expect(broadDatabases(whole)).toBeUndefined();
+  });
+
+  it('leave out of a scoped broad reconcile the databases outside the config’s filters', () => {
+    const config = demoConfig({ endpoint: 'http://localhost:1' } as LocalCloud, {
+      filters: { databases: { include: ['sales*'], exclude: ['sales_tmp'] } },
+    });
+    const units = (...databases: string[]) =>
+      buildUnits(items(...databases.map((database): ObjectRef => ({ kind: 'catalog', database }))));
+    expect(broadScope(config, units('sales', 'hr', 'sales_tmp'))).toEqual(['sales']);
+    expect(broadScope(config, units('hr'))).toEqual([]);
+    expect(broadScope(config, [...units('hr'), ...buildUnits(items({ kind: 'catalog' }))])).toBeUndefined();
   });
 });
 

@@ -39,17 +39,19 @@ function glueScope(ref: ObjectRef): { database: string; table?: string } | undef
     case 'permissions':
     case 'lfTagAssignment':
       return glueScopeOf(ref.resource);
+    case 'catalog':
+      return ref.database === undefined ? undefined : { database: ref.database };
     case 'location':
     case 'lfTag':
     case 'dataLakeSettings':
-    case 'catalog':
       return undefined;
   }
 }
 
 /**
  * A predicate keeping the objects inside the filters. A table-level object needs its database and its
- * `db.table` to pass; objects not tied to a database (catalog, location, LF-Tag, settings) always pass.
+ * `db.table` to pass; a database's broad reconcile needs its database to pass; objects not tied to a
+ * database (catalog, location, LF-Tag, settings) always pass.
  */
 export function objectFilter(filters: CatalogFilters = {}): (ref: ObjectRef) => boolean {
   const database = compile(filters.databases);

@@ -13,6 +13,12 @@ const table = (db: unknown, name: unknown): Ref[] => {
   return d && t ? [{ kind: 'table', database: d, table: t }] : [];
 };
 
+/** A broad reconcile of one database (everything in it); none when the name is unreadable. */
+const inDatabase = (name: unknown): Ref[] => {
+  const db = glueName(name);
+  return db ? [{ kind: 'catalog', database: db }] : [];
+};
+
 /**
  * A deleted table takes its partitions, grants (its columns' too), tag assignments and data cells filters
  * with it, without events of their own. When a table of the same name exists again by replay time, only
@@ -55,13 +61,18 @@ export const GLUE_EXTRACTORS: Record<string, Extractor<Ref>> = {
   CreateDatabase: (p) => database(record(p.databaseInput)?.name),
   UpdateDatabase: (p) => [...database(p.name), ...database(record(p.databaseInput)?.name)],
   // Everything in the database goes with it, unnamed: a database of the same name created again by replay
-  // time would otherwise keep the old tables (and grants) in the target. Database deletes are rare.
-  DeleteDatabase: (p) => [...database(p.name), { kind: 'catalog' }],
+  // time would otherwise keep the old tables (and grants) in the target. A broad reconcile of that database
+  // only (CreateDatabase needs none: a new database's contents have events of their own).
+  DeleteDatabase: (p) => [...database(p.name), ...inDatabase(p.name)],
   CreateTable: (p) => table(p.databaseName, record(p.tableInput)?.name ?? p.name),
   UpdateTable: (p) => table(p.databaseName, record(p.tableInput)?.name ?? p.name),
   DeleteTable: (p) => tableAndDependents(p.databaseName, p.name),
   BatchDeleteTable: (p) =>
-    eachEntry(p.tablesToDelete, (name) => tableAndDependents(p.databaseName, name), { kind: 'catalog' }),
+    eachEntry(
+      p.tablesToDelete,
+      (name) => tableAndDependents(p.databaseName, name),
+      inDatabase(p.databaseName)[0] ?? { kind: 'catalog' },
+    ),
   CreatePartition: (p) => partitions(p, [record(p.partitionInput)?.values]),
   BatchCreatePartition: (p) =>
     partitions(

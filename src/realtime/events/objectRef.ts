@@ -18,8 +18,12 @@ export type ObjectRef =
   /** `name` absent: every filter of the table (what a deleted table took with it). */
   | { kind: 'dataCellsFilter'; database: string; table: string; name?: string }
   | { kind: 'dataLakeSettings' }
-  /** The object could not be determined (omitted/truncated requestParameters): reconcile broadly. */
-  | { kind: 'catalog' };
+  /**
+   * The objects could not be named (omitted/truncated requestParameters): reconcile broadly. `database`
+   * narrows that to one database — its tables, partitions, filters, and the grants and tag assignments on
+   * them (what a deleted database takes with it) — instead of the whole lake.
+   */
+  | { kind: 'catalog'; database?: string };
 
 export type ObjectKind = ObjectRef['kind'];
 
@@ -50,6 +54,6 @@ export function objectKey(ref: ObjectRef): string {
     case 'dataLakeSettings':
       return 'dataLakeSettings';
     case 'catalog':
-      return 'catalog';
+      return ref.database === undefined ? 'catalog' : `catalog:${ref.database}`;
   }
 }

@@ -1,27 +1,51 @@
 import type { OnApplied } from '../../audit/recordApplied.ts';
 import type { TargetConfig } from '../../config/configSchema.ts';
+import type { SnapshotRecord } from '../../model/records.ts';
 import { liveSource } from '../../ondemand/liveSource.ts';
 import type { Output } from '../../ondemand/output.ts';
+import { readCatalogRecords } from '../../ondemand/readCatalogRecords.ts';
 import type { RegionSide } from '../../ondemand/regionSide.ts';
+import { runFilter } from '../../ondemand/scope.ts';
 import type { SourceRecords } from '../../ondemand/syncTarget.ts';
 import { syncTarget } from '../../ondemand/syncTarget.ts';
 import type { TallyResult } from '../../ondemand/tally.ts';
+import { createCatalogFilter, isDatabaseIncluded, isDatabaseRecord } from '../../plan/filters.ts';
 import type { PlanOptions } from '../../plan/plan.ts';
 import type { BreakerVerdict, ChangeCount } from './circuitBreaker.ts';
 import { describeFailure, type ReplayRun, type RunTarget } from './replayRun.ts';
-import type { ReplayUnit } from './units.ts';
+import { broadDatabases, type ReplayUnit } from './units.ts';
 
 /**
  * The reconcile of an event whose objects CloudTrail did not name (`catalog`): the whole source inside the
  * filters against each target, through on-demand sync's own `syncTarget` — first as a dry run, which is what
- * the circuit breaker judges, then for real when there is anything to do.
+ * the circuit breaker judges, then for real when there is anything to do. A database's broad reconcile
+ * (`catalog` with a database, e.g. a DeleteDatabase) is the same run narrowed to that database: only its
+ * tables are listed, and account-wide objects (LF-Tags, locations, settings, catalog grants) are left alone.
  */
 export interface BroadTarget {
   region: string;
   side: RegionSide;
   options: PlanOptions;
+  /** Keeps the records the reconcile owns (all, or only those tied to a database when scoped). */
+  keep: (record: SnapshotRecord) => boolean;
   dryRun: TallyResult;
   count: ChangeCount;
+}
+
+const everything = () => true;
+
+/**
+ * The databases a set of broad units reconciles: undefined for the whole lake, else those of the named
+ * databases inside the config's filters (possibly none: nothing to do).
+ */
+export function broadScope(
+  config: Parameters<typeof runFilter>[0],
+  units: readonly ReplayUnit[],
+): string[] | undefined {
+  const databases = broadDatabases(units);
+  if (!databases) return undefined;
+  const filter = createCatalogFilter(runFilter(config));
+  return databases.filter((db) => isDatabaseIncluded(filter, db));
 }
 
 export function readBroadSource(source: RegionSide, options: PlanOptions): Promise<SourceRecords> {
@@ -52,20 +76,26 @@ function countOf(result: TallyResult): ChangeCount {
   return { planned, known };
 }
 
+/** The target's records inside the options' filter that the reconcile owns. */
+const readTarget = (side: RegionSide, options: PlanOptions, keep: BroadTarget['keep']) =>
+  readCatalogRecords(side, options).then((records) => records.filter(keep));
+
 export async function planBroad(
   target: TargetConfig,
   side: RegionSide,
   source: SourceRecords,
   options: PlanOptions,
   output: Output,
+  keep: BroadTarget['keep'] = everything,
 ): Promise<BroadTarget> {
   const dryRun = await syncTarget(side, source, {
     plan: options,
     maxDeletes: Number.MAX_SAFE_INTEGER,
     dryRun: true,
     output,
+    targetRead: readTarget(side, options, keep),
   });
-  return { region: target.region, side, options, dryRun, count: countOf(dryRun) };
+  return { region: target.region, side, options, keep, dryRun, count: countOf(dryRun) };
 }
 
 /** Applies a broad reconcile; undefined when the dry run found nothing to do. */
@@ -83,22 +113,35 @@ export async function applyBroad(
     dryRun: false,
     output,
     onApplied,
+    targetRead: readTarget(broad.side, broad.options, broad.keep),
   });
 }
 
-/** The broad reconcile: dry run per target, the breaker on it, then the real sync. */
+/**
+ * The broad reconcile of a replay's broad units, in one run: the whole lake when any is unscoped, else the
+ * databases they name. Dry run per target, the breaker on it, then the real sync; a failure fails every unit.
+ */
 export async function reconcileBroad(
   run: ReplayRun,
-  unit: ReplayUnit,
-  options: (t: TargetConfig) => PlanOptions,
+  units: readonly ReplayUnit[],
+  planOptions: (t: TargetConfig) => PlanOptions,
   judge: (counts: Array<{ target: string; planned: number; known: number }>) => BreakerVerdict,
   confirm: boolean,
 ): Promise<BreakerVerdict | undefined> {
   const { runtime } = run;
+  const fail = (message: string) => {
+    for (const unit of units) run.fail(unit, message);
+  };
+  const databases = broadScope(runtime.config, units);
+  if (databases?.length === 0) return undefined;
+  const keep = databases ? isDatabaseRecord : everything;
+  const options = (t: TargetConfig): PlanOptions =>
+    databases ? { ...planOptions(t), filter: runFilter(runtime.config, databases) } : planOptions(t);
   try {
     const first = run.open[0];
     if (!first) return undefined;
-    const source = await readBroadSource(run.source, options(first.config));
+    const read = await readBroadSource(run.source, options(first.config));
+    const source: SourceRecords = { records: read.records.filter(keep), partitions: read.partitions };
     const plans: Array<{ target: RunTarget; broad: BroadTarget }> = [];
     for (const target of run.open) {
       const broad = await planBroad(
@@ -107,6 +150,7 @@ export async function reconcileBroad(
         source,
         options(target.config),
         runtime.output,
+        keep,
       );
       plans.push({ target, broad });
     }
@@ -123,14 +167,13 @@ export async function reconcileBroad(
       }
       const failure = result.failures[0];
       if (failure)
-        run.fail(
-          unit,
+        fail(
           `${target.config.region}: ${result.failures.length} actions failed, first ${failure.kind} ${failure.key}: ${failure.error?.message}`,
         );
     }
     return verdict;
   } catch (error) {
-    run.fail(unit, describeFailure(error, 'broad reconcile'));
+    fail(describeFailure(error, 'broad reconcile'));
     return undefined;
   }
 }

@@ -91,8 +91,10 @@ async function replayWithRun(
   const judge = (counts: Array<{ target: string; planned: number; known: number }>) =>
     judgeChanges(counts, config.maxChangePercent, config.minChangesToTrip ?? MIN_CHANGES_TO_TRIP);
 
-  const broad = units.find((u) => u.scope.kind === 'broad');
-  const broadVerdict = broad ? await reconcileBroad(run, broad, options, judge, confirm) : undefined;
+  // One broad run for all broad units: the whole lake, or only the databases they name.
+  const broad = units.filter((u) => u.scope.kind === 'broad');
+  const broadVerdict =
+    broad.length > 0 ? await reconcileBroad(run, broad, options, judge, confirm) : undefined;
   if (broadVerdict?.tripped && !confirm) return tripped(report, broadVerdict, run, timer);
   const planned = await planUnits(run, units, options);
   const verdict = judge(

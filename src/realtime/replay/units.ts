@@ -24,8 +24,11 @@ export type Scope =
   | { kind: 'lfTagAssignment'; resource: LfResource }
   /** Grants on one resource; on a named Table, also those on its columns (TableWithColumns). */
   | { kind: 'grants'; resource: LfResource }
-  /** Nothing precise is known: reconcile everything inside the filters. */
-  | { kind: 'broad' };
+  /**
+   * Nothing precise is known: reconcile everything inside the filters — or, with `database`, everything in
+   * that database (its tables, partitions, filters, and the grants and tag assignments on them).
+   */
+  | { kind: 'broad'; database?: string };
 
 export type ScopeKind = Scope['kind'];
 
@@ -91,7 +94,7 @@ export function scopeOf(ref: ObjectRef): Scope {
       return wide && taggable ? { kind: 'lfTagAssignment', resource: wide } : { kind: 'broad' };
     }
     case 'catalog':
-      return { kind: 'broad' };
+      return ref.database === undefined ? { kind: 'broad' } : { kind: 'broad', database: ref.database };
   }
 }
 
@@ -115,10 +118,25 @@ export function scopeId(scope: Scope): string {
     case 'lfTagAssignment':
     case 'grants':
       return `${scope.kind}:${resourceKey(scope.resource)}`;
-    case 'dataLakeSettings':
     case 'broad':
+      return scope.database === undefined ? 'broad' : `broad:${scope.database}`;
+    case 'dataLakeSettings':
       return scope.kind;
   }
+}
+
+/**
+ * What the broad units of a replay reconcile together: undefined for the whole lake (an unscoped broad unit
+ * supersedes the scoped ones), else the databases they name, sorted.
+ */
+export function broadDatabases(units: readonly ReplayUnit[]): string[] | undefined {
+  const databases = new Set<string>();
+  for (const { scope } of units) {
+    if (scope.kind !== 'broad') continue;
+    if (scope.database === undefined) return undefined;
+    databases.add(scope.database);
+  }
+  return [...databases].sort();
 }
 
 function mergeValues(a: string[][] | undefined, b: string[][] | undefined): string[][] | undefined {
