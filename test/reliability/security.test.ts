@@ -1,16 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { s3AuditLog } from '../../src/audit/s3AuditLog.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import type { SyncReport } from '../../src/ondemand/syncReport.ts';
 import { seedDemo } from '../support/demoSync.ts';
 import { startTestCloud } from '../support/localCloud.ts';
+import { type RecordingS3, startRecordingS3 } from '../support/recordingS3.ts';
 import { cli, demoConfigFile } from './support.ts';
 
 /** AWS's documented example keys: recognisable if they leak anywhere. */
@@ -98,35 +95,15 @@ describe('security', () => {
 });
 
 describe('S3 objects are encrypted', () => {
-  let s3rver: S3rver;
+  let recording: RecordingS3;
   let s3: S3Client;
-  const sent: { name: string; input: Record<string, unknown> }[] = [];
+  let sent: RecordingS3['sent'];
   beforeAll(async () => {
-    s3rver = new S3rver({
-      port: 0,
-      address: '127.0.0.1',
-      silent: true,
-      directory: await mkdtemp(join(tmpdir(), 's3rver-')),
-    });
-    const address = (await s3rver.run()) as AddressInfo;
-    s3 = new S3Client({
-      region: 'us-east-1',
-      endpoint: `http://127.0.0.1:${address.port}`,
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
-    s3.middlewareStack.add(
-      (next, context) => async (args) => {
-        sent.push({ name: context.commandName as string, input: args.input as Record<string, unknown> });
-        return next(args);
-      },
-      { step: 'initialize', name: 'recordCommands' },
-    );
-    await s3.send(new CreateBucketCommand({ Bucket: 'audit' }));
+    recording = await startRecordingS3('audit');
+    ({ s3, sent } = recording);
   });
   afterAll(async () => {
-    s3.destroy();
-    await s3rver.close();
+    await recording.stop();
   });
 
   it('puts one audit object per run with SSE, and none for a run that wrote nothing', async () => {

@@ -1,43 +1,19 @@
-import { mkdtemp } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3SnapshotStore } from '../../../src/aws/s3SnapshotStore.ts';
+import { type RecordingS3, startRecordingS3 } from '../../support/recordingS3.ts';
 
-let s3rver: S3rver;
+let recording: RecordingS3;
 let s3: S3Client;
-const sent: { name: string; input: any }[] = [];
+let sent: RecordingS3['sent'];
 
 beforeAll(async () => {
-  s3rver = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory: await mkdtemp(join(tmpdir(), 's3rver-')),
-  });
-  const address = (await s3rver.run()) as AddressInfo;
-  s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: `http://127.0.0.1:${address.port}`,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-  s3.middlewareStack.add(
-    (next: any, context: any) => async (args: any) => {
-      sent.push({ name: context.commandName, input: args.input });
-      return next(args);
-    },
-    { step: 'initialize', name: 'recordCommands' },
-  );
-  await s3.send(new CreateBucketCommand({ Bucket: 'snapshots' }));
+  recording = await startRecordingS3('snapshots');
+  ({ s3, sent } = recording);
 });
 
 afterAll(async () => {
-  s3.destroy();
-  await s3rver.close();
+  await recording.stop();
 });
 
 async function collect(lines: AsyncIterable<string>): Promise<string[]> {
