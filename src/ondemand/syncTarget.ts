@@ -72,11 +72,14 @@ export async function syncTarget(
   // Principals the account mapping cannot place are reported as failures, in a dry run too.
   outcomes.applied(unmappedResults(unmapped, target.accountId));
   const listed: Action[] = [...actions];
+  let listedPartitions = 0;
   let unlisted = 0;
   const listPartitionActions = (partitionActions: Action[]) => {
-    const room = Math.max(0, PARTITIONS_LISTED - listed.filter((a) => a.kind === 'partition').length);
-    listed.push(...partitionActions.slice(0, room));
-    unlisted += Math.max(0, partitionActions.length - room);
+    const room = Math.max(0, PARTITIONS_LISTED - listedPartitions);
+    const shown = partitionActions.slice(0, room);
+    listed.push(...shown);
+    listedPartitions += shown.length;
+    unlisted += partitionActions.length - shown.length;
   };
 
   const destructive = (list: readonly Action[]) => list.some(isDestructive);
@@ -108,10 +111,7 @@ export async function syncTarget(
       },
     );
   }
-  checkMaxDeletes(
-    [...actions, ...Array.from({ length: partitionDeletes }, () => ({ op: 'delete' }) as Action)],
-    options.maxDeletes,
-  );
+  checkMaxDeletes(actions, options.maxDeletes, partitionDeletes);
   if (options.dryRun) {
     outcomes.planned(actions);
     return outcomes.finish(listed, unlisted);

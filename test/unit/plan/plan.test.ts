@@ -148,6 +148,11 @@ describe('checkMaxDeletes', () => {
     (current): Action => ({ kind: 'database', op: 'delete', key: current.input.Name, current }),
   );
 
+  it('counts deletes planned elsewhere (partitions) with the actions', () => {
+    expect(() => checkMaxDeletes(deletes, 5, 2)).not.toThrow();
+    expect(() => checkMaxDeletes(deletes, 5, 3)).toThrow(/6 objects.*limit of 5/);
+  });
+
   it('passes at the limit and without a limit', () => {
     expect(() => checkMaxDeletes(deletes, 3)).not.toThrow();
     expect(() => checkMaxDeletes(deletes, undefined)).not.toThrow();
