@@ -49,12 +49,12 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   const startedAt = runtime.now().toISOString();
   const runId = randomUUID();
   const { config } = runtime;
-  const source = await runtime.source();
-  const sourceCalls = callSummary(source.counter);
   let uri: string;
   let records: SourceRecords['records'];
   let reader = runtime.store;
-  let sourceAccount = source.accountId;
+  let sourceAccount: string;
+  // Only a fresh snapshot needs the source Region: applying a stored one must work while it is down.
+  let sourceCalls = (): ApiCallSummary => ({ total: 0, reads: 0, writes: 0, byOperation: {} });
   let recordCount: number;
   let contentHash: string;
   const filter = runFilter(config, request.databases);
@@ -83,6 +83,10 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
       );
     }
   } else {
+    const source = await runtime.source();
+    const before = callSummary(source.counter);
+    sourceCalls = () => callSummary(source.counter, before);
+    sourceAccount = source.accountId;
     const taken = await runSnapshot(runtime, request.databases ? { databases: request.databases } : {});
     ({ uri, recordCount, contentHash } = taken);
     records = taken.taken.records;
@@ -112,7 +116,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     source: {
       region: config.source.region,
       accountId: sourceAccount,
-      apiCalls: callSummary(source.counter, sourceCalls),
+      apiCalls: sourceCalls(),
     },
     snapshot: { uri, recordCount, contentHash },
     targets: reports,
