@@ -46,16 +46,22 @@ export const LOCAL_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'test', s
 export function createAwsClients(options: AwsClientOptions): AwsClients {
   const env = options.env ?? process.env;
   const baseCredentials = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  // One AssumeRole provider for all of the Region's clients: each provider caches its own credentials, so
+  // one per client meant one AssumeRole call (and one internal STS client) per service.
+  const stsEndpoint = configuredEndpoint('STS', options.endpoint, env);
+  const assumed = options.roleArn
+    ? fromTemporaryCredentials({
+        params: { RoleArn: options.roleArn, RoleSessionName: 'lakemirror' },
+        masterCredentials: isLocalEndpoint(stsEndpoint)
+          ? withLocalFallback(baseCredentials)
+          : baseCredentials,
+        clientConfig: { region: options.region, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
+      })
+    : undefined;
   const credentialsFor = (service: ServiceEnvSuffix): AwsCredentialIdentityProvider => {
+    if (assumed) return assumed;
     const endpoint = configuredEndpoint(service, options.endpoint, env);
-    const base = isLocalEndpoint(endpoint) ? withLocalFallback(baseCredentials) : baseCredentials;
-    if (!options.roleArn) return base;
-    const stsEndpoint = configuredEndpoint('STS', options.endpoint, env);
-    return fromTemporaryCredentials({
-      params: { RoleArn: options.roleArn, RoleSessionName: 'lakemirror' },
-      masterCredentials: isLocalEndpoint(stsEndpoint) ? withLocalFallback(baseCredentials) : baseCredentials,
-      clientConfig: { region: options.region, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
-    });
+    return isLocalEndpoint(endpoint) ? withLocalFallback(baseCredentials) : baseCredentials;
   };
   const common = (service: ServiceEnvSuffix) => ({
     region: options.region,
