@@ -28,6 +28,8 @@ export interface BroadTarget {
   options: PlanOptions;
   /** Keeps the records the reconcile owns (all, or only those tied to a database when scoped). */
   keep: (record: SnapshotRecord) => boolean;
+  /** The target as the dry run read it; nothing writes to it before the apply, which reuses it. */
+  targetRead: Promise<SnapshotRecord[]>;
   dryRun: TallyResult;
   count: ChangeCount;
 }
@@ -88,14 +90,15 @@ export async function planBroad(
   output: Output,
   keep: BroadTarget['keep'] = everything,
 ): Promise<BroadTarget> {
+  const targetRead = readTarget(side, options, keep);
   const dryRun = await syncTarget(side, source, {
     plan: options,
     maxDeletes: Number.MAX_SAFE_INTEGER,
     dryRun: true,
     output,
-    targetRead: readTarget(side, options, keep),
+    targetRead,
   });
-  return { region: target.region, side, options, keep, dryRun, count: countOf(dryRun) };
+  return { region: target.region, side, options, keep, targetRead, dryRun, count: countOf(dryRun) };
 }
 
 /** Applies a broad reconcile; undefined when the dry run found nothing to do. */
@@ -113,7 +116,7 @@ export async function applyBroad(
     dryRun: false,
     output,
     onApplied,
-    targetRead: readTarget(broad.side, broad.options, broad.keep),
+    targetRead: broad.targetRead,
   });
 }
 
