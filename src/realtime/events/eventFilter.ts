@@ -1,30 +1,14 @@
+import {
+  type CatalogFilterSpec,
+  createCatalogFilter,
+  isDatabaseIncluded,
+  isTableIncluded,
+} from '../../plan/filters.ts';
 import { glueScopeOf } from './lfResource.ts';
 import type { ObjectRef } from './objectRef.ts';
 
-export interface IncludeExclude {
-  include?: string[];
-  exclude?: string[];
-}
-
-/** The config's catalog filters: database names, and tables as `db.table`; `*` and `?` globs. */
-export interface CatalogFilters {
-  databases?: IncludeExclude;
-  tables?: IncludeExclude;
-}
-
-function globToRegExp(pattern: string): RegExp {
-  const body = [...pattern.toLowerCase()]
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.+()[\]{}|/]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${body}$`);
-}
-
-function compile(rule: IncludeExclude | undefined): (name: string) => boolean {
-  const include = rule?.include?.map(globToRegExp);
-  const exclude = (rule?.exclude ?? []).map(globToRegExp);
-  return (name) =>
-    (include === undefined || include.some((r) => r.test(name))) && !exclude.some((r) => r.test(name));
-}
+/** The config's catalog filters; the same spec, and the same matching, as the planner's. */
+export type CatalogFilters = CatalogFilterSpec;
 
 /** The Glue database (and table) an object belongs to; undefined for objects not tied to a database. */
 function glueScope(ref: ObjectRef): { database: string; table?: string } | undefined {
@@ -54,12 +38,13 @@ function glueScope(ref: ObjectRef): { database: string; table?: string } | undef
  * database (catalog, location, LF-Tag, settings) always pass.
  */
 export function objectFilter(filters: CatalogFilters = {}): (ref: ObjectRef) => boolean {
-  const database = compile(filters.databases);
-  const table = compile(filters.tables);
+  // One filter engine for collector and replayer, so they never disagree about what is in scope.
+  const filter = createCatalogFilter(filters);
   return (ref) => {
     const scope = glueScope(ref);
     if (!scope) return true;
-    if (!database(scope.database)) return false;
-    return scope.table === undefined || table(`${scope.database}.${scope.table}`);
+    return scope.table === undefined
+      ? isDatabaseIncluded(filter, scope.database)
+      : isTableIncluded(filter, scope.database, scope.table);
   };
 }
