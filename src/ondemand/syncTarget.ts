@@ -1,15 +1,13 @@
-import pLimit from 'p-limit';
 import type { OnApplied } from '../audit/recordApplied.ts';
 import { tableKey } from '../model/keys.ts';
 import type { RecordKind, SnapshotRecord, TableRecord } from '../model/records.ts';
-import type { Action, ActionOf } from '../plan/actions.ts';
+import type { Action } from '../plan/actions.ts';
 import { createCatalogFilter, isRecordIncluded } from '../plan/filters.ts';
 import { APPLY_ORDER } from '../plan/order.ts';
 import { checkMaxDeletes, type PlanOptions, planWithReport } from '../plan/plan.ts';
 import type { ActionResult } from './apply/actionResult.ts';
-import { applyCatalogAction } from './apply/applyCatalogActions.ts';
+import { applyKind, isObjectKind } from './apply/applyKind.ts';
 import { applyPartitionActions } from './apply/applyPartitionActions.ts';
-import { applyGrantActions, applyLakeFormationAction } from './apply/applyPermissionActions.ts';
 import { isDestructive } from './destructive.ts';
 import { forEachConcurrent } from './forEachConcurrent.ts';
 import type { Output } from './output.ts';
@@ -129,8 +127,8 @@ export async function syncTarget(
   out.phase(`apply ${target.region}`, `${actions.length} catalog and permission actions`);
   const creates = actions.filter((a) => a.op !== 'delete');
   const deletes = actions.filter((a) => a.op === 'delete');
-  const beforePartitions = APPLY_ORDER.slice(0, APPLY_ORDER.indexOf('partition'));
-  const afterPartitions = APPLY_ORDER.slice(APPLY_ORDER.indexOf('partition') + 1);
+  const beforePartitions = APPLY_ORDER.slice(0, APPLY_ORDER.indexOf('partition')).filter(isObjectKind);
+  const afterPartitions = APPLY_ORDER.slice(APPLY_ORDER.indexOf('partition') + 1).filter(isObjectKind);
   for (const kind of beforePartitions) await applied(await applyKind(target, kind, creates), creates);
   const failedTables = new Set(
     outcomes.failures.filter((f) => f.kind === 'table' || f.kind === 'database').map((f) => f.key),
@@ -168,7 +166,7 @@ export async function syncTarget(
     for (const kind of afterPartitions) await applied(await applyKind(target, kind, creates), creates);
   })();
   await Promise.all([applyPartitions, applyLakeFormation]);
-  for (const kind of [...APPLY_ORDER].reverse())
+  for (const kind of [...APPLY_ORDER].reverse().filter(isObjectKind))
     await applied(await applyKind(target, kind, deletes), deletes);
   return { ...outcomes.finish(listed, unlisted), ...(safetySnapshot ? { safetySnapshot } : {}) };
 }
@@ -260,18 +258,4 @@ function inScopeCounts(
     counts[record.kind] = (counts[record.kind] ?? 0) + 1;
   }
   return counts;
-}
-
-/** Applies the actions of one kind: grants in batches, the rest object by object with bounded concurrency. */
-async function applyKind(
-  target: RegionSide,
-  kind: RecordKind,
-  actions: readonly Action[],
-): Promise<ActionResult[]> {
-  const chosen = actions.filter((a) => a.kind === kind);
-  if (chosen.length === 0 || kind === 'partition') return [];
-  if (kind === 'grant') return applyGrantActions(target, chosen as ActionOf<'grant'>[]);
-  const limit = pLimit(target.concurrency);
-  const apply = kind === 'database' || kind === 'table' ? applyCatalogAction : applyLakeFormationAction;
-  return Promise.all(chosen.map((action) => limit(() => apply(target, action))));
 }

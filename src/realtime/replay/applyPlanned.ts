@@ -1,13 +1,11 @@
-import pLimit from 'p-limit';
 import { isLakemirrorError } from '../../model/errors.ts';
 import type { RecordKind } from '../../model/records.ts';
 import { stableStringify } from '../../model/stableStringify.ts';
 import { type ActionResult, failed } from '../../ondemand/apply/actionResult.ts';
-import { applyCatalogAction } from '../../ondemand/apply/applyCatalogActions.ts';
+import { applyKind, isObjectKind } from '../../ondemand/apply/applyKind.ts';
 import { applyPartitionActions } from '../../ondemand/apply/applyPartitionActions.ts';
-import { applyGrantActions, applyLakeFormationAction } from '../../ondemand/apply/applyPermissionActions.ts';
 import type { RegionSide } from '../../ondemand/regionSide.ts';
-import type { Action, ActionOf } from '../../plan/actions.ts';
+import type { Action } from '../../plan/actions.ts';
 import { APPLY_ORDER } from '../../plan/order.ts';
 import type { ReplayRun, RunTarget } from './replayRun.ts';
 import type { ReplayUnit } from './units.ts';
@@ -38,28 +36,21 @@ async function guarded(actions: readonly Action[], write: () => Promise<ActionRe
   }
 }
 
-async function applyKind(target: RegionSide, kind: RecordKind, actions: readonly Action[]) {
+async function applyKindGuarded(target: RegionSide, kind: RecordKind, actions: readonly Action[]) {
   const chosen = actions.filter((a) => a.kind === kind);
   if (chosen.length === 0) return [];
-  if (kind === 'grant')
-    return guarded(chosen, () => applyGrantActions(target, chosen as ActionOf<'grant'>[]));
-  if (kind === 'partition') {
-    const byTable = new Map<string, Action[]>();
-    for (const action of chosen) {
-      const table = tableOfPartition(action.key);
-      byTable.set(table, [...(byTable.get(table) ?? []), action]);
-    }
-    const results: ActionResult[] = [];
-    for (const [table, group] of byTable)
-      results.push(...(await guarded(group, () => applyPartitionActions(target, table, group))));
-    return results;
+  if (isObjectKind(kind)) return guarded(chosen, () => applyKind(target, kind, chosen));
+  const byTable = new Map<string, Action[]>();
+  for (const action of chosen) {
+    const table = tableOfPartition(action.key);
+    const group = byTable.get(table);
+    if (group) group.push(action);
+    else byTable.set(table, [action]);
   }
-  const limit = pLimit(target.concurrency);
-  const apply = kind === 'database' || kind === 'table' ? applyCatalogAction : applyLakeFormationAction;
-  const results = await Promise.all(
-    chosen.map((action) => limit(() => guarded([action], async () => [await apply(target, action)]))),
-  );
-  return results.flat();
+  const results: ActionResult[] = [];
+  for (const [table, group] of byTable)
+    results.push(...(await guarded(group, () => applyPartitionActions(target, table, group))));
+  return results;
 }
 
 /**
@@ -72,8 +63,9 @@ export async function applyPlanned(target: RegionSide, actions: readonly Action[
   const creates = unique.filter((a) => a.op !== 'delete');
   const deletes = unique.filter((a) => a.op === 'delete');
   const results: ActionResult[] = [];
-  for (const kind of APPLY_ORDER) results.push(...(await applyKind(target, kind, creates)));
-  for (const kind of [...APPLY_ORDER].reverse()) results.push(...(await applyKind(target, kind, deletes)));
+  for (const kind of APPLY_ORDER) results.push(...(await applyKindGuarded(target, kind, creates)));
+  for (const kind of [...APPLY_ORDER].reverse())
+    results.push(...(await applyKindGuarded(target, kind, deletes)));
   return results;
 }
 
@@ -86,8 +78,12 @@ export async function applyForUnits(
   if (!target.side) return;
   const byAction = new Map<string, ReplayUnit[]>();
   for (const { unit, actions } of plans)
-    for (const a of actions)
-      byAction.set(`${a.kind}|${a.key}`, [...(byAction.get(`${a.kind}|${a.key}`) ?? []), unit]);
+    for (const a of actions) {
+      const id = `${a.kind}|${a.key}`;
+      const units = byAction.get(id);
+      if (units) units.push(unit);
+      else byAction.set(id, [unit]);
+    }
   const actions = plans.flatMap((p) => p.actions);
   const results = await applyPlanned(target.side, actions);
   await run.audited(target.side)(results, actions);

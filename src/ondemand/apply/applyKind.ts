@@ -1,0 +1,31 @@
+import pLimit from 'p-limit';
+import type { RecordKind } from '../../model/records.ts';
+import type { Action, ActionOf } from '../../plan/actions.ts';
+import type { RegionSide } from '../regionSide.ts';
+import type { ActionResult } from './actionResult.ts';
+import { applyCatalogAction } from './applyCatalogActions.ts';
+import { applyGrantActions, applyLakeFormationAction } from './applyPermissionActions.ts';
+
+/** Every kind but partitions, which are applied table by table. */
+export type ObjectKind = Exclude<RecordKind, 'partition'>;
+
+export function isObjectKind(kind: RecordKind): kind is ObjectKind {
+  return kind !== 'partition';
+}
+
+/**
+ * Applies the actions of one kind other than partitions (which go table by table): grants in batches, the
+ * rest object by object with bounded concurrency. Shared by on-demand sync and real-time replay.
+ */
+export async function applyKind(
+  target: RegionSide,
+  kind: ObjectKind,
+  actions: readonly Action[],
+): Promise<ActionResult[]> {
+  const chosen = actions.filter((a) => a.kind === kind);
+  if (chosen.length === 0) return [];
+  if (kind === 'grant') return applyGrantActions(target, chosen as ActionOf<'grant'>[]);
+  const limit = pLimit(target.concurrency);
+  const apply = kind === 'database' || kind === 'table' ? applyCatalogAction : applyLakeFormationAction;
+  return Promise.all(chosen.map((action) => limit(() => apply(target, action))));
+}
