@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { appendFile, chmod, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { linesOf } from '../aws/snapshotStore.ts';
-import { type AuditLog, type AuditSource, serialised } from './auditLog.ts';
+import { type AuditLog, type AuditSource, auditLine, serialised } from './auditLog.ts';
 import { parseAuditLine } from './parseAuditLine.ts';
 
 /** A `.jsonl` path is one file; anything else is a directory holding one file per UTC day. */
@@ -16,15 +16,19 @@ export function isAuditFile(path: string): boolean {
  */
 export function fileAuditLog(path: string): AuditLog {
   const target = resolve(path);
-  const append = serialised(async (_text, records) => {
+  const oneFile = isAuditFile(target);
+  const append = serialised(async (text, records) => {
+    // One file takes the serialised text as it is; a directory gets one file per UTC day.
     const byFile = new Map<string, string>();
-    for (const record of records) {
-      const file = isAuditFile(target) ? target : join(target, `${record.time.slice(0, 10)}.jsonl`);
-      byFile.set(file, `${byFile.get(file) ?? ''}${JSON.stringify(record)}\n`);
-    }
-    for (const [file, text] of byFile) {
+    if (oneFile) byFile.set(target, text);
+    else
+      for (const record of records) {
+        const file = join(target, `${record.time.slice(0, 10)}.jsonl`);
+        byFile.set(file, `${byFile.get(file) ?? ''}${auditLine(record)}\n`);
+      }
+    for (const [file, lines] of byFile) {
       await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-      await appendFile(file, text, { mode: 0o600, flag: 'a' });
+      await appendFile(file, lines, { mode: 0o600, flag: 'a' });
       await chmod(file, 0o600);
     }
   });

@@ -23,7 +23,9 @@ export function recordApplied(
     const byKey = new Map<string, Action[]>();
     for (const action of actions) {
       const id = `${action.kind}\u0000${action.key}`;
-      byKey.set(id, [...(byKey.get(id) ?? []), action]);
+      const same = byKey.get(id);
+      if (same) same.push(action);
+      else byKey.set(id, [action]);
     }
     const principal = side.callerArn ?? 'unknown';
     const time = now().toISOString();

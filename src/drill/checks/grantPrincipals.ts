@@ -32,7 +32,11 @@ export async function checkGrantPrincipals(
 ): Promise<DrillCheck> {
   const name = `${region}: grant principals exist in IAM`;
   const byPrincipal = new Map<string, GrantRecord[]>();
-  for (const g of grants) byPrincipal.set(g.principal, [...(byPrincipal.get(g.principal) ?? []), g]);
+  for (const g of grants) {
+    const held = byPrincipal.get(g.principal);
+    if (held) held.push(g);
+    else byPrincipal.set(g.principal, [g]);
+  }
   const skipped = new Map<string, number>();
   const lookups: Array<{ principal: string; kind: 'role' | 'user'; name: string }> = [];
   for (const principal of byPrincipal.keys()) {
