@@ -13,8 +13,7 @@ import {
 import { isLakemirrorError } from '../../src/model/errors.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import { isRejection, parseCloudTrailEvent } from '../../src/realtime/events/parseCloudTrailEvent.ts';
-import { writeCalls } from '../support/demoSync.ts';
-import { startTestCloud } from '../support/localCloud.ts';
+import { startTestCloud, writeCalls } from '../support/localCloud.ts';
 
 /**
  * The bad-input corpus: every file under cases/<kind>/ is one case with its expectation. Config and snapshot

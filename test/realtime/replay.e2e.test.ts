@@ -25,16 +25,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../src/realtime/eventTable/items.ts';
 import { collectOnce, eventTableOf, replayOnce, replayPending, runOnce } from '../../src/realtime/index.ts';
 import { replayConfigOf } from '../../src/realtime/replay/replayPending.ts';
-import { writeCalls } from '../support/demoSync.ts';
+import { callsIn, sum, writeCalls } from '../support/localCloud.ts';
 import {
   ACCOUNT,
-  callsIn,
   type RealtimeLake,
   roleArn,
   SOURCE,
   SOURCE_BUCKET,
   startRealtimeLake,
-  sum,
   TARGET,
 } from './support/realtimeLake.ts';
 import { recordEvent } from './support/recordEvents.ts';
