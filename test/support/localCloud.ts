@@ -66,3 +66,13 @@ export function writeCalls(cloud: LocalCloud, region: string): Record<string, nu
 }
 
 export const sum = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
+
+/** The error a call rejects with; throws if the call succeeds. */
+export async function failure(call: Promise<unknown>): Promise<Error> {
+  try {
+    await call;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail');
+}
