@@ -8,9 +8,10 @@ import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import type { SyncReport } from '../../src/ondemand/syncReport.ts';
 import { readAudit } from '../support/audit.ts';
+import { cli } from '../support/cli.ts';
 import { seedDemo } from '../support/demoSync.ts';
 import { clientsFor, startTestCloud } from '../support/localCloud.ts';
-import { cli, demoConfigFile } from './support.ts';
+import { demoConfigFile } from './support.ts';
 
 function writesIn(report: SyncReport): number {
   return report.targets
