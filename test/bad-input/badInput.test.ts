@@ -2,7 +2,6 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFi
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import {
   canonicalDatabase,
@@ -13,8 +12,8 @@ import {
 import { isLakemirrorError } from '../../src/model/errors.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import { isRejection, parseCloudTrailEvent } from '../../src/realtime/events/parseCloudTrailEvent.ts';
-import { writeCalls } from '../support/demoSync.ts';
-import { startTestCloud } from '../support/localCloud.ts';
+import { cli } from '../support/cli.ts';
+import { startTestCloud, writeCalls } from '../support/localCloud.ts';
 
 /**
  * The bad-input corpus: every file under cases/<kind>/ is one case with its expectation. Config and snapshot
@@ -113,15 +112,9 @@ describe('bad input corpus', () => {
   ) {
     const before = filesUnder(dir);
     cloud.stats.reset();
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(['node', 'lakemirror', ...args, '--endpoint', cloud.endpoint], {
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-    });
-    const stderr = err.join('\n');
+    const { code, stdout, stderr } = await cli([...args, '--endpoint', cloud.endpoint]);
     // The error block itself must name the input: progress lines before it do not count.
-    const text = `${out.join('\n')}\n${stderr.slice(stderr.indexOf('error: '))}`;
+    const text = `${stdout}\n${stderr.slice(stderr.indexOf('error: '))}`;
     expect(code, text).not.toBe(0);
     expect(stderr).toContain('error: ');
     expect(stderr).toContain('  fix: ');

@@ -10,7 +10,6 @@ import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../src/aws/clientFactory.ts';
-import { main } from '../../src/cli/main.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import { type DrillOptions, runDrill } from '../../src/drill/index.ts';
 import { demoTrustPolicy } from '../../src/localcloud/seed/demoLake.ts';
@@ -21,6 +20,7 @@ import { EventTable } from '../../src/realtime/eventTable/eventTable.ts';
 import { toEventItems } from '../../src/realtime/eventTable/items.ts';
 import { renderDrillHtml } from '../../src/report/html/renderDrillPage.ts';
 import { type DrillReport, parseReport } from '../../src/report/reportTypes.ts';
+import { cli } from '../support/cli.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
 import { clientsFor, startTestCloud } from '../support/localCloud.ts';
 import { replicateDemoData, TARGET_BUCKET } from './support.ts';
@@ -237,23 +237,14 @@ describe('drill on the demo lake', () => {
     const dir = await mkdtemp(join(tmpdir(), 'lakemirror-drill-cli-'));
     const file = join(dir, 'config.json');
     await writeFile(file, JSON.stringify({ ...config, $schema: undefined }));
-    const out: string[] = [];
-    const err: string[] = [];
-    const host = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    const { code, stdout, stderr } = await cli(['drill', '--config', file, '--out', join(dir, 'drill.html')]);
 
-    const code = await main(
-      ['node', 'lakemirror', 'drill', '--config', file, '--out', join(dir, 'drill.html')],
-      host,
-    );
-
-    expect(err.join('\n')).not.toMatch(/error:/);
+    expect(stderr).not.toMatch(/error:/);
     expect(code).toBe(2);
-    expect(out.join('\n')).toMatch(/^DR drill: FAIL/);
-    expect(out.join('\n')).toMatch(/table sales\.customers/);
+    expect(stdout).toMatch(/^DR drill: FAIL/);
+    expect(stdout).toMatch(/table sales\.customers/);
     const page = await readFile(join(dir, 'drill.html'), 'utf8');
     expect(page).toMatch(/data-testid="verdict">FAIL</);
-    expect(
-      await main(['node', 'lakemirror', 'drill', '--config', file, '--out', join(dir, 'drill.txt')], host),
-    ).toBe(1);
+    expect((await cli(['drill', '--config', file, '--out', join(dir, 'drill.txt')])).code).toBe(1);
   });
 });

@@ -24,7 +24,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_ID } from '../../src/localcloud/accounts.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { lakeFormationStateOf } from '../../src/localcloud/services/lakeformation/state.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { clientsFor, failure, startTestCloud } from '../support/localCloud.ts';
 
 const columns = [{ Name: 'id', Type: 'bigint' }];
 const tableInput = (name: string) => ({
@@ -35,15 +35,6 @@ const tableInput = (name: string) => ({
 });
 
 /** Resolves to the error a call rejects with (fails the test when it succeeds). */
-async function failure(call: Promise<unknown>): Promise<Error> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('local cloud Glue: databases and tables', () => {
   let cloud: LocalCloud;
   let glue: GlueClient;

@@ -20,22 +20,13 @@ import {
 } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { clientsFor, failure, startTestCloud } from '../support/localCloud.ts';
 
 const columns = [{ Name: 'v', Type: 'string' }];
 const partitionInput = (year: number, month: number) => ({
   Values: [String(year), String(month)],
   StorageDescriptor: { Columns: columns, Location: `s3://lake/t/year=${year}/month=${month}/` },
 });
-
-async function failure(call: Promise<unknown>): Promise<Error> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('local cloud Glue: partitions', () => {
   let cloud: LocalCloud;

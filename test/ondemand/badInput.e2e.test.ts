@@ -3,8 +3,8 @@ import { DeleteRoleCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSnapshot, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
-import { demoConfig, seedDemo, writeCalls } from '../support/demoSync.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { demoConfig, seedDemo } from '../support/demoSync.ts';
+import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';
 
 describe('bad snapshots, faults and unknown principals', () => {
   let cloud: LocalCloud;

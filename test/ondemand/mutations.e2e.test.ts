@@ -9,8 +9,8 @@ import { RevokePermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
-import { demoConfig, seedDemo, writeCalls } from '../support/demoSync.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { demoConfig, seedDemo } from '../support/demoSync.ts';
+import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';
 
 const ANALYST = 'arn:aws:iam::123456789012:role/analyst';
 

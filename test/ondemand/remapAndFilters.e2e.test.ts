@@ -9,8 +9,8 @@ import { ListPermissionsCommand, ListResourcesCommand } from '@aws-sdk/client-la
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
-import { demoConfig, seedDemo, writeCalls } from '../support/demoSync.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { demoConfig, seedDemo } from '../support/demoSync.ts';
+import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';
 
 const SOURCE_BUCKET = 'lakemirror-demo-lake-use1';
 const TARGET_BUCKET = 'lakemirror-demo-lake-usw2';

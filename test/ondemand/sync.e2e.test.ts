@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
-import { demoConfig, seedDemo, writeCalls } from '../support/demoSync.ts';
-import { startTestCloud } from '../support/localCloud.ts';
+import { demoConfig, seedDemo } from '../support/demoSync.ts';
+import { startTestCloud, writeCalls } from '../support/localCloud.ts';
 
 describe('on-demand sync of the demo lake', () => {
   let cloud: LocalCloud;

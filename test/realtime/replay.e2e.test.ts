@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   BatchCreatePartitionCommand,
   BatchDeletePartitionCommand,
@@ -25,16 +23,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../src/realtime/eventTable/items.ts';
 import { collectOnce, eventTableOf, replayOnce, replayPending, runOnce } from '../../src/realtime/index.ts';
 import { replayConfigOf } from '../../src/realtime/replay/replayPending.ts';
-import { writeCalls } from '../support/demoSync.ts';
+import { readAudit } from '../support/audit.ts';
+import { callsIn, sum, writeCalls } from '../support/localCloud.ts';
 import {
   ACCOUNT,
-  callsIn,
   type RealtimeLake,
   roleArn,
   SOURCE,
   SOURCE_BUCKET,
   startRealtimeLake,
-  sum,
   TARGET,
 } from './support/realtimeLake.ts';
 import { recordEvent } from './support/recordEvents.ts';
@@ -225,12 +222,7 @@ describe('real-time replay of a mixed history against the local cloud', () => {
     expect((await targetTable(lake, 'sales', 'customers'))?.Parameters?.owner).toBe('measured');
 
     // The replay's write is in the audit log, once, like an on-demand write.
-    const audit = readdirSync(config.audit.uri).flatMap((file) =>
-      readFileSync(join(config.audit.uri, file), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as { object: string; operation: string; principal: string }),
-    );
+    const audit = await readAudit(config.audit.uri);
     const writes = audit.filter((r) => r.object === 'sales.customers' && r.operation === 'UpdateTable');
     expect(writes).toHaveLength(1);
     expect(writes[0]!.principal).toContain('arn:aws:');

@@ -12,9 +12,9 @@ import {
 } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectOnce, replayOnce, runOnce } from '../../src/realtime/index.ts';
+import { callsIn } from '../support/localCloud.ts';
 import {
   ACCOUNT,
-  callsIn,
   type RealtimeLake,
   roleArn,
   SOURCE,

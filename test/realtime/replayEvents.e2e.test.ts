@@ -11,7 +11,7 @@ import { GrantPermissionsCommand, ListPermissionsCommand } from '@aws-sdk/client
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { runOnce } from '../../src/realtime/index.ts';
-import { writeCalls } from '../support/demoSync.ts';
+import { writeCalls } from '../support/localCloud.ts';
 import {
   ACCOUNT,
   type RealtimeLake,

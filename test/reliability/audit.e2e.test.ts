@@ -7,16 +7,11 @@ import { recordHash } from '../../src/audit/auditRecord.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import type { SyncReport } from '../../src/ondemand/syncReport.ts';
+import { readAudit } from '../support/audit.ts';
+import { cli } from '../support/cli.ts';
 import { seedDemo } from '../support/demoSync.ts';
 import { clientsFor, startTestCloud } from '../support/localCloud.ts';
-import { cli, demoConfigFile } from './support.ts';
-
-function auditRecords(dir: string): AuditRecord[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean))
-    .map((line) => JSON.parse(line) as AuditRecord);
-}
+import { demoConfigFile } from './support.ts';
 
 function writesIn(report: SyncReport): number {
   return report.targets
@@ -45,7 +40,7 @@ describe('audit log', () => {
 
   it('records every write of a sync exactly once, privately, and nothing for a sync with nothing to do', async () => {
     const report = await sync();
-    const records = auditRecords(auditDir());
+    const records = await readAudit(auditDir());
     expect(records).toHaveLength(writesIn(report));
     expect(new Set(records.map((r) => `${r.op} ${r.kind} ${r.object}`)).size).toBe(records.length);
     for (const record of records) {
@@ -92,7 +87,7 @@ describe('audit log', () => {
     );
     await glue.send(new DeleteTableCommand({ DatabaseName: 'sales', Name: 'stores' }));
     const report = await sync();
-    const mine = auditRecords(auditDir()).filter((r) => r.runId === report.runId);
+    const mine = (await readAudit(auditDir())).filter((r) => r.runId === report.runId);
     expect(mine).toHaveLength(writesIn(report));
     const update = mine.find((r) => r.object === 'sales.products')!;
     expect(update).toMatchObject({ operation: 'UpdateTable', op: 'update' });

@@ -12,9 +12,10 @@ import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import { stableStringify } from '../../src/model/stableStringify.ts';
 import type { SyncReport } from '../../src/ondemand/syncReport.ts';
-import { seedDemo, writeCalls } from '../support/demoSync.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
-import { cli, demoConfigFile, regionRecords } from './support.ts';
+import { cli } from '../support/cli.ts';
+import { seedDemo } from '../support/demoSync.ts';
+import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';
+import { demoConfigFile, regionRecords } from './support.ts';
 
 describe('safety snapshot before a destructive sync, and restore', () => {
   let cloud: LocalCloud;

@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { s3AuditLog } from '../../src/audit/s3AuditLog.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import type { SyncReport } from '../../src/ondemand/syncReport.ts';
+import { cli } from '../support/cli.ts';
 import { seedDemo } from '../support/demoSync.ts';
 import { startTestCloud } from '../support/localCloud.ts';
 import { type RecordingS3, startRecordingS3 } from '../support/recordingS3.ts';
-import { cli, demoConfigFile } from './support.ts';
+import { demoConfigFile } from './support.ts';
 
 /** AWS's documented example keys: recognisable if they leak anywhere. */
 const ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';

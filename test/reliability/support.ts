@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileSnapshotStore } from '../../src/aws/fileSnapshotStore.ts';
-import { main } from '../../src/cli/main.ts';
 import type { LakemirrorConfigInput } from '../../src/config/configSchema.ts';
 import { validateConfig } from '../../src/config/loadConfig.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
@@ -29,17 +28,6 @@ export function demoConfigFile(
   const path = join(dir, `config-${Math.random().toString(36).slice(2, 8)}.json`);
   writeFileSync(path, JSON.stringify(input, null, 2));
   return { path, dir, config: validateConfig(input) };
-}
-
-/** Runs the CLI in-process and captures its output. */
-export async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['node', 'lakemirror', ...args], {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
 /** Every record of one Region of the cloud, canonical, one string each (header and times left out). */

@@ -29,20 +29,3 @@ export function demoConfig(
     ...overrides,
   });
 }
-
-/** Write calls the cloud answered in one Region since the last reset of its counts. */
-export function writeCalls(cloud: LocalCloud, region: string): Record<string, number> {
-  const counts = cloud.stats.snapshot().byRegion[region] ?? {};
-  const writes: Record<string, number> = {};
-  for (const [service, ops] of Object.entries(counts)) {
-    for (const [op, n] of Object.entries(ops)) {
-      if (
-        /^(Create|Update|Delete|Batch(Create|Update|Delete|Grant|Revoke)|Grant|Revoke|Register|Deregister|Put|Add|Remove)/.test(
-          op,
-        )
-      )
-        writes[`${service}:${op}`] = n;
-    }
-  }
-  return writes;
-}

@@ -5,6 +5,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
+import { isWriteOperation } from '../../src/aws/callCounter.ts';
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../src/localcloud/server.ts';
 
 /** Real SDK clients of one Region, pointed at a local cloud. */
@@ -45,4 +46,33 @@ export function clientsFor(
 /** Starts an in-memory local cloud on a free port for one test file. */
 export async function startTestCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   return startLocalCloud({ port: 0, ...options });
+}
+
+/** Calls the local cloud answered in one Region since the last reset, as `service:Operation` counts. */
+export function callsIn(cloud: LocalCloud, region: string): Record<string, number> {
+  const calls: Record<string, number> = {};
+  for (const [service, ops] of Object.entries(cloud.stats.snapshot().byRegion[region] ?? {}))
+    for (const [op, n] of Object.entries(ops)) calls[`${service}:${op}`] = n;
+  return calls;
+}
+
+/** Write calls the cloud answered in one Region since the last reset, as `service:Operation` counts. */
+export function writeCalls(cloud: LocalCloud, region: string): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(callsIn(cloud, region)).filter(([call]) =>
+      isWriteOperation(call.slice(call.indexOf(':') + 1)),
+    ),
+  );
+}
+
+export const sum = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
+
+/** The error a call rejects with; throws if the call succeeds. */
+export async function failure(call: Promise<unknown>): Promise<Error> {
+  try {
+    await call;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail');
 }

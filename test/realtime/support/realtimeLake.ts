@@ -69,13 +69,3 @@ export async function startRealtimeLake(): Promise<RealtimeLake> {
     stop: () => cloud.stop(),
   };
 }
-
-/** Calls the local cloud answered in one Region since the last reset, as `service:Operation` counts. */
-export function callsIn(cloud: LocalCloud, region: string): Record<string, number> {
-  const calls: Record<string, number> = {};
-  for (const [service, ops] of Object.entries(cloud.stats.snapshot().byRegion[region] ?? {}))
-    for (const [op, n] of Object.entries(ops)) calls[`${service}:${op}`] = n;
-  return calls;
-}
-
-export const sum = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);

@@ -6,12 +6,7 @@ import { createSnapshotStore } from '../../../src/aws/createSnapshotStore.ts';
 import { FileSnapshotStore } from '../../../src/aws/fileSnapshotStore.ts';
 import { parseSnapshotUri } from '../../../src/aws/snapshotUri.ts';
 import { LakemirrorError } from '../../../src/model/errors.ts';
-
-async function collect(lines: AsyncIterable<string>): Promise<string[]> {
-  const out: string[] = [];
-  for await (const line of lines) out.push(line);
-  return out;
-}
+import { collect } from '../support/collect.ts';
 
 describe('FileSnapshotStore', () => {
   it('writes atomically with mode 0600 and reads the lines back', async () => {

@@ -3,6 +3,7 @@ import { createFakeClock } from '../../../src/aws/clock.ts';
 import { GlueCatalogReader } from '../../../src/aws/glueCatalogReader.ts';
 import { GlueCatalogWriter } from '../../../src/aws/glueCatalogWriter.ts';
 import { LakemirrorError } from '../../../src/model/errors.ts';
+import { collect } from '../support/collect.ts';
 import { awsError } from './fakes/fakeAwsClient.ts';
 import { createFakeGlue } from './fakes/fakeGlueClient.ts';
 
@@ -17,12 +18,6 @@ function seeded(partitionCount = 5) {
     Array.from({ length: partitionCount }, (_, i) => ({ Values: [String(i)] })),
   );
   return glue;
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
 }
 
 describe('GlueCatalogReader', () => {

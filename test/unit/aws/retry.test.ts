@@ -3,10 +3,7 @@ import { createFakeClock } from '../../../src/aws/clock.ts';
 import { AdaptiveRateLimiter } from '../../../src/aws/rateLimiter.ts';
 import { callWithRetry } from '../../../src/aws/retry.ts';
 import { LakemirrorError } from '../../../src/model/errors.ts';
-
-function awsError(name: string, message = name, status = 400): Error {
-  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
-}
+import { awsError } from './fakes/fakeAwsClient.ts';
 
 function failing(errors: Error[], result = 'ok') {
   let calls = 0;

@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3SnapshotStore } from '../../../src/aws/s3SnapshotStore.ts';
 import { type RecordingS3, startRecordingS3 } from '../../support/recordingS3.ts';
+import { collect } from '../support/collect.ts';
 
 let recording: RecordingS3;
 let s3: S3Client;
@@ -15,12 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await recording.stop();
 });
-
-async function collect(lines: AsyncIterable<string>): Promise<string[]> {
-  const out: string[] = [];
-  for await (const line of lines) out.push(line);
-  return out;
-}
 
 describe('S3SnapshotStore (against s3rver)', () => {
   it('puts a small snapshot with SSE and reads it back line by line', async () => {
