@@ -13,9 +13,6 @@ export interface AuditSource {
   read(): AsyncIterable<{ record: AuditRecord; where: string }>;
 }
 
-/** An audit log that keeps nothing (dry runs, tests that do not look). */
-export const nullAuditLog: AuditLog = { append: async () => undefined, close: async () => undefined };
-
 /** One record per line; the line is the exact JSON (no pretty printing), so `grep` and `jq` work on it. */
 export function auditLine(record: AuditRecord): string {
   return JSON.stringify(record);

@@ -22,8 +22,3 @@ export function loadDeployedConfig(uri = process.env.CONFIG_URI): Promise<Lakemi
   }
   return cached.config;
 }
-
-/** Test hook. */
-export function forgetDeployedConfig(): void {
-  cached = undefined;
-}

@@ -1,4 +1,4 @@
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { splitS3Uri } from './onDemandContract.ts';
 
 /** One client per container; the bucket is in the function's own (the source) Region. */
@@ -32,23 +32,4 @@ export async function putJson(uri: string, value: unknown): Promise<void> {
       ServerSideEncryption: 'AES256',
     }),
   );
-}
-
-/** Every object URI under a prefix URI. */
-export async function listUris(prefixUri: string): Promise<string[]> {
-  const { bucket, key: prefix } = splitS3Uri(prefixUri);
-  const uris: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3().send(
-      new ListObjectsV2Command({
-        Bucket: bucket,
-        Prefix: prefix,
-        ...(token ? { ContinuationToken: token } : {}),
-      }),
-    );
-    for (const object of page.Contents ?? []) if (object.Key) uris.push(`s3://${bucket}/${object.Key}`);
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return uris;
 }

@@ -17,12 +17,12 @@ export async function markUnits(
   units: readonly ReplayUnit[],
   failures: ReadonlyMap<string, string>,
   report: ReplayReport,
-  options: { maxAttempts: number; backoffBaseMs?: number; backoffMaxMs?: number; clock: Clock },
+  options: { maxAttempts: number; clock: Clock },
 ): Promise<void> {
   const limit = pLimit(MARK_CONCURRENCY);
   const lags: number[] = [];
-  const base = options.backoffBaseMs ?? DEFAULT_BACKOFF.baseMs;
-  const max = options.backoffMaxMs ?? DEFAULT_BACKOFF.maxMs;
+  const base = DEFAULT_BACKOFF.baseMs;
+  const max = DEFAULT_BACKOFF.maxMs;
   const settle = async (unit: ReplayUnit) => {
     const error = failures.get(unit.id);
     const outcomes = await Promise.all(

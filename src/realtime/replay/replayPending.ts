@@ -19,14 +19,10 @@ export interface ReplayConfig {
   /** Mirror deletions (default true in real time). */
   deleteMissing: boolean;
   maxChangePercent: number;
-  /** Pending items taken per run. Default 1000. */
-  batchSize?: number;
-  /** Retry backoff: base × 2^attempts, capped. Defaults 30 s and 15 min. */
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
-  /** The circuit breaker's absolute floor. Default MIN_CHANGES_TO_TRIP (20). */
-  minChangesToTrip?: number;
 }
+
+/** Pending items taken per replay run; `morePending` in the report says when more are due. */
+const PENDING_PER_RUN = 1000;
 
 export const replayConfigOf = (config: LakemirrorConfig): ReplayConfig => ({
   maxAttempts: config.realtime.maxAttempts,
@@ -55,12 +51,12 @@ type Planned = Map<RunTarget, Array<{ unit: ReplayUnit } & TargetUnitPlan>>;
  * is retried with backoff and given up after maxAttempts, without holding back the others.
  */
 export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
-  const { runtime, table, config } = deps;
+  const { runtime, table } = deps;
   const clock = deps.clock ?? (() => runtime.now().getTime());
   const started = clock();
   const timer = Date.now();
   const confirm = deps.confirm ?? false;
-  const limit = config.batchSize ?? 1000;
+  const limit = PENDING_PER_RUN;
   const items = await table.queryPending({ limit, now: new Date(started) });
   const report = emptyReport(new Date(started), items, limit, confirm);
   if (items.length === 0) return finish(report, timer);
@@ -89,7 +85,7 @@ async function replayWithRun(
   const options = (t: TargetConfig): PlanOptions =>
     planOptionsFor(runtime.config, t, filter, { deleteMissing: config.deleteMissing });
   const judge = (counts: Array<{ target: string; planned: number; known: number }>) =>
-    judgeChanges(counts, config.maxChangePercent, config.minChangesToTrip ?? MIN_CHANGES_TO_TRIP);
+    judgeChanges(counts, config.maxChangePercent, MIN_CHANGES_TO_TRIP);
 
   // One broad run for all broad units: the whole lake, or only the databases they name.
   const broad = units.filter((u) => u.scope.kind === 'broad');
