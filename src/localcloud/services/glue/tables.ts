@@ -7,7 +7,8 @@ import {
   required,
 } from '../../service.ts';
 import { forgetCatalogObject, grantCreateDefaults } from '../lakeformation/state.ts';
-import { callerArn, catalogOf, errorDetail, glueName, requireDatabase, requireTable } from './catalog.ts';
+import { callerArn } from '../sts/sessions.ts';
+import { catalogOf, errorDetail, glueName, requireDatabase, requireTable } from './catalog.ts';
 import { pageOf } from './paging.ts';
 import { presentTable, tableFromInput } from './tableShape.ts';
 import { checkMaxLength, pageSize } from './validation.ts';

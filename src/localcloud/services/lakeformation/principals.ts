@@ -41,10 +41,3 @@ export function checkedPrincipal(
   if (!principalExists(ctx, id)) throw lfInvalid(`Invalid principal, arn: ${id}`);
   return { DataLakePrincipalIdentifier: id };
 }
-
-/** The ARN of the caller, as LastUpdatedBy and CloudTrail show it. */
-export function callerArn(ctx: RequestContext): string {
-  return ctx.accessKeyId.startsWith('ASIA')
-    ? `arn:aws:sts::${ctx.accountId}:assumed-role/localcloud/${ctx.accessKeyId}`
-    : `arn:aws:iam::${ctx.accountId}:user/localcloud`;
-}
