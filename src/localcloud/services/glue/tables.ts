@@ -8,6 +8,7 @@ import {
 } from '../../service.ts';
 import { forgetCatalogObject, grantCreateDefaults } from '../lakeformation/state.ts';
 import { callerArn } from '../sts/sessions.ts';
+import { withErrors } from './batchPartitions.ts';
 import { catalogOf, errorDetail, glueName, requireDatabase, requireTable } from './catalog.ts';
 import { pageOf } from './paging.ts';
 import { presentTable, tableFromInput } from './tableShape.ts';
@@ -102,7 +103,7 @@ function batchDeleteTable(input: Input, ctx: RequestContext): object {
       errors.push({ TableName: name, ErrorDetail: errorDetail(error) });
     }
   }
-  return errors.length > 0 ? { Errors: errors } : {};
+  return withErrors(errors);
 }
 
 export const tableOperations: Record<string, OperationSpec> = {
