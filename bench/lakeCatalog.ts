@@ -1,3 +1,4 @@
+import { PARQUET } from '../src/localcloud/seed/storage.ts';
 import type { DatabaseSpec, TableSpec } from './generateLake.ts';
 import { mulberry32, pick } from './prng.ts';
 
@@ -35,14 +36,6 @@ const REGIONS = [
   'de',
   'fr',
 ];
-const PARQUET = {
-  InputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
-  OutputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
-  SerdeInfo: {
-    SerializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe',
-    Parameters: { 'serialization.format': '1' },
-  },
-};
 export const PARTITION_KEYS = [
   { Name: 'dt', Type: 'string' },
   { Name: 'region', Type: 'string' },

@@ -1,5 +1,7 @@
 import type { LocalCloud } from '../src/localcloud/server.ts';
+import { partitionKey } from '../src/localcloud/services/glue/partitionStore.ts';
 import { glueStateOf, type StoredTable } from '../src/localcloud/services/glue/state.ts';
+import { filterKey } from '../src/localcloud/services/lakeformation/dataCellsFilters.ts';
 import { normalizeResource, resourceKey } from '../src/localcloud/services/lakeformation/resources.ts';
 import { lakeFormationStateOf } from '../src/localcloud/services/lakeformation/state.ts';
 import type { GeneratedLake } from './generateLake.ts';
@@ -24,7 +26,7 @@ export function loadLakeIntoCloud(
   for (const table of lake.tables) {
     const stored: StoredTable = { table: storedTable(table, lake.accountId), versions: [], partitions: {} };
     for (const partition of partitionsOf(table, lake.accountId)) {
-      stored.partitions[JSON.stringify(partition.Values)] = partition;
+      stored.partitions[partitionKey(partition.Values)] = partition;
     }
     glue.databases[table.database]!.tables[table.name] = stored;
   }
@@ -40,7 +42,7 @@ export function loadLakeIntoCloud(
   }
   for (const tag of lake.lf.lfTags) lf.lfTags[tag.TagKey] = { CatalogId: lake.accountId, ...tag };
   for (const filter of lake.lf.filters) {
-    lf.dataCellsFilters[`${filter.DatabaseName}.${filter.TableName}.${filter.Name}`] =
+    lf.dataCellsFilters[filterKey(filter.DatabaseName, filter.TableName, filter.Name)] =
       structuredClone(filter);
   }
   for (const { resource, tags } of lake.lf.assignments) {

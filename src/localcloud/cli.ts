@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { CommandContext } from '../cli/context.ts';
 import { DEMO_REGION, demoLake } from './seed/demoLake.ts';
 import { type SeedClients, seedDemoLake } from './seed/seedDemoLake.ts';
 import { type LocalCloud, startLocalCloud } from './server.ts';
@@ -10,15 +11,6 @@ export const DEFAULT_DATA_DIR = '.lakemirror/localcloud';
 /** Dummy credentials to export: the local cloud reads the account from the key and ignores the secret. */
 export const LOCAL_ACCESS_KEY_ID = 'AKIALOCALCLOUD';
 export const LOCAL_SECRET_ACCESS_KEY = 'localcloud';
-
-/** What the command needs from its host: output lines, an exit code, and (tests, embedding) a stop signal. */
-export interface LocalCloudCommandContext {
-  out(line: string): void;
-  err(line: string): void;
-  setExitCode(code: number): void;
-  /** Stops a running local cloud like SIGINT does. */
-  stop?: AbortSignal;
-}
 
 interface ServeOptions {
   port: number;
@@ -62,7 +54,7 @@ function untilStopped(stop: AbortSignal | undefined): Promise<string> {
   });
 }
 
-async function serve(options: ServeOptions, ctx: LocalCloudCommandContext): Promise<number> {
+async function serve(options: ServeOptions, ctx: CommandContext): Promise<number> {
   const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const faults = {
     ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
@@ -100,10 +92,7 @@ async function serve(options: ServeOptions, ctx: LocalCloudCommandContext): Prom
   return 0;
 }
 
-async function seed(
-  options: { demo?: boolean; endpoint: string; region: string },
-  ctx: LocalCloudCommandContext,
-) {
+async function seed(options: { demo?: boolean; endpoint: string; region: string }, ctx: CommandContext) {
   if (!options.demo) {
     ctx.err('lakemirror localcloud seed: nothing to seed; pass --demo');
     return 2;
@@ -146,7 +135,7 @@ async function seed(
 }
 
 /** `lakemirror localcloud [options]` and `lakemirror localcloud seed --demo`. */
-export function localCloudCommand(ctx: LocalCloudCommandContext): Command {
+export function localCloudCommand(ctx: CommandContext): Command {
   const command = new Command('localcloud')
     .description(
       'Run the local cloud: Glue, Lake Formation, CloudTrail, STS, IAM, DynamoDB and S3 on one port',
@@ -195,7 +184,7 @@ export function localCloudCommand(ctx: LocalCloudCommandContext): Command {
 /** Runs `lakemirror localcloud …` on its own (argv: the arguments after `localcloud`). */
 export async function runLocalCloudCommand(
   argv: string[],
-  ctx: Omit<LocalCloudCommandContext, 'setExitCode'> = {
+  ctx: Omit<CommandContext, 'setExitCode'> = {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
   },

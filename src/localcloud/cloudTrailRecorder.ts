@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudTrailLog } from './cloudTrailLog.ts';
 import type { RequestContext, ServiceError } from './service.ts';
-import { sessionOf } from './services/sts/sessions.ts';
+import { callerArn, sessionOf } from './services/sts/sessions.ts';
 
 const MAP_MEMBERS = new Set(['Parameters', 'SkewedColumnValueLocationMaps', 'parameters']);
 
@@ -73,9 +73,7 @@ function userIdentityOf(ctx: RequestContext): { userIdentity: Record<string, unk
     userIdentity: {
       type: assumed ? 'AssumedRole' : 'IAMUser',
       principalId: ctx.accessKeyId,
-      arn: assumed
-        ? `arn:aws:sts::${ctx.accountId}:assumed-role/localcloud/${ctx.accessKeyId}`
-        : `arn:aws:iam::${ctx.accountId}:user/localcloud`,
+      arn: callerArn(ctx),
       accountId: ctx.accountId,
       accessKeyId: ctx.accessKeyId,
     },

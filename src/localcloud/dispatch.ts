@@ -86,11 +86,14 @@ export async function dispatchServiceCall(deps: DispatchDeps, call: ServiceCall)
     operation = decoded.operation;
   } catch (error) {
     deps.stats.recordOutcome('error');
-    return encodeError(service, asServiceError(service, error), requestId);
+    return withRequestId(encodeError(service, asServiceError(service, error), requestId), requestId);
   }
 
   const spec = service.operations[operation]!;
   deps.stats.record(call.region, service.signingName, operation);
+  const delay = deps.faults.delayMs();
+  if (delay > 0) await sleep(delay);
+
   const ctx: RequestContext = {
     service: service.signingName,
     operation,
@@ -107,9 +110,6 @@ export async function dispatchServiceCall(deps: DispatchDeps, call: ServiceCall)
   // Global services (IAM, STS) write the account's state; their us-east-1 Region state stays untouched.
   const stateOfService = service.global ? ctx.accountState : ctx.regionState;
 
-  const delay = deps.faults.delayMs();
-  if (delay > 0) await sleep(delay);
-
   let output: unknown;
   let failure: ServiceError | undefined;
   if (deps.faults.isThrottled(call.accountId, call.region, service.signingName, operation)) {
@@ -124,19 +124,15 @@ export async function dispatchServiceCall(deps: DispatchDeps, call: ServiceCall)
     );
   } else {
     try {
-      output = await spec.handler(input, { ...ctx, now: Date.now() / 1000 });
-      if (!spec.readOnly) {
-        stateOfService.dirty = true;
-        deps.onMutation();
-      }
+      output = await spec.handler(input, ctx);
     } catch (error) {
       deps.stats.recordOutcome('error');
       failure = asServiceError(service, error);
-      // A failed handler may have changed state before failing; persisting is always safe.
-      if (!spec.readOnly) {
-        stateOfService.dirty = true;
-        deps.onMutation();
-      }
+    }
+    // Also after a failed handler: it may have changed state before failing; persisting is always safe.
+    if (!spec.readOnly) {
+      stateOfService.dirty = true;
+      deps.onMutation();
     }
   }
 
@@ -151,12 +147,27 @@ export async function dispatchServiceCall(deps: DispatchDeps, call: ServiceCall)
       userAgent: String(call.req.headers['user-agent'] ?? 'unknown'),
     });
   }
+  return withRequestId(encodeResult(service, operation, output, failure, requestId), requestId);
+}
+
+function encodeResult(
+  service: ServiceDefinition,
+  operation: string,
+  output: unknown,
+  failure: ServiceError | undefined,
+  requestId: string,
+): WireResponse {
   if (failure) return encodeError(service, failure, requestId);
   if (service.protocol === 'restJson1') return restJsonSuccess(output);
   if (service.protocol === 'awsQuery') {
     return awsQuerySuccess(operation, service.xmlNamespace ?? '', output, requestId);
   }
   return awsJsonSuccess(output);
+}
+
+/** The one request id of a call: the same value CloudTrail and awsQuery XML carry. */
+function withRequestId(answer: WireResponse, requestId: string): WireResponse {
+  return { ...answer, headers: { ...answer.headers, 'x-amzn-requestid': requestId } };
 }
 
 function asServiceError(service: ServiceDefinition, error: unknown): ServiceError {

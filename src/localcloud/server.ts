@@ -179,7 +179,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       url,
       body,
     });
-    send(res, answer.status, { ...answer.headers, 'x-amzn-requestid': cryptoId() }, answer.body);
+    send(res, answer.status, answer.headers, answer.body);
   };
 
   const server: Server = createServer((req, res) => {
@@ -198,10 +198,4 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const port = (server.address() as AddressInfo).port;
   Object.assign(cloud, { port, endpoint: `http://${options.host ?? '127.0.0.1'}:${port}` });
   return cloud;
-}
-
-let counter = 0;
-function cryptoId(): string {
-  counter += 1;
-  return `lc-${Date.now().toString(36)}-${counter.toString(36)}`;
 }

@@ -41,14 +41,11 @@ export const GLOBAL_REGION = 'global';
 export class CloudState {
   private readonly regions = new Map<string, RegionState>();
 
-  constructor(private readonly onCreate: (state: RegionState) => void = () => {}) {}
-
   get(accountId: string, region: string): RegionState {
     const id = `${accountId}/${region}`;
     let state = this.regions.get(id);
     if (!state) {
       state = new RegionState(accountId, region);
-      this.onCreate(state);
       this.regions.set(id, state);
     }
     return state;
@@ -62,11 +59,7 @@ export class CloudState {
     return [...this.regions.values()];
   }
 
-  clear(filter?: { accountId?: string; region?: string }): void {
-    for (const [id, state] of this.regions) {
-      if (filter?.accountId && state.accountId !== filter.accountId) continue;
-      if (filter?.region && state.region !== filter.region) continue;
-      this.regions.delete(id);
-    }
+  clear(): void {
+    this.regions.clear();
   }
 }

@@ -4,8 +4,8 @@ export class TokenBucket {
   private last: number;
 
   constructor(
-    private rate: number,
-    private burst: number = Math.max(1, rate),
+    private readonly rate: number,
+    private readonly burst: number = Math.max(1, rate),
     private readonly clock: () => number = Date.now,
   ) {
     this.tokens = burst;
@@ -22,11 +22,5 @@ export class TokenBucket {
       return true;
     }
     return false;
-  }
-
-  setRate(rate: number, burst: number = Math.max(1, rate)): void {
-    this.rate = rate;
-    this.burst = burst;
-    this.tokens = Math.min(this.tokens, burst);
   }
 }

@@ -228,9 +228,10 @@ describe('Lake Formation permissions', () => {
   });
 
   it('refuses an unknown principal of the caller account once IAM holds roles, naming it', async () => {
-    cloud.state
-      .get(ACCOUNT, 'global')
-      .slice('iam', () => ({ roles: { analyst: { Arn: role('analyst') } }, users: {} }));
+    cloud.state.get(ACCOUNT, 'global').slice('iam', () => ({
+      roles: { analyst: { RoleName: 'analyst', Path: '/', Arn: role('analyst') } },
+      users: {},
+    }));
     const ghost = role('ghost');
     const error = await lf()
       .send(

@@ -20,6 +20,7 @@ import {
   UpdateLFTagCommand,
 } from '@aws-sdk/client-lakeformation';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { chunk } from '../../aws/chunk.ts';
 import type { DemoLake } from './demoLake.ts';
 
 /** The real SDK clients the seed runs through, all of the demo lake's Region. */
@@ -46,12 +47,6 @@ const EXISTS = new Set([
 
 /** Glue accepts at most 100 partitions per BatchCreatePartition call. */
 export const PARTITION_BATCH = 100;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
-    items.slice(i * size, (i + 1) * size),
-  );
-}
 
 /**
  * Creates the demo lake through the real SDK clients. Idempotent: what exists is left (or updated back to
@@ -116,7 +111,7 @@ export async function seedDemoLake(clients: SeedClients, lake: DemoLake): Promis
     );
   }
   for (const { databaseName, tableName, inputs } of lake.partitions) {
-    for (const batch of chunks(inputs, PARTITION_BATCH)) {
+    for (const batch of chunk(inputs, PARTITION_BATCH)) {
       const answer = await glue.send(
         new BatchCreatePartitionCommand({
           DatabaseName: databaseName,

@@ -1,7 +1,7 @@
 import type { Column, StorageDescriptor, TableInput } from '@aws-sdk/client-glue';
 
 /** Hive storage formats the demo lake uses, as Glue crawlers and Athena write them. */
-const PARQUET = {
+export const PARQUET = {
   InputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
   OutputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
   SerdeInfo: {

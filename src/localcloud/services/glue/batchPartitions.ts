@@ -13,7 +13,7 @@ import { checkMaxLength, renderPartitionInput, renderValueList } from './validat
 type Input = Record<string, any>;
 
 /** Batch answers list only the failed items; a batch with no failures answers no Errors member. */
-const withErrors = (errors: object[]): object => (errors.length > 0 ? { Errors: errors } : {});
+export const withErrors = (errors: object[]): object => (errors.length > 0 ? { Errors: errors } : {});
 
 /** BatchCreatePartition: ≤ 100 inputs; each failure (exists, wrong value count) is reported per item. */
 function batchCreatePartition(input: Input, ctx: RequestContext): object {

@@ -1,12 +1,6 @@
 import { entityNotFound, type RequestContext, ServiceError } from '../../service.ts';
+import { callerArn } from '../sts/sessions.ts';
 import { type GlueState, glueStateOf, type StoredDatabase, type StoredTable } from './state.ts';
-
-/** The caller's IAM identity, as the CloudTrail recorder names it (LastUpdatedBy, CreatedBy, AccessDenied). */
-export function callerArn(ctx: RequestContext): string {
-  return ctx.accessKeyId.startsWith('ASIA')
-    ? `arn:aws:sts::${ctx.accountId}:assumed-role/localcloud/${ctx.accessKeyId}`
-    : `arn:aws:iam::${ctx.accountId}:user/localcloud`;
-}
 
 /**
  * The catalog a call addresses: CatalogId defaults to the caller's account. Another account's catalog is only

@@ -1,6 +1,7 @@
 import { alreadyExists, type OperationSpec, type RequestContext, required } from '../../service.ts';
 import { forgetCatalogObject, grantCreateDefaults, lakeFormationStateOf } from '../lakeformation/state.ts';
-import { callerArn, catalogOf, compact, glueName, glueOf, requireDatabase } from './catalog.ts';
+import { callerArn } from '../sts/sessions.ts';
+import { catalogOf, compact, glueName, glueOf, requireDatabase } from './catalog.ts';
 import { pageOf } from './paging.ts';
 import { pageSize } from './validation.ts';
 

@@ -7,7 +7,9 @@ import {
   required,
 } from '../../service.ts';
 import { forgetCatalogObject, grantCreateDefaults } from '../lakeformation/state.ts';
-import { callerArn, catalogOf, errorDetail, glueName, requireDatabase, requireTable } from './catalog.ts';
+import { callerArn } from '../sts/sessions.ts';
+import { withErrors } from './batchPartitions.ts';
+import { catalogOf, errorDetail, glueName, requireDatabase, requireTable } from './catalog.ts';
 import { pageOf } from './paging.ts';
 import { presentTable, tableFromInput } from './tableShape.ts';
 import { checkMaxLength, pageSize } from './validation.ts';
@@ -101,7 +103,7 @@ function batchDeleteTable(input: Input, ctx: RequestContext): object {
       errors.push({ TableName: name, ErrorDetail: errorDetail(error) });
     }
   }
-  return errors.length > 0 ? { Errors: errors } : {};
+  return withErrors(errors);
 }
 
 export const tableOperations: Record<string, OperationSpec> = {

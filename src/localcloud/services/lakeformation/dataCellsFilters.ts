@@ -14,7 +14,7 @@ interface FilterId {
 }
 
 /** Filters are keyed `db.table.name` with the names lowercased as Glue stores them. */
-const filterKey = (database: string, table: string, name: string) =>
+export const filterKey = (database: string, table: string, name: string) =>
   `${database.toLowerCase()}.${table.toLowerCase()}.${name}`;
 
 /** Validates TableData and answers it as stored: names lowercased, column lists sorted, a new VersionId. */

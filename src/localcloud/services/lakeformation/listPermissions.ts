@@ -24,8 +24,8 @@ interface ListPermissionsInput {
 }
 
 /** Whether a stored grant is on the filter resource; a Table filter also finds column grants on that table. */
-function onResource(stored: LfResource, filter: LfResource): boolean {
-  if (resourceKey(stored) === resourceKey(filter)) return true;
+function onResource(stored: LfResource, filter: LfResource, filterKey: string): boolean {
+  if (resourceKey(stored) === filterKey) return true;
   const table = filter.Table;
   const columns = stored.TableWithColumns;
   return Boolean(
@@ -51,9 +51,11 @@ export function listPermissions(input: ListPermissionsInput, ctx: RequestContext
   }
   const principal = input.Principal?.DataLakePrincipalIdentifier;
   const resource = input.Resource ? normalizeResource(input.Resource, ctx.accountId) : undefined;
+  // The filter's key, computed once per call rather than once per stored grant.
+  const filterKey = resource ? resourceKey(resource) : '';
   const matches = (p: StoredPermission) =>
     (principal === undefined || p.Principal.DataLakePrincipalIdentifier === principal) &&
-    (resource === undefined || onResource(p.Resource, resource)) &&
+    (resource === undefined || onResource(p.Resource, resource, filterKey)) &&
     (input.ResourceType === undefined || ofType(p.Resource, input.ResourceType));
   const found = lakeFormationStateOf(ctx.regionState).permissions.filter(matches);
   const { items, NextToken } = page(found, input, 'ListPermissions');

@@ -1,7 +1,8 @@
 import type { RequestContext } from '../../service.ts';
+import { callerArn } from '../sts/sessions.ts';
 import { lfInvalid, lfRequired } from './errors.ts';
 import { checkResourceExists } from './existence.ts';
-import { callerArn, checkedPrincipal } from './principals.ts';
+import { checkedPrincipal } from './principals.ts';
 import { normalizeResource, resourceKey } from './resources.ts';
 import { lakeFormationStateOf, type StoredPermission } from './state.ts';
 

@@ -1,11 +1,6 @@
 import type { RequestContext } from '../../service.ts';
+import { IAM_SLICE, iamPrincipalExists } from '../iam/state.ts';
 import { lfInvalid, lfRequired } from './errors.ts';
-
-/** The shape of the IAM emulator's slice this check reads (roles and users keyed by name). */
-interface IamSliceView {
-  roles?: Record<string, { Arn?: string }>;
-  users?: Record<string, { Arn?: string }>;
-}
 
 const IAM_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):(role|user|group|root|saml-provider)(?:\/(.*))?$/;
 
@@ -21,15 +16,11 @@ export function principalExists(ctx: RequestContext, arn: string): boolean {
   if (/^arn:aws[a-z-]*:(organizations|identitystore|quicksight|sso)::/.test(arn)) return true;
   const iam = IAM_ARN.exec(arn);
   if (!iam) return false;
-  const [, account, kind, rest] = iam;
+  const [, account, kind] = iam;
   if (kind === 'group') return false;
   if (kind !== 'role' && kind !== 'user') return true;
-  if (account !== ctx.accountId || !ctx.accountState.hasSlice('iam')) return true;
-  const state = ctx.accountState.slice<IamSliceView>('iam', () => ({}));
-  const name = (rest ?? '').split('/').pop() ?? '';
-  const entries = kind === 'role' ? state.roles : state.users;
-  if (!entries) return true;
-  return Boolean(entries[name]) || Object.values(entries).some((entry) => entry.Arn === arn);
+  if (account !== ctx.accountId || !ctx.accountState.hasSlice(IAM_SLICE)) return true;
+  return iamPrincipalExists(ctx.accountState, arn);
 }
 
 /** Reads and checks a DataLakePrincipal, answering as Lake Formation does for one it does not know. */
@@ -40,11 +31,4 @@ export function checkedPrincipal(
   const id = lfRequired<string>(principal as Record<string, unknown>, 'DataLakePrincipalIdentifier');
   if (!principalExists(ctx, id)) throw lfInvalid(`Invalid principal, arn: ${id}`);
   return { DataLakePrincipalIdentifier: id };
-}
-
-/** The ARN of the caller, as LastUpdatedBy and CloudTrail show it. */
-export function callerArn(ctx: RequestContext): string {
-  return ctx.accessKeyId.startsWith('ASIA')
-    ? `arn:aws:sts::${ctx.accountId}:assumed-role/localcloud/${ctx.accessKeyId}`
-    : `arn:aws:iam::${ctx.accountId}:user/localcloud`;
 }

@@ -2,8 +2,7 @@ import { type RequestContext, required, type ServiceDefinition, ServiceError } f
 import { GLOBAL_REGION } from '../../state.ts';
 import { isoSeconds, randomSecret, temporaryAccessKeyId } from '../awsIds.ts';
 import { iamStateOf } from '../iam/state.ts';
-import { DEFAULT_USER_NAME } from '../iam/users.ts';
-import { pruneExpired, sessionOf, stsStateOf } from './sessions.ts';
+import { defaultUserArn, pruneExpired, sessionOf, stsStateOf } from './sessions.ts';
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role(\/(?:[^/]+\/)*)([\w+=,.@-]{1,64})$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -26,7 +25,7 @@ export function callerIdentity(ctx: RequestContext): { UserId: string; Account: 
   return {
     UserId: 'AIDALOCALCLOUDDEFAULTUSER',
     Account: ctx.accountId,
-    Arn: `arn:aws:iam::${ctx.accountId}:user/${DEFAULT_USER_NAME}`,
+    Arn: defaultUserArn(ctx.accountId),
   };
 }
 
