@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { parseSnapshotUri } from '../src/aws/snapshotUri.ts';
 import type { LakemirrorConfig } from '../src/config/configSchema.ts';
-import { validateConfig } from '../src/config/loadConfig.ts';
-import { parseConfigText } from '../src/config/parseConfigText.ts';
+import { loadConfigSync } from '../src/config/loadConfig.ts';
 
 /** Where the deployed functions keep snapshots when the config names a local directory. */
 export const DEFAULT_SNAPSHOT_PREFIX = 'lakemirror/snapshots/';
@@ -12,7 +10,7 @@ export const DEFAULT_SNAPSHOT_PREFIX = 'lakemirror/snapshots/';
  * pass). A bad config fails `cdk synth` with the same message the CLI prints.
  */
 export function readDeployConfig(path: string): LakemirrorConfig {
-  return validateConfig(parseConfigText(readFileSync(path, 'utf8'), path), path);
+  return loadConfigSync(path);
 }
 
 /** The snapshot bucket the stacks create: the one named in `snapshots.uri`, or a generated one. */

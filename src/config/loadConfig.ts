@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { allowedKeysAt } from './allowedKeys.ts';
 import { ConfigError } from './configError.ts';
@@ -14,21 +15,36 @@ export async function loadConfig(path: string): Promise<LakemirrorConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError({
-      code: code === 'ENOENT' ? 'config.notFound' : 'config.unreadable',
-      message:
-        code === 'ENOENT'
-          ? `config file '${path}' does not exist`
-          : `config file '${path}' cannot be read: ${(error as Error).message}`,
-      fix:
-        code === 'ENOENT'
-          ? 'create it (start from config/example.yaml) or pass the right path with --config'
-          : 'check the path and its permissions',
-      cause: error,
-    });
+    throw configReadError(path, error);
   }
   return validateConfig(parseConfigText(text, path), path);
+}
+
+/** The same, synchronously: a CDK app builds its stacks in one pass. */
+export function loadConfigSync(path: string): LakemirrorConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw configReadError(path, error);
+  }
+  return validateConfig(parseConfigText(text, path), path);
+}
+
+function configReadError(path: string, error: unknown): ConfigError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ConfigError({
+    code: code === 'ENOENT' ? 'config.notFound' : 'config.unreadable',
+    message:
+      code === 'ENOENT'
+        ? `config file '${path}' does not exist`
+        : `config file '${path}' cannot be read: ${(error as Error).message}`,
+    fix:
+      code === 'ENOENT'
+        ? 'create it (start from config/example.yaml) or pass the right path with --config'
+        : 'check the path and its permissions',
+    cause: error,
+  });
 }
 
 /** Validates an already-parsed config value; `fileName` only labels the error message. */

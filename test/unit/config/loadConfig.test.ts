@@ -214,3 +214,15 @@ describe('config/lakemirror.schema.json', () => {
     expect(committed).toEqual(renderConfigJsonSchema());
   });
 });
+
+describe('loadConfigSync (cdk synth)', () => {
+  it('fails a missing file with the same config.notFound error as the CLI', async () => {
+    const { loadConfigSync } = await import('../../../src/config/loadConfig.ts');
+    expect(() => loadConfigSync('no/such/lakemirror.yaml')).toThrow(
+      expect.objectContaining({
+        code: 'config.notFound',
+        fix: expect.stringContaining('config/example.yaml'),
+      }),
+    );
+  });
+});
