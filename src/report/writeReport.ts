@@ -30,12 +30,16 @@ export function serializeReport(report: Report, format: ReportFormat): string {
  * `-` writes JSON to stdout.
  */
 export async function writeReport(path: string, report: Report): Promise<void> {
-  const text = serializeReport(report, reportFormatFor(path));
+  await writeTextAtomically(path, serializeReport(report, reportFormatFor(path)));
+}
+
+/** Writes through a temporary file renamed into place (a reader never sees half a file); `-` is stdout. */
+export async function writeTextAtomically(path: string, text: string, mode?: number): Promise<void> {
   if (path === '-') {
     process.stdout.write(text);
     return;
   }
   const temp = `${path}.${randomUUID()}.tmp`;
-  await writeFile(temp, text, 'utf8');
+  await writeFile(temp, text, mode === undefined ? 'utf8' : { encoding: 'utf8', mode });
   await rename(temp, path);
 }

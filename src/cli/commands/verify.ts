@@ -4,7 +4,7 @@ import type { CommandContext } from '../context.ts';
 import { renderVerifyResult } from '../render/driftText.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
 import { awsCommand } from './common.ts';
-import { writeVerifyReport } from './verifyReportOut.ts';
+import { verifyDocument, writeVerifyReport } from './verifyReportOut.ts';
 
 /** `lakemirror verify`: compare source and targets; exit 0 in sync, 2 on drift (for DR drills and CI). */
 export function verifyCommand(ctx: CommandContext): Command {
@@ -15,7 +15,7 @@ export function verifyCommand(ctx: CommandContext): Command {
     .action(async (flags: RuntimeFlags & { json?: boolean; out?: string; target?: string[] }) => {
       await withRuntime(ctx, flags, async (runtime) => {
         const result = await runVerify(runtime, flags.target ? { targets: flags.target } : {});
-        const document = { schemaVersion: 1, kind: 'lakemirror.verify', ...result };
+        const document = verifyDocument(result);
         if (flags.out) {
           await writeVerifyReport(flags.out, result);
           ctx.err(`report written to ${flags.out}`);

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { rename, writeFile } from 'node:fs/promises';
 import type { VerifyResult } from '../../ondemand/runVerify.ts';
 import { html } from '../../report/html/escapeHtml.ts';
 import { formatTime, plural } from '../../report/html/format.ts';
 import { renderPage } from '../../report/html/layout.ts';
 import { renderDriftHtml, renderTargetSection } from '../../report/html/renderDriftPage.ts';
-import { reportFormatFor } from '../../report/writeReport.ts';
+import { reportFormatFor, writeTextAtomically } from '../../report/writeReport.ts';
 
 /**
  * The drift page of a verify run: the report's own page for one target; for several, one page with the
@@ -41,12 +39,11 @@ export async function writeVerifyReport(path: string, result: VerifyResult): Pro
   const text =
     reportFormatFor(path) === 'html'
       ? renderVerifyHtml(result)
-      : `${JSON.stringify({ schemaVersion: 1, kind: 'lakemirror.verify', ...result }, null, 2)}\n`;
-  if (path === '-') {
-    process.stdout.write(text);
-    return;
-  }
-  const temp = `${path}.${randomUUID()}.tmp`;
-  await writeFile(temp, text, { encoding: 'utf8', mode: 0o600 });
-  await rename(temp, path);
+      : `${JSON.stringify(verifyDocument(result), null, 2)}\n`;
+  await writeTextAtomically(path, text, 0o600);
+}
+
+/** The versioned JSON document of a verify run (`verify --json` and `verify --out x.json`). */
+export function verifyDocument(result: VerifyResult) {
+  return { schemaVersion: 1, kind: 'lakemirror.verify', ...result } as const;
 }
