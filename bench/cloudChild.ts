@@ -12,6 +12,8 @@ export interface TimelineSpan {
   fromS: number;
   toS: number;
   calls: number;
+  /** The same span per operation, in order of first call. */
+  operations?: Array<{ operation: string; fromS: number; toS: number; calls: number }>;
 }
 
 /** `eventSource` → events in a window, as LookupEvents by EventSource would return them. */

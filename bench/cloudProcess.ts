@@ -3,6 +3,7 @@
  * million-partition lake lives here, not in the measured process). Driven over IPC by `cloudChild.ts`.
  */
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../src/localcloud/server.ts';
+import type { TimelineSpan } from './cloudChild.ts';
 import { generateLake } from './generateLake.ts';
 import type { LakeParams, LakeSize } from './lakeSizes.ts';
 import { loadLakeIntoCloud } from './loadLake.ts';
@@ -53,33 +54,53 @@ process.on('disconnect', () => process.exit(0));
  * Glue and Lake Formation call is recorded): first and last call, in seconds from `sinceMs`, and the count.
  * Shows whether phases against independent rate-limit buckets overlapped or ran one after another.
  */
-function timeline(accountId: string, regions: string[], sinceMs: number) {
-  const out: Array<{ region: string; source: string; fromS: number; toS: number; calls: number }> = [];
+function timeline(accountId: string, regions: string[], sinceMs: number): TimelineSpan[] {
+  const out: TimelineSpan[] = [];
+  const seconds = (ms: number) => Number(((ms - sinceMs) / 1000).toFixed(2));
   for (const region of regions) {
-    const spans = new Map<string, { first: number; last: number; calls: number }>();
+    const spans = new Map<string, Span & { operations: Map<string, Span> }>();
     for (const event of cloud!.trail.list(accountId, region)) {
       if (event.eventTimeMs < sinceMs) continue;
-      const span = spans.get(event.eventSource) ?? {
-        first: event.eventTimeMs,
-        last: event.eventTimeMs,
-        calls: 0,
-      };
-      span.last = Math.max(span.last, event.eventTimeMs);
-      span.calls += 1;
+      const span = spans.get(event.eventSource) ?? { ...openSpan(event.eventTimeMs), operations: new Map() };
+      widen(span, event.eventTimeMs);
+      const operation = span.operations.get(event.eventName) ?? openSpan(event.eventTimeMs);
+      widen(operation, event.eventTimeMs);
+      span.operations.set(event.eventName, operation);
       spans.set(event.eventSource, span);
     }
     for (const [source, span] of spans) {
-      const seconds = (ms: number) => Number(((ms - sinceMs) / 1000).toFixed(2));
       out.push({
         region,
         source: source.replace('.amazonaws.com', ''),
         fromS: seconds(span.first),
         toS: seconds(span.last),
         calls: span.calls,
+        operations: [...span.operations]
+          .map(([operation, s]) => ({
+            operation,
+            fromS: seconds(s.first),
+            toS: seconds(s.last),
+            calls: s.calls,
+          }))
+          .sort((a, b) => a.fromS - b.fromS),
       });
     }
   }
   return out;
+}
+
+interface Span {
+  first: number;
+  last: number;
+  calls: number;
+}
+
+const openSpan = (ms: number): Span => ({ first: ms, last: ms, calls: 0 });
+
+function widen(span: Span, ms: number): void {
+  span.first = Math.min(span.first, ms);
+  span.last = Math.max(span.last, ms);
+  span.calls += 1;
 }
 
 /**

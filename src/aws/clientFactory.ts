@@ -40,8 +40,10 @@ export const LOCAL_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'test', s
 
 /**
  * Builds the clients for one Region. Adapters never construct clients, so this is the one place
- * that decides endpoints, credentials and SDK retry mode ('adaptive': client-side rate limiting
- * on top of our own limiter).
+ * that decides endpoints, credentials and SDK retries. Glue, Lake Formation and CloudTrail calls all go
+ * through `callWithRetry` and the shared `AdaptiveRateLimiter`, so their clients make one attempt: the
+ * SDK's adaptive mode retried throttles behind our limiter's back and ran its own CUBIC limiter, which took
+ * seconds to recover from each throttle. The other clients (S3, DynamoDB, STS) keep the SDK's adaptive mode.
  */
 export function createAwsClients(options: AwsClientOptions): AwsClients {
   const env = options.env ?? process.env;
@@ -69,13 +71,14 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     credentials: credentialsFor(service),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   });
+  const ownRetries = (service: ServiceEnvSuffix) => ({ ...common(service), maxAttempts: 1 });
   const s3Endpoint = configuredEndpoint('S3', options.endpoint, env);
   const dynamoDbClient = new DynamoDBClient(common('DYNAMODB'));
   const clients: AwsClients = {
     region: options.region,
-    glue: new GlueClient(common('GLUE')),
-    lakeFormation: new LakeFormationClient(common('LAKEFORMATION')),
-    cloudTrail: new CloudTrailClient(common('CLOUDTRAIL')),
+    glue: new GlueClient(ownRetries('GLUE')),
+    lakeFormation: new LakeFormationClient(ownRetries('LAKEFORMATION')),
+    cloudTrail: new CloudTrailClient(ownRetries('CLOUDTRAIL')),
     dynamoDb: DynamoDBDocumentClient.from(dynamoDbClient, {
       marshallOptions: { removeUndefinedValues: true },
     }),

@@ -95,17 +95,18 @@ describe('createAwsClients', () => {
     expect(typeof mode === 'function' ? await mode() : mode).toBe('adaptive');
   });
 
-  it('counts every attempted request, SDK retries included', async () => {
+  it('counts every attempted request; Glue makes one attempt, retries belong to callWithRetry', async () => {
     withoutCredentials({});
     const counter = createApiCallCounter();
     const clients = createAwsClients({ region: 'us-east-1', endpoint: a.url, counter });
-    failNext = 2;
+    failNext = 1;
+    await expect(clients.glue.send(new GetDatabasesCommand({}))).rejects.toThrow();
     await clients.glue.send(new GetDatabasesCommand({}));
     await clients.lakeFormation.send(new ListResourcesCommand({}));
-    expect(requests).toHaveLength(4);
-    expect(counter.byOperation()).toEqual({ 'Glue:GetDatabases': 3, 'LakeFormation:ListResources': 1 });
-    expect(counter.total()).toBe(4);
-    expect(counter.reads()).toBe(4);
+    expect(requests).toHaveLength(3);
+    expect(counter.byOperation()).toEqual({ 'Glue:GetDatabases': 2, 'LakeFormation:ListResources': 1 });
+    expect(counter.total()).toBe(3);
+    expect(counter.reads()).toBe(3);
     expect(counter.writes()).toBe(0);
   });
 });

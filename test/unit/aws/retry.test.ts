@@ -88,12 +88,12 @@ describe('callWithRetry', () => {
     expect((error.cause as Error).name).toBe('AccessDeniedException');
   });
 
-  it('halves the limiter rate on throttling and raises it on success', async () => {
+  it('lowers the limiter rate on each throttle and raises it on success', async () => {
     const clock = createFakeClock();
-    const limiter = new AdaptiveRateLimiter({ initialRate: 8, maxRate: 8, increasePerSuccess: 1, clock });
+    const limiter = new AdaptiveRateLimiter({ initialRate: 8, maxRate: 8, decreaseFactor: 0.5, clock });
     const { fn } = failing([awsError('ThrottlingException'), awsError('ThrottlingException')]);
     await callWithRetry(fn, { what: 'x', clock, limiter, random: () => 0 });
-    expect(limiter.currentRate).toBe(3); // 8 → 4 → 2 → +1
+    expect(limiter.currentRate).toBe(3); // 8 → 4 → 2, then one success: +1 (below the ceiling, 3.8)
   });
 });
 
@@ -104,6 +104,28 @@ describe('AdaptiveRateLimiter', () => {
     for (let i = 0; i < 6; i++) await limiter.acquire();
     // A full bucket (2 tokens) up front, then one per 500 ms.
     expect(clock.now()).toBe(2000);
+  });
+
+  it('returns quickly to just under the throttled rate, then only creeps above it', () => {
+    const limiter = new AdaptiveRateLimiter({ maxRate: 50, clock: createFakeClock() });
+    limiter.onThrottle();
+    expect(limiter.currentRate).toBe(35); // 50 × 0.7
+    expect(limiter.learnedCeiling).toBe(47.5); // 50 × 0.95
+    for (let i = 0; i < 13; i++) limiter.onSuccess();
+    expect(limiter.currentRate).toBe(47.5); // +1 a success, stopped at the ceiling
+    for (let i = 0; i < 50; i++) limiter.onSuccess();
+    expect(limiter.currentRate).toBeCloseTo(48.5, 5); // +0.02 a success above it
+    for (let i = 0; i < 1000; i++) limiter.onSuccess();
+    expect(limiter.currentRate).toBe(50); // never above maxRate
+  });
+
+  it('learns a lower ceiling when throttled again below the last one', () => {
+    const limiter = new AdaptiveRateLimiter({ maxRate: 50, clock: createFakeClock() });
+    limiter.onThrottle();
+    limiter.onThrottle();
+    expect(limiter.learnedCeiling).toBeCloseTo(33.25, 5); // 35 × 0.95
+    for (let i = 0; i < 100; i++) limiter.onSuccess();
+    expect(limiter.currentRate).toBeCloseTo(33.25 + (100 - 9) * 0.02, 5);
   });
 
   it('never goes below its minimum rate', () => {
