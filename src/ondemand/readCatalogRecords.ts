@@ -56,28 +56,39 @@ export interface GlueRecords {
 /** A Region read in two parts that run at once: Glue (databases, tables) and Lake Formation. */
 export interface CatalogReadParts {
   glue: Promise<GlueRecords>;
+  /** Lake Formation but tag assignments (its list calls, done early): empty when permissions are not replicated. */
+  lakeFormationListed: Promise<SnapshotRecord[]>;
   /** Everything Lake Formation: empty when permissions are not replicated. */
   lakeFormation: Promise<SnapshotRecord[]>;
 }
+
+/** Called with each resource's tag assignments as they are read (a resource with none is not reported). */
+export type OnAssignments = (records: SnapshotRecord[]) => void;
 
 /**
  * Starts reading one Region. The Lake Formation lists start at once, beside the Glue reads (each service has
  * its own rate limit, so overlapping them halves the wall time); only the per-resource tag assignments wait
  * for the tables. Databases outside the filter are not read at all.
  */
-export function readCatalogInParts(side: RegionSide, scope: ReadScope): CatalogReadParts {
+export function readCatalogInParts(
+  side: RegionSide,
+  scope: ReadScope,
+  onAssignments?: OnAssignments,
+): CatalogReadParts {
   const glue = readGlueRecords(side, scope);
   const bulk = scope.permissions ? readLakeFormationBulk(side) : Promise.resolve(undefined);
+  const lakeFormationListed = bulk.then((listed) => listed?.records ?? []);
   const lakeFormation = (async () => {
     const [listed, { databases, tables }] = await Promise.all([bulk, glue]);
     if (!listed) return [];
-    const assignments = listed.hasTags ? await readTagAssignments(side, databases, tables) : [];
+    const assignments = listed.hasTags
+      ? await readTagAssignments(side, databases, tables, onAssignments)
+      : [];
     return [...listed.records, ...assignments];
   })();
   // Observed when awaited; this keeps a failure from being reported as unhandled in the meantime.
-  lakeFormation.catch(() => {});
-  glue.catch(() => {});
-  return { glue, lakeFormation };
+  for (const part of [lakeFormation, lakeFormationListed, glue]) part.catch(() => {});
+  return { glue, lakeFormationListed, lakeFormation };
 }
 
 /** Reads everything but partitions from one Region, canonical and in key order. */
@@ -154,6 +165,7 @@ async function readTagAssignments(
   side: RegionSide,
   databases: ReadonlyArray<{ input: { Name: string } }>,
   tables: readonly TableRecord[],
+  onAssignments?: OnAssignments,
 ): Promise<SnapshotRecord[]> {
   const limit = pLimit(side.concurrency);
   const resources: Resource[] = [
@@ -162,26 +174,36 @@ async function readTagAssignments(
   ];
   const answers = await Promise.all(
     resources.map((resource) =>
-      limit(async () => ({ resource, tags: await side.lakeFormation.getResourceLfTags(resource) })),
+      limit(async () => {
+        const records = assignmentRecords(resource, await side.lakeFormation.getResourceLfTags(resource));
+        if (records.length > 0) onAssignments?.(records);
+        return records;
+      }),
     ),
   );
+  return answers.flat();
+}
+
+/** One resource's GetResourceLFTags answer as assignment records: the resource's own, then one per column. */
+function assignmentRecords(
+  resource: Resource,
+  tags: Awaited<ReturnType<RegionSide['lakeFormation']['getResourceLfTags']>>,
+): SnapshotRecord[] {
   const records: SnapshotRecord[] = [];
-  for (const { resource, tags } of answers) {
-    const onResource = resource.Database ? tags.LFTagOnDatabase : tags.LFTagsOnTable;
-    const direct = canonicalLfTagAssignment(resource, onResource);
-    if (direct) records.push(direct);
-    for (const column of tags.LFTagsOnColumns ?? []) {
-      if (!resource.Table || !column.Name) continue;
-      const columnResource: Resource = {
-        TableWithColumns: {
-          DatabaseName: resource.Table.DatabaseName,
-          Name: resource.Table.Name,
-          ColumnNames: [column.Name],
-        },
-      };
-      const assignment = canonicalLfTagAssignment(columnResource, column.LFTags);
-      if (assignment) records.push(assignment);
-    }
+  const onResource = resource.Database ? tags.LFTagOnDatabase : tags.LFTagsOnTable;
+  const direct = canonicalLfTagAssignment(resource, onResource);
+  if (direct) records.push(direct);
+  for (const column of tags.LFTagsOnColumns ?? []) {
+    if (!resource.Table || !column.Name) continue;
+    const columnResource: Resource = {
+      TableWithColumns: {
+        DatabaseName: resource.Table.DatabaseName,
+        Name: resource.Table.Name,
+        ColumnNames: [column.Name],
+      },
+    };
+    const assignment = canonicalLfTagAssignment(columnResource, column.LFTags);
+    if (assignment) records.push(assignment);
   }
   return records;
 }

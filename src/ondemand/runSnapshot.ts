@@ -1,6 +1,7 @@
 import type { SnapshotCounts } from '../model/snapshotFormat.ts';
 import type { Runtime } from './runtime.ts';
 import { runFilter } from './scope.ts';
+import type { SnapshotObserver } from './snapshotObserver.ts';
 import { type TakenSnapshot, takeSnapshot } from './takeSnapshot.ts';
 
 export interface SnapshotResult {
@@ -17,6 +18,7 @@ export interface SnapshotResult {
 export async function runSnapshot(
   runtime: Runtime,
   request: { databases?: string[]; name?: string } = {},
+  observer?: SnapshotObserver,
 ): Promise<SnapshotResult & { taken: TakenSnapshot }> {
   const started = Date.now();
   const source = await runtime.source();
@@ -29,7 +31,7 @@ export async function runSnapshot(
     runtime.store,
     runtime.tool,
     runtime.now,
-    request.name ? { name: () => request.name! } : {},
+    { ...(request.name ? { name: () => request.name! } : {}), ...(observer ? { observer } : {}) },
   );
   runtime.output.info(`snapshot written to ${taken.uri} (${taken.trailer.recordCount} records)`);
   return {

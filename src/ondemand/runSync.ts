@@ -5,12 +5,14 @@ import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import type { SnapshotRecord } from '../model/records.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
+import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
 import { readCatalogRecords } from './readCatalogRecords.ts';
 import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import { runSnapshot } from './runSnapshot.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
+import { fanOut } from './snapshotObserver.ts';
 import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
@@ -53,6 +55,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   let records: SourceRecords['records'];
   let reader = runtime.store;
   let sourceAccount: string;
+  let early: Array<EarlyApplyResult | undefined> = [];
   // Only a fresh snapshot needs the source Region: applying a stored one must work while it is down.
   let sourceCalls = (): ApiCallSummary => ({ total: 0, reads: 0, writes: 0, byOperation: {} });
   let recordCount: number;
@@ -69,6 +72,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   }
   // Each target is opened and read while the source snapshot is taken: different Regions, different limits.
   const targetReads = new Map(targets.map((target) => [target, readTargetEarly(runtime, target, filter)]));
+  const audit = openRunAuditLog(runtime, { runId, startedAt });
   if (request.snapshotUri) {
     reader = snapshotReaderFor(runtime, request.snapshotUri);
     runtime.output.phase('snapshot', `loading ${request.snapshotUri}`);
@@ -87,20 +91,41 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     const before = callSummary(source.counter);
     sourceCalls = () => callSummary(source.counter, before);
     sourceAccount = source.accountId;
-    const taken = await runSnapshot(runtime, request.databases ? { databases: request.databases } : {});
-    ({ uri, recordCount, contentHash } = taken);
-    records = taken.taken.records;
+    const run = { runId, audit, sourceAccountId: source.accountId };
+    const passes = request.dryRun
+      ? []
+      : await Promise.all(
+          targets.map((target) =>
+            startEarlyPass(runtime, target, targetReads.get(target)!, filter, request, run),
+          ),
+        );
+    const observers = passes.filter((p) => p !== undefined);
+    try {
+      const taken = await runSnapshot(
+        runtime,
+        request.databases ? { databases: request.databases } : {},
+        observers.length > 0 ? fanOut(observers) : undefined,
+      );
+      ({ uri, recordCount, contentHash } = taken);
+      records = taken.taken.records;
+    } catch (error) {
+      const stopped = await Promise.all(passes.map((pass) => pass?.finish({ abort: true })));
+      warnPartialCreates(runtime, targets, stopped);
+      await audit.close();
+      throw error;
+    }
+    early = await Promise.all(passes.map((pass) => pass?.finish()));
   }
   const sourceRecords: SourceRecords = { records, partitions: () => streamSnapshotPartitions(reader, uri) };
   const reports: TargetReport[] = [];
-  const audit = openRunAuditLog(runtime, { runId, startedAt });
   try {
-    for (const target of targets)
+    for (const [i, target] of targets.entries())
       reports.push(
         await syncOneTarget(runtime, target, targetReads.get(target)!, sourceRecords, filter, request, {
           runId,
           audit,
           sourceAccountId: sourceAccount,
+          early: early[i],
         }),
       );
   } finally {
@@ -147,14 +172,73 @@ function readTargetEarly(
   return read;
 }
 
+/**
+ * Starts the early pass of one target (creates while the snapshot is read; see early/earlyApply.ts), once the
+ * target is open. A target that cannot be opened gets none: its second pass meets the error and reports it.
+ */
+async function startEarlyPass(
+  runtime: Runtime,
+  target: TargetConfig,
+  read: Promise<EarlyTargetRead>,
+  filter: ReturnType<typeof runFilter>,
+  request: SyncRequest,
+  run: RunContext,
+): Promise<EarlyApply | undefined> {
+  const opened = await read.catch(() => undefined);
+  if (!opened) return undefined;
+  const { side } = opened;
+  return startEarlyApply({
+    target: side,
+    targetRecords: opened.records,
+    plan: targetPlanOptions(runtime, target, side, filter, request, run.sourceAccountId),
+    onApplied: targetGuards(runtime, side, { runId: run.runId, audit: run.audit, filter }).onApplied,
+  });
+}
+
+/** A failed snapshot writes no update or delete, but the early pass may have created objects: say so. */
+function warnPartialCreates(
+  runtime: Runtime,
+  targets: readonly TargetConfig[],
+  passes: ReadonlyArray<EarlyApplyResult | undefined>,
+): void {
+  passes.forEach((pass, i) => {
+    const created = (pass?.results.length ?? 0) + (pass?.partitions.created ?? 0);
+    if (created === 0) return;
+    runtime.output.warn(
+      `the source snapshot failed after ${created} objects were created in ${targets[i]!.region} (creates only: nothing was updated or deleted); the next sync completes the target`,
+    );
+  });
+}
+
+function targetPlanOptions(
+  runtime: Runtime,
+  target: TargetConfig,
+  side: RegionSide,
+  filter: ReturnType<typeof runFilter>,
+  request: SyncRequest,
+  sourceAccountId: string,
+) {
+  return planOptionsFor(runtime.config, target, filter, {
+    ...(request.deleteMissing === undefined ? {} : { deleteMissing: request.deleteMissing }),
+    accounts: { sourceAccountId, targetAccountId: side.accountId },
+    ...(side.callerArn ? { callerArn: side.callerArn } : {}),
+  });
+}
+
+interface RunContext {
+  runId: string;
+  audit: AuditLog;
+  sourceAccountId: string;
+}
+
 async function syncOneTarget(
   runtime: Runtime,
   target: TargetConfig,
-  early: Promise<EarlyTargetRead>,
+  opening: Promise<EarlyTargetRead>,
   source: SourceRecords,
   filter: ReturnType<typeof runFilter>,
   request: SyncRequest,
-  run: { runId: string; audit: AuditLog; sourceAccountId: string },
+  run: RunContext & { early: EarlyApplyResult | undefined },
 ): Promise<TargetReport> {
   const started = Date.now();
   const empty: TargetReport = {
@@ -171,15 +255,12 @@ async function syncOneTarget(
   let side: Awaited<ReturnType<Runtime['target']>> | undefined;
   let before: ApiCallSummary | undefined;
   try {
-    const opened = await early;
+    const opened = await opening;
     side = opened.side;
     before = opened.before;
-    const planOptions = planOptionsFor(runtime.config, target, filter, {
-      ...(request.deleteMissing === undefined ? {} : { deleteMissing: request.deleteMissing }),
-      accounts: { sourceAccountId: run.sourceAccountId, targetAccountId: side.accountId },
-      ...(side.callerArn ? { callerArn: side.callerArn } : {}),
-    });
+    const planOptions = targetPlanOptions(runtime, target, side, filter, request, run.sourceAccountId);
     const result = await syncTarget(side, source, {
+      ...(run.early ? { early: run.early } : {}),
       plan: planOptions,
       maxDeletes: runtime.config.maxDeletes,
       dryRun: request.dryRun ?? false,

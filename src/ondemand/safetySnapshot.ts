@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
 import { parseSnapshotUri } from '../aws/snapshotUri.ts';
+import type { SnapshotRecord } from '../model/records.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { Runtime } from './runtime.ts';
@@ -27,12 +28,16 @@ export function safetySnapshotStore(runtime: Runtime): SnapshotStore {
 
 /**
  * Snapshots a target (same format; the header's source is the target Region) in the run's scope, so
- * `lakemirror restore` can put it back as it was. Answers the snapshot's URI.
+ * `lakemirror restore` can put it back as it was. `before`: the target's records (all but partitions) as the
+ * sync read them before its first write; the early pass may have created objects since, so those records
+ * are kept, and only the partitions of the tables among them are read (the early pass never touches those).
+ * Answers the snapshot's URI.
  */
 export async function takeSafetySnapshot(
   runtime: Runtime,
   target: RegionSide,
   filter: CatalogFilterSpec,
+  before?: SnapshotRecord[],
 ): Promise<string> {
   runtime.output.phase(`safety snapshot ${target.region}`, 'the target before it changes');
   const taken = await takeSnapshot(
@@ -41,7 +46,7 @@ export async function takeSafetySnapshot(
     safetySnapshotStore(runtime),
     runtime.tool,
     runtime.now,
-    { name: safetySnapshotName },
+    { name: safetySnapshotName, ...(before ? { known: before } : {}) },
   );
   runtime.output.info(`safety snapshot of ${target.region} written to ${taken.uri}`);
   return taken.uri;

@@ -5,14 +5,16 @@ import type { Action } from '../plan/actions.ts';
 import { createCatalogFilter, isRecordIncluded } from '../plan/filters.ts';
 import { APPLY_ORDER } from '../plan/order.ts';
 import { checkMaxDeletes, type PlanOptions, planWithReport } from '../plan/plan.ts';
+import { projectApplied } from '../plan/projectApplied.ts';
 import type { ActionResult } from './apply/actionResult.ts';
 import { applyKind, isObjectKind } from './apply/applyKind.ts';
 import { applyPartitionActions } from './apply/applyPartitionActions.ts';
 import { isDestructive } from './destructive.ts';
+import type { EarlyApplyResult } from './early/earlyApply.ts';
 import { forEachConcurrent } from './forEachConcurrent.ts';
 import type { Output } from './output.ts';
 import { planPartitionsForTable, type TableFate } from './planPartitionsForTable.ts';
-import { readCatalogRecords, readTagAssignmentsOutside } from './readCatalogRecords.ts';
+import { readCatalogRecords, readTagAssignmentsOutside, sortRecords } from './readCatalogRecords.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type TallyResult, tally } from './tally.ts';
@@ -29,9 +31,11 @@ export interface SyncTargetOptions {
    * Called once before the first write when the plan updates or deletes anything in the target (not for pure
    * creates); answers the URI of the safety snapshot it took.
    */
-  beforeDestructiveApply?: () => Promise<string>;
+  beforeDestructiveApply?: (before: SnapshotRecord[]) => Promise<string>;
   /** Called after each batch of writes answers, with the actions it came from (the audit log). */
   onApplied?: OnApplied;
+  /** What the early pass created while the snapshot was read: planned against, counted, not redone. */
+  early?: EarlyApplyResult;
 }
 
 /** What a target run did, and the safety snapshot taken before it changed anything. */
@@ -62,11 +66,19 @@ export async function syncTarget(
   const out = options.output;
   out.phase(`plan ${target.region}`, 'reading the target');
   // runSync may have started this read while the source snapshot was being taken.
-  const targetRecords = await (options.targetRead ?? readCatalogRecords(target, options.plan));
+  const read = await (options.targetRead ?? readCatalogRecords(target, options.plan));
+  const early = options.early;
+  // The target as the early pass left it, without reading back what it wrote.
+  const targetRecords = early ? sortRecords(projectApplied(read, early.applied)) : read;
   const { actions, unmapped } = await planTarget(target, source, targetRecords, options.plan);
   const sourceTables = source.records.filter((r): r is TableRecord => r.kind === 'table');
-  const fate = tableFate(actions);
+  const fate = tableFate(actions, early?.emptyTables);
   const outcomes = tally(inScopeCounts(source.records, options.plan));
+  if (early) {
+    outcomes.applied(early.results);
+    outcomes.appliedCount('partition', 'create', early.partitions.created);
+    outcomes.appliedCount('partition', 'update', early.partitions.updated);
+  }
   // Principals the account mapping cannot place are reported as failures, in a dry run too.
   outcomes.applied(unmappedResults(unmapped, target.accountId));
   const listed: Action[] = [...actions];
@@ -116,7 +128,7 @@ export async function syncTarget(
   }
   const safetySnapshot =
     options.beforeDestructiveApply && (destructive(actions) || partitionDeletes + partitionUpdates > 0)
-      ? await options.beforeDestructiveApply()
+      ? await options.beforeDestructiveApply(read)
       : undefined;
   const applied = async (results: readonly ActionResult[], pool: readonly Action[]) => {
     outcomes.applied(results);
@@ -206,6 +218,8 @@ async function eachTablePartitions(
     target.concurrency,
     async ({ table, partitions }) => {
       const key = tableKey(table.databaseName, table.input.Name);
+      // The early pass created every one of this table's partitions in a target table it had just created.
+      if (options.early?.partitionsDone.has(key)) return visit(table, [], partitions.length);
       const known = planned?.get(key);
       const partitionActions =
         known && !fate.skipped.has(key)
@@ -233,7 +247,8 @@ async function* pairWithPartitions(tables: readonly TableRecord[], groups: Parti
   while (!next.done) next = await iterator.next();
 }
 
-function tableFate(actions: readonly Action[]): TableFate {
+/** `knownEmpty`: tables whose target partitions are known to be none (created by the early pass). */
+function tableFate(actions: readonly Action[], knownEmpty: ReadonlySet<string> = new Set()): TableFate {
   const ofOp = (op: string) =>
     new Set(actions.filter((a) => a.kind === 'table' && a.op === op).map((a) => a.key));
   const keys = (a: Action) => (a.kind === 'table' ? (a.current?.input.PartitionKeys?.length ?? 0) : 0);
@@ -241,7 +256,7 @@ function tableFate(actions: readonly Action[]): TableFate {
     (a) => a.kind === 'table' && a.op === 'update' && keys(a) > 0 && !a.desired?.input.PartitionKeys?.length,
   );
   return {
-    created: ofOp('create'),
+    created: new Set([...ofOp('create'), ...knownEmpty]),
     skipped: ofOp('delete'),
     unpartitioned: new Set(unpartitioned.map((a) => a.key)),
   };

@@ -4,9 +4,15 @@ import type { SnapshotRecord } from '../model/records.ts';
 import type { SnapshotHeader, SnapshotTrailer } from '../model/snapshotFormat.ts';
 import { createSnapshotWriter } from '../model/snapshotWriter.ts';
 import { orderedPrefetch } from './orderedPrefetch.ts';
-import { type ReadScope, readCatalogInParts, sortRecords } from './readCatalogRecords.ts';
+import {
+  type CatalogReadParts,
+  type ReadScope,
+  readCatalogInParts,
+  sortRecords,
+} from './readCatalogRecords.ts';
 import { readPartitionRecords } from './readPartitionRecords.ts';
 import type { RegionSide } from './regionSide.ts';
+import type { SnapshotObserver } from './snapshotObserver.ts';
 
 export interface TakenSnapshot {
   uri: string;
@@ -32,8 +38,14 @@ export async function takeSnapshot(
   store: SnapshotStore,
   tool: string,
   now: () => Date = () => new Date(),
-  options: { name?: (region: string, capturedAt: string) => string } = {},
+  options: {
+    name?: (region: string, capturedAt: string) => string;
+    observer?: SnapshotObserver;
+    /** The Region's records but partitions, read already: only the partitions are read. */
+    known?: readonly SnapshotRecord[];
+  } = {},
 ): Promise<TakenSnapshot> {
+  const { observer } = options;
   const capturedAt = now().toISOString();
   const header: SnapshotHeader = {
     schemaVersion: 1,
@@ -42,7 +54,16 @@ export async function takeSnapshot(
     capturedAt,
     tool,
   };
-  const parts = readCatalogInParts(source, scope);
+  const parts = options.known
+    ? knownParts(options.known)
+    : readCatalogInParts(source, scope, observer && ((records) => observer.assignments(records)));
+  if (observer) {
+    Promise.all([parts.glue, parts.lakeFormationListed]).then(
+      ([glue, listed]) => observer.objects([...glue.databases, ...glue.tables, ...listed]),
+      // A failed read fails the snapshot below; the observer is told by the caller.
+      () => {},
+    );
+  }
   const { databases, tables } = await parts.glue;
   const writer = createSnapshotWriter(header);
   const out = await store.openWriter((options.name ?? snapshotName)(source.region, capturedAt));
@@ -66,6 +87,7 @@ export async function takeSnapshot(
     for await (const { table, partitions } of withPartitions) {
       await write(writer.line(table));
       for (const partition of partitions) await write(writer.line(partition));
+      await observer?.tablePartitions(table, partitions);
     }
     // Lake Formation was read meanwhile (its own rate limit), so this wait is usually short.
     const lakeFormation = sortRecords(await parts.lakeFormation);
@@ -81,3 +103,17 @@ export async function takeSnapshot(
 }
 
 export { tableKey };
+
+/** Records read earlier, as the parts a fresh read would answer. */
+function knownParts(records: readonly SnapshotRecord[]): CatalogReadParts {
+  const databases = sortRecords(records.filter((r) => r.kind === 'database'));
+  const tables = sortRecords(records.filter((r) => r.kind === 'table'));
+  const lakeFormation = records.filter(
+    (r) => r.kind !== 'database' && r.kind !== 'table' && r.kind !== 'partition',
+  );
+  return {
+    glue: Promise.resolve({ databases, tables }),
+    lakeFormationListed: Promise.resolve(lakeFormation.filter((r) => r.kind !== 'lfTagAssignment')),
+    lakeFormation: Promise.resolve(lakeFormation),
+  };
+}

@@ -10,6 +10,8 @@ export interface TargetOutcomes {
   readonly failures: ActionResult[];
   addSource(kind: RecordKind, count: number): void;
   applied(results: readonly ActionResult[]): void;
+  /** Successful writes known only by number (an early pass's partitions). */
+  appliedCount(kind: RecordKind, op: keyof typeof DONE, count: number): void;
   planned(actions: readonly Action[]): void;
   finish(actions: Action[], unlistedPartitionActions: number): TallyResult;
 }
@@ -42,6 +44,9 @@ export function tally(sourceCounts: Partial<Record<RecordKind, number>>): Target
           failures.push(result);
         }
       }
+    },
+    appliedCount(kind, op, count) {
+      if (count > 0) of(kind)[DONE[op]] += count;
     },
     planned(actions) {
       for (const action of actions) of(action.kind)[DONE[action.op]] += 1;

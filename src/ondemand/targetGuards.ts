@@ -18,7 +18,7 @@ export function targetGuards(
 ): Pick<SyncTargetOptions, 'beforeDestructiveApply' | 'onApplied'> {
   return {
     ...(runtime.config.safetySnapshots
-      ? { beforeDestructiveApply: () => takeSafetySnapshot(runtime, side, run.filter) }
+      ? { beforeDestructiveApply: (before) => takeSafetySnapshot(runtime, side, run.filter, before) }
       : {}),
     onApplied: recordApplied(run.audit, side, run.runId, runtime.now),
   };

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalCloud } from '../../src/localcloud/server.ts';
+import { createRuntime, runSync, runVerify } from '../../src/ondemand/index.ts';
+import { recordingOutput } from '../../src/ondemand/output.ts';
+import type { RegionSide } from '../../src/ondemand/regionSide.ts';
+import { demoConfig, seedDemo } from '../support/demoSync.ts';
+import { callsIn, failure, startTestCloud, writeCalls } from '../support/localCloud.ts';
+
+const SOURCE = 'us-east-1';
+
+/**
+ * A source whose partition reads, from the `from`-th table on, wait until the target has written partitions
+ * (at most 10 s), then run `then`: a sync that wrote nothing before its snapshot was complete would wait out
+ * the timeout instead.
+ */
+function holdSourcePartitions(cloud: LocalCloud, target: string, from: number, then: () => void = () => {}) {
+  const held = { released: false, timedOut: false };
+  const targetWrote = async () => {
+    const until = Date.now() + 10_000;
+    while ((callsIn(cloud, target)['glue:BatchCreatePartition'] ?? 0) === 0) {
+      if (Date.now() > until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return true;
+  };
+  let calls = 0;
+  const wrapSide = (side: RegionSide): RegionSide => {
+    if (side.region !== SOURCE) return side;
+    const reader = side.glueReader;
+    const glueReader = new Proxy(reader, {
+      get(object, prop, receiver) {
+        const value = Reflect.get(object, prop, receiver);
+        if (prop !== 'streamPartitions' || typeof value !== 'function') return value;
+        return async function* (...args: unknown[]) {
+          calls += 1;
+          if (calls >= from) {
+            const wrote = await targetWrote();
+            held.released ||= wrote;
+            held.timedOut ||= !wrote;
+            then();
+          }
+          yield* value.apply(object, args);
+        };
+      },
+    });
+    return { ...side, glueReader } as RegionSide;
+  };
+  return { held, wrapSide };
+}
+
+describe('early apply: a sync writes the target while the source snapshot is still being read', () => {
+  let cloud: LocalCloud;
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    await seedDemo(cloud);
+  });
+  afterAll(async () => {
+    await cloud.stop();
+  });
+
+  it('creates partitions in the target before the source is read, and never re-reads what it created', async () => {
+    const target = 'eu-central-1';
+    const config = demoConfig(cloud, { targets: [{ region: target }] });
+    cloud.stats.reset();
+    const { held, wrapSide } = holdSourcePartitions(cloud, target, 3);
+
+    const report = await runSync(createRuntime(config, { wrapSide }));
+
+    expect(held).toEqual({ released: true, timedOut: false });
+    const result = report.targets[0]!;
+    expect(result.error).toBeUndefined();
+    expect(result.failures).toEqual([]);
+    expect(result.counts.table?.created).toBeGreaterThan(15);
+    // Each object written once; the target's partitions were never read (every table was new there).
+    const calls = callsIn(cloud, target);
+    expect(calls['glue:CreateTable']).toBe(result.counts.table?.created);
+    expect(calls['glue:GetPartitions'] ?? 0).toBe(0);
+    expect((await runVerify(createRuntime(config))).inSync).toBe(true);
+  });
+
+  it('a snapshot that fails midway leaves only creates in the target; the next sync completes it', async () => {
+    const target = 'ap-southeast-2';
+    const config = demoConfig(cloud, { targets: [{ region: target }] });
+    cloud.stats.reset();
+    const output = recordingOutput();
+    const { held, wrapSide } = holdSourcePartitions(cloud, target, 4, () => {
+      throw new Error('us-east-1 stopped answering');
+    });
+
+    const error = await failure(runSync(createRuntime(config, { wrapSide, output })));
+
+    expect(error.message).toContain('us-east-1 stopped answering');
+    expect(held.released).toBe(true);
+    const writes = Object.keys(writeCalls(cloud, target));
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((op) => /Delete|Update|Revoke|Remove|Deregister/.test(op))).toEqual([]);
+    expect(
+      output.messages.some((m) => /^warn the source snapshot failed after \d+ objects were created/.test(m)),
+    ).toBe(true);
+
+    const next = await runSync(createRuntime(config));
+    expect(next.targets[0]!.failures).toEqual([]);
+    expect((await runVerify(createRuntime(config))).inSync).toBe(true);
+  });
+});
