@@ -21,6 +21,7 @@ import {
 import { chunk } from './chunk.ts';
 import { systemClock } from './clock.ts';
 import { mergeAsyncIterables } from './mergeAsyncIterables.ts';
+import { collectPages, eachPage } from './pages.ts';
 
 /** API maxima (Glue quotas): GetTables 100, GetPartitions 1000, BatchGetPartition 1000 keys, 10 segments. */
 export const GLUE_READ_LIMITS = {
@@ -46,24 +47,18 @@ export class GlueCatalogReader {
   }
 
   /** Every database in the catalog. */
-  async listDatabases(): Promise<Database[]> {
-    const databases: Database[] = [];
-    let NextToken: string | undefined;
-    do {
+  listDatabases(): Promise<Database[]> {
+    return collectPages(async (NextToken) => {
       const page = await this.context.call('GetDatabases', `catalog in ${this.context.region}`, () =>
         this.glue.send(new GetDatabasesCommand({ ...catalogIdParam(this.context), NextToken })),
       );
-      databases.push(...(page.DatabaseList ?? []));
-      NextToken = page.NextToken;
-    } while (NextToken);
-    return databases;
+      return { items: page.DatabaseList, next: page.NextToken };
+    });
   }
 
   /** Every table of `database`. */
-  async listTables(database: string): Promise<Table[]> {
-    const tables: Table[] = [];
-    let NextToken: string | undefined;
-    do {
+  listTables(database: string): Promise<Table[]> {
+    return collectPages(async (NextToken) => {
       const page = await this.context.call('GetTables', this.name('database', database), () =>
         this.glue.send(
           new GetTablesCommand({
@@ -74,10 +69,8 @@ export class GlueCatalogReader {
           }),
         ),
       );
-      tables.push(...(page.TableList ?? []));
-      NextToken = page.NextToken;
-    } while (NextToken);
-    return tables;
+      return { items: page.TableList, next: page.NextToken };
+    });
   }
 
   /**
@@ -176,8 +169,7 @@ export class GlueCatalogReader {
     table: string,
     Segment: { SegmentNumber: number; TotalSegments: number } | undefined,
   ): AsyncGenerator<Partition> {
-    let NextToken: string | undefined;
-    do {
+    const partitionPages = eachPage(async (NextToken) => {
       const page = await this.context.call('GetPartitions', this.name('table', `${database}.${table}`), () =>
         this.glue.send(
           new GetPartitionsCommand({
@@ -190,9 +182,9 @@ export class GlueCatalogReader {
           }),
         ),
       );
-      yield* page.Partitions ?? [];
-      NextToken = page.NextToken;
-    } while (NextToken);
+      return { items: page.Partitions, next: page.NextToken };
+    });
+    for await (const partitions of partitionPages) yield* partitions;
   }
 
   private async orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
