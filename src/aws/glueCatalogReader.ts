@@ -20,6 +20,7 @@ import {
 } from './awsCallContext.ts';
 import { chunk } from './chunk.ts';
 import { systemClock } from './clock.ts';
+import { ignoreNotFound } from './ignoreNotFound.ts';
 import { mergeAsyncIterables } from './mergeAsyncIterables.ts';
 import { collectPages, eachPage } from './pages.ts';
 
@@ -100,7 +101,7 @@ export class GlueCatalogReader {
 
   /** One database, or `undefined` when it does not exist. */
   async getDatabase(name: string): Promise<Database | undefined> {
-    return this.orUndefined(async () => {
+    return ignoreNotFound(async () => {
       const result = await this.context.call('GetDatabase', this.name('database', name), () =>
         this.glue.send(new GetDatabaseCommand({ ...catalogIdParam(this.context), Name: name })),
       );
@@ -110,7 +111,7 @@ export class GlueCatalogReader {
 
   /** One table, or `undefined` when it (or its database) does not exist. */
   async getTable(database: string, name: string): Promise<Table | undefined> {
-    return this.orUndefined(async () => {
+    return ignoreNotFound(async () => {
       const result = await this.context.call('GetTable', this.name('table', `${database}.${name}`), () =>
         this.glue.send(
           new GetTableCommand({ ...catalogIdParam(this.context), DatabaseName: database, Name: name }),
@@ -185,15 +186,6 @@ export class GlueCatalogReader {
       return { items: page.Partitions, next: page.NextToken };
     });
     for await (const partitions of partitionPages) yield* partitions;
-  }
-
-  private async orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await read();
-    } catch (error) {
-      if (error instanceof LakemirrorError && error.code === 'aws.EntityNotFoundException') return undefined;
-      throw error;
-    }
   }
 
   private name(kind: string, id: string): string {
