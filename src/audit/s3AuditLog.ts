@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type AwsCallContextOptions, createAwsCallContext } from '../aws/awsCallContext.ts';
+import { collectPages } from '../aws/pages.ts';
 import { linesOf } from '../aws/snapshotStore.ts';
 import { type AuditLog, type AuditSource, serialised } from './auditLog.ts';
 import { parseAuditLine } from './parseAuditLine.ts';
@@ -57,9 +58,7 @@ export function s3AuditSource(
   const context = createAwsCallContext('s3', options);
   return {
     async *read() {
-      const keys: string[] = [];
-      let ContinuationToken: string | undefined;
-      do {
+      const objects = await collectPages(async (ContinuationToken) => {
         const page = await context.call('ListObjectsV2', `s3://${location.bucket}/${location.prefix}`, () =>
           s3.send(
             new ListObjectsV2Command({
@@ -70,9 +69,10 @@ export function s3AuditSource(
             }),
           ),
         );
-        for (const item of page.Contents ?? []) if (item.Key?.endsWith('.jsonl')) keys.push(item.Key);
-        ContinuationToken = page.NextContinuationToken;
-      } while (ContinuationToken);
+        return { items: page.Contents, next: page.NextContinuationToken };
+      });
+      const keys: string[] = [];
+      for (const item of objects) if (item.Key?.endsWith('.jsonl')) keys.push(item.Key);
       for (const Key of keys.sort()) {
         const where = `s3://${location.bucket}/${Key}`;
         const object = await context.call('GetObject', where, () =>

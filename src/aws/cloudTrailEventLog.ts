@@ -1,6 +1,7 @@
 import { type CloudTrailClient, type Event, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { type AwsCallContext, type AwsCallContextOptions, createAwsCallContext } from './awsCallContext.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { eachPage } from './pages.ts';
 
 /** LookupEvents returns at most 50 events per page and allows 2 requests per second per Region. */
 export const LOOKUP_EVENTS = { pageSize: 50, requestsPerSecond: 2 };
@@ -43,8 +44,7 @@ export class CloudTrailEventLog {
 
   /** Yields the events of `query`, page by page (newest first, as CloudTrail returns them). */
   async *lookupEvents(query: LookupEventsQuery): AsyncGenerator<Event> {
-    let NextToken: string | undefined;
-    do {
+    const eventPages = eachPage(async (NextToken) => {
       const page = await this.context.call(
         'LookupEvents',
         `${query.eventSource} events in ${this.context.region}`,
@@ -62,8 +62,8 @@ export class CloudTrailEventLog {
         },
       );
       this.pages += 1;
-      yield* page.Events ?? [];
-      NextToken = page.NextToken;
-    } while (NextToken);
+      return { items: page.Events, next: page.NextToken };
+    });
+    for await (const events of eventPages) yield* events;
   }
 }

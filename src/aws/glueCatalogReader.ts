@@ -20,7 +20,9 @@ import {
 } from './awsCallContext.ts';
 import { chunk } from './chunk.ts';
 import { systemClock } from './clock.ts';
+import { ignoreNotFound } from './ignoreNotFound.ts';
 import { mergeAsyncIterables } from './mergeAsyncIterables.ts';
+import { collectPages, eachPage } from './pages.ts';
 
 /** API maxima (Glue quotas): GetTables 100, GetPartitions 1000, BatchGetPartition 1000 keys, 10 segments. */
 export const GLUE_READ_LIMITS = {
@@ -46,24 +48,18 @@ export class GlueCatalogReader {
   }
 
   /** Every database in the catalog. */
-  async listDatabases(): Promise<Database[]> {
-    const databases: Database[] = [];
-    let NextToken: string | undefined;
-    do {
+  listDatabases(): Promise<Database[]> {
+    return collectPages(async (NextToken) => {
       const page = await this.context.call('GetDatabases', `catalog in ${this.context.region}`, () =>
         this.glue.send(new GetDatabasesCommand({ ...catalogIdParam(this.context), NextToken })),
       );
-      databases.push(...(page.DatabaseList ?? []));
-      NextToken = page.NextToken;
-    } while (NextToken);
-    return databases;
+      return { items: page.DatabaseList, next: page.NextToken };
+    });
   }
 
   /** Every table of `database`. */
-  async listTables(database: string): Promise<Table[]> {
-    const tables: Table[] = [];
-    let NextToken: string | undefined;
-    do {
+  listTables(database: string): Promise<Table[]> {
+    return collectPages(async (NextToken) => {
       const page = await this.context.call('GetTables', this.name('database', database), () =>
         this.glue.send(
           new GetTablesCommand({
@@ -74,10 +70,8 @@ export class GlueCatalogReader {
           }),
         ),
       );
-      tables.push(...(page.TableList ?? []));
-      NextToken = page.NextToken;
-    } while (NextToken);
-    return tables;
+      return { items: page.TableList, next: page.NextToken };
+    });
   }
 
   /**
@@ -107,7 +101,7 @@ export class GlueCatalogReader {
 
   /** One database, or `undefined` when it does not exist. */
   async getDatabase(name: string): Promise<Database | undefined> {
-    return this.orUndefined(async () => {
+    return ignoreNotFound(async () => {
       const result = await this.context.call('GetDatabase', this.name('database', name), () =>
         this.glue.send(new GetDatabaseCommand({ ...catalogIdParam(this.context), Name: name })),
       );
@@ -117,7 +111,7 @@ export class GlueCatalogReader {
 
   /** One table, or `undefined` when it (or its database) does not exist. */
   async getTable(database: string, name: string): Promise<Table | undefined> {
-    return this.orUndefined(async () => {
+    return ignoreNotFound(async () => {
       const result = await this.context.call('GetTable', this.name('table', `${database}.${name}`), () =>
         this.glue.send(
           new GetTableCommand({ ...catalogIdParam(this.context), DatabaseName: database, Name: name }),
@@ -176,8 +170,7 @@ export class GlueCatalogReader {
     table: string,
     Segment: { SegmentNumber: number; TotalSegments: number } | undefined,
   ): AsyncGenerator<Partition> {
-    let NextToken: string | undefined;
-    do {
+    const partitionPages = eachPage(async (NextToken) => {
       const page = await this.context.call('GetPartitions', this.name('table', `${database}.${table}`), () =>
         this.glue.send(
           new GetPartitionsCommand({
@@ -190,18 +183,9 @@ export class GlueCatalogReader {
           }),
         ),
       );
-      yield* page.Partitions ?? [];
-      NextToken = page.NextToken;
-    } while (NextToken);
-  }
-
-  private async orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await read();
-    } catch (error) {
-      if (error instanceof LakemirrorError && error.code === 'aws.EntityNotFoundException') return undefined;
-      throw error;
-    }
+      return { items: page.Partitions, next: page.NextToken };
+    });
+    for await (const partitions of partitionPages) yield* partitions;
   }
 
   private name(kind: string, id: string): string {

@@ -1,13 +1,16 @@
-import { LakemirrorError } from '../model/errors.ts';
+import { isLakemirrorError } from '../model/errors.ts';
 
 /**
- * Runs a delete and treats "not found" as success: the desired end state (gone) is reached,
- * and real-time replays must be idempotent.
+ * Runs an AWS call and turns "not found" (Glue and Lake Formation both answer EntityNotFoundException, which
+ * the retry layer classifies as `aws.EntityNotFoundException`) into `undefined`. A delete of something already
+ * gone has reached its end state, and real-time replays must be idempotent; a read of something gone (or of
+ * something hanging on a table or database that is gone) finds nothing there.
  */
-export async function ignoreNotFound(write: () => Promise<unknown>): Promise<void> {
+export async function ignoreNotFound<T>(call: () => Promise<T>): Promise<T | undefined> {
   try {
-    await write();
+    return await call();
   } catch (error) {
-    if (!(error instanceof LakemirrorError && error.code === 'aws.EntityNotFoundException')) throw error;
+    if (isLakemirrorError(error, 'aws.EntityNotFoundException')) return undefined;
+    throw error;
   }
 }

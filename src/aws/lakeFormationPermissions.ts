@@ -13,6 +13,7 @@ import {
 import { type AwsCallContext, catalogIdParam } from './awsCallContext.ts';
 import { type BatchItemResult, failWholeBatchOnError, itemResult } from './batchItemResult.ts';
 import { chunk } from './chunk.ts';
+import { collectPages } from './pages.ts';
 
 /** BatchGrantPermissions / BatchRevokePermissions take at most 20 entries. */
 export const LF_PERMISSION_BATCH = 20;
@@ -29,14 +30,12 @@ export interface ListPermissionsFilter {
 }
 
 /** Lists Lake Formation permissions, every page. */
-export async function listPermissions(
+export function listPermissions(
   client: LakeFormationClient,
   context: AwsCallContext,
   filter: ListPermissionsFilter,
 ): Promise<PrincipalResourcePermissions[]> {
-  const permissions: PrincipalResourcePermissions[] = [];
-  let NextToken: string | undefined;
-  do {
+  return collectPages(async (NextToken) => {
     const page = await context.call('ListPermissions', `permissions in ${context.region}`, () =>
       client.send(
         new ListPermissionsCommand({
@@ -49,10 +48,8 @@ export async function listPermissions(
         }),
       ),
     );
-    permissions.push(...(page.PrincipalResourcePermissions ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return permissions;
+    return { items: page.PrincipalResourcePermissions, next: page.NextToken };
+  });
 }
 
 /**

@@ -34,6 +34,7 @@ import {
   type PermissionEntry,
 } from './lakeFormationPermissions.ts';
 import * as tags from './lakeFormationTags.ts';
+import { collectPages } from './pages.ts';
 
 export type {
   ListPermissionsFilter,
@@ -71,17 +72,13 @@ export class LakeFormationStore {
   }
 
   /** Registered data lake locations, every page. */
-  async listResources(): Promise<ResourceInfo[]> {
-    const resources: ResourceInfo[] = [];
-    let NextToken: string | undefined;
-    do {
+  listResources(): Promise<ResourceInfo[]> {
+    return collectPages(async (NextToken) => {
       const page = await this.context.call('ListResources', `locations in ${this.context.region}`, () =>
         this.lf.send(new ListResourcesCommand({ MaxResults: 100, NextToken })),
       );
-      resources.push(...(page.ResourceInfoList ?? []));
-      NextToken = page.NextToken;
-    } while (NextToken);
-    return resources;
+      return { items: page.ResourceInfoList, next: page.NextToken };
+    });
   }
 
   async registerResource(input: RegisterResourceRequest): Promise<void> {
@@ -141,10 +138,8 @@ export class LakeFormationStore {
   }
 
   /** Data cells filters, of one table or (without `table`) of the whole catalog. */
-  async listDataCellsFilters(table?: TableResource): Promise<DataCellsFilter[]> {
-    const filters: DataCellsFilter[] = [];
-    let NextToken: string | undefined;
-    do {
+  listDataCellsFilters(table?: TableResource): Promise<DataCellsFilter[]> {
+    return collectPages(async (NextToken) => {
       const page = await this.context.call(
         'ListDataCellsFilter',
         `data cells filters in ${this.context.region}`,
@@ -157,10 +152,8 @@ export class LakeFormationStore {
             }),
           ),
       );
-      filters.push(...(page.DataCellsFilters ?? []));
-      NextToken = page.NextToken;
-    } while (NextToken);
-    return filters;
+      return { items: page.DataCellsFilters, next: page.NextToken };
+    });
   }
 
   async createDataCellsFilter(filter: DataCellsFilter): Promise<void> {

@@ -15,6 +15,7 @@ import {
 import { type AwsCallContext, catalogIdParam } from './awsCallContext.ts';
 import { type BatchItemResult, failWholeBatchOnError, itemResult } from './batchItemResult.ts';
 import { chunk } from './chunk.ts';
+import { collectPages } from './pages.ts';
 
 /** AddLFTagsToResource / RemoveLFTagsFromResource take at most 50 tags. */
 export const LF_TAGS_PER_CALL = 50;
@@ -23,17 +24,13 @@ export const LF_TAGS_PER_CALL = 50;
 export type LfTagAssignmentResult = BatchItemResult<LFTagPair>;
 
 /** Every LF-Tag (key and allowed values) of the catalog. */
-export async function listLfTags(client: LakeFormationClient, context: AwsCallContext): Promise<LFTagPair[]> {
-  const tags: LFTagPair[] = [];
-  let NextToken: string | undefined;
-  do {
+export function listLfTags(client: LakeFormationClient, context: AwsCallContext): Promise<LFTagPair[]> {
+  return collectPages(async (NextToken) => {
     const page = await context.call('ListLFTags', `LF-Tags in ${context.region}`, () =>
       client.send(new ListLFTagsCommand({ ...catalogIdParam(context), MaxResults: 100, NextToken })),
     );
-    tags.push(...(page.LFTags ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return tags;
+    return { items: page.LFTags, next: page.NextToken };
+  });
 }
 
 /** CreateLFTag and UpdateLFTag take at most 50 values per call (a tag may hold 1000). */

@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { LakemirrorError } from '../model/errors.ts';
 import { type AwsCallContext, type AwsCallContextOptions, createAwsCallContext } from './awsCallContext.ts';
+import { collectPages } from './pages.ts';
 import {
   assertSingleLine,
   assertSnapshotName,
@@ -144,9 +145,7 @@ export class S3SnapshotStore implements SnapshotStore {
   }
 
   async list(): Promise<SnapshotInfo[]> {
-    const infos: SnapshotInfo[] = [];
-    let ContinuationToken: string | undefined;
-    do {
+    const objects = await collectPages(async (ContinuationToken) => {
       const page = await this.context.call('ListObjectsV2', `s3://${this.bucket}/${this.prefix}`, () =>
         this.s3.send(
           new ListObjectsV2Command({
@@ -157,16 +156,17 @@ export class S3SnapshotStore implements SnapshotStore {
           }),
         ),
       );
-      for (const item of page.Contents ?? []) {
-        if (!item.Key || item.Key.endsWith('/')) continue;
-        infos.push({
-          uri: `s3://${this.bucket}/${item.Key}`,
-          lastModified: item.LastModified ?? new Date(0),
-          size: item.Size ?? 0,
-        });
-      }
-      ContinuationToken = page.NextContinuationToken;
-    } while (ContinuationToken);
+      return { items: page.Contents, next: page.NextContinuationToken };
+    });
+    const infos: SnapshotInfo[] = [];
+    for (const item of objects) {
+      if (!item.Key || item.Key.endsWith('/')) continue;
+      infos.push({
+        uri: `s3://${this.bucket}/${item.Key}`,
+        lastModified: item.LastModified ?? new Date(0),
+        size: item.Size ?? 0,
+      });
+    }
     return infos.sort(newestFirst);
   }
 

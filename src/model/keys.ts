@@ -21,6 +21,14 @@ export function partitionKey(databaseName: string, tableName: string, values: re
   return `${tableKey(databaseName, tableName)}/${JSON.stringify(values)}`;
 }
 
+/**
+ * The key of the table a partition belongs to: `db.table` of `db.table/["v1","v2"]`. The first slash ends
+ * it, because database and table names never contain one (the values may).
+ */
+export function tableKeyOfPartition(partitionKey: string): string {
+  return partitionKey.slice(0, partitionKey.indexOf('/'));
+}
+
 /** Splits a table key back into its names; database names never contain a dot. */
 export function splitTableKey(key: string): { databaseName: string; tableName: string } {
   const dot = key.indexOf('.');

@@ -6,6 +6,7 @@ import {
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { collectPages, eachPage } from '../../aws/pages.ts';
 import {
   advanceCheckpointParams,
   listRecentParams,
@@ -83,14 +84,17 @@ export class EventTable {
 
   private async queryShard(shard: string, now: Date, limit: number): Promise<EventItem[]> {
     const found: EventItem[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
+    const itemPages = eachPage(async (startKey: Record<string, unknown> | undefined) => {
       const page = await this.client.send(
         new QueryCommand(queryPendingShardParams(this.tableName, shard, now, limit, startKey)),
       );
-      found.push(...((page.Items ?? []) as EventItem[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && found.length < limit);
+      return { items: page.Items as EventItem[] | undefined, next: page.LastEvaluatedKey };
+    });
+    for await (const items of itemPages) {
+      found.push(...items);
+      // Enough for the caller: stop before reading the shard's next page.
+      if (found.length >= limit) break;
+    }
     return found.slice(0, limit);
   }
 
@@ -128,13 +132,10 @@ export class EventTable {
 
   /** Items of events since `since`, any status, for lag history. A paged scan: report use only. */
   async listRecent({ since }: { since: Date }): Promise<EventItem[]> {
-    const items: EventItem[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
+    const items = await collectPages(async (startKey: Record<string, unknown> | undefined) => {
       const page = await this.client.send(new ScanCommand(listRecentParams(this.tableName, since, startKey)));
-      items.push(...((page.Items ?? []) as EventItem[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+      return { items: page.Items as EventItem[] | undefined, next: page.LastEvaluatedKey };
+    });
     return items.sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.pk.localeCompare(b.pk));
   }
 }

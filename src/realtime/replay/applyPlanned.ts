@@ -1,4 +1,5 @@
 import { isLakemirrorError } from '../../model/errors.ts';
+import { tableKeyOfPartition } from '../../model/keys.ts';
 import type { RecordKind } from '../../model/records.ts';
 import { stableStringify } from '../../model/stableStringify.ts';
 import { type ActionResult, failed } from '../../ondemand/apply/actionResult.ts';
@@ -20,9 +21,6 @@ export function dedupeActions(actions: readonly Action[]): Action[] {
   return [...seen.values()];
 }
 
-/** `db.table` of a partition key `db.table/["v"]` (names never contain a slash). */
-const tableOfPartition = (key: string) => key.slice(0, key.indexOf('/'));
-
 /**
  * Runs one group of writes; a thrown error fails every action of the group instead of the run, except an
  * internal one (a bug, or a test's simulated crash), which stops the run as `attempt` does.
@@ -42,7 +40,7 @@ async function applyKindGuarded(target: RegionSide, kind: RecordKind, actions: r
   if (isObjectKind(kind)) return guarded(chosen, () => applyKind(target, kind, chosen));
   const byTable = new Map<string, Action[]>();
   for (const action of chosen) {
-    const table = tableOfPartition(action.key);
+    const table = tableKeyOfPartition(action.key);
     const group = byTable.get(table);
     if (group) group.push(action);
     else byTable.set(table, [action]);

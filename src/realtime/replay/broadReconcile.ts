@@ -1,5 +1,6 @@
 import type { OnApplied } from '../../audit/recordApplied.ts';
 import type { TargetConfig } from '../../config/configSchema.ts';
+import { tableKeyOfPartition } from '../../model/keys.ts';
 import type { SnapshotRecord } from '../../model/records.ts';
 import { liveSource } from '../../ondemand/liveSource.ts';
 import type { Output } from '../../ondemand/output.ts';
@@ -71,7 +72,7 @@ function countOf(result: TallyResult): ChangeCount {
   const tables = new Set(
     result.actions
       .filter((a) => a.kind === 'partition' && a.op !== 'create')
-      .map((a) => a.key.slice(0, a.key.indexOf('/'))),
+      .map((a) => tableKeyOfPartition(a.key)),
   );
   const partitionChanges = partition ? partition.updated + partition.deleted : 0;
   planned += partitionChanges > 0 ? Math.max(1, tables.size) : 0;

@@ -1,3 +1,4 @@
+import { tableKeyOfPartition } from '../../model/keys.ts';
 import type { Action } from '../../plan/actions.ts';
 
 /**
@@ -27,7 +28,7 @@ export function countChanges(actions: readonly Action[]): number {
   let changes = 0;
   for (const action of actions) {
     if (action.op === 'create') continue;
-    if (action.kind === 'partition') tables.add(action.key.slice(0, action.key.indexOf('/')));
+    if (action.kind === 'partition') tables.add(tableKeyOfPartition(action.key));
     else changes += 1;
   }
   return changes + tables.size;

@@ -1,4 +1,5 @@
 import type { Resource } from '@aws-sdk/client-lakeformation';
+import { ignoreNotFound } from '../../aws/ignoreNotFound.ts';
 import {
   canonicalDatabase,
   canonicalDataCellsFilter,
@@ -11,7 +12,6 @@ import {
   canonicalTable,
   mergeGrants,
 } from '../../model/canonical.ts';
-import { isLakemirrorError } from '../../model/errors.ts';
 import { resourceKey } from '../../model/keys.ts';
 import type { LfResource } from '../../model/lfShapes.ts';
 import type { LfTagAssignmentRecord, PartitionRecord, SnapshotRecord } from '../../model/records.ts';
@@ -23,18 +23,6 @@ import type { Scope } from './units.ts';
 /** Scopes read as records (partitions and broad reconciles are read differently). */
 export type RecordScope = Exclude<Scope, { kind: 'partitions' | 'broad' }>;
 export type PartitionScope = Extract<Scope, { kind: 'partitions' }>;
-
-const isNotFound = (error: unknown) => isLakemirrorError(error, 'aws.EntityNotFoundException');
-
-/** A read of something hanging on a table or database that may be gone: gone means nothing there. */
-async function orNothing<T>(read: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await read();
-  } catch (error) {
-    if (isNotFound(error)) return [];
-    throw error;
-  }
-}
 
 /**
  * The scope as the target names it: registered locations and DataLocation grants live under the target's
@@ -58,9 +46,10 @@ function requestResource(resource: LfResource, side: RegionSide): Resource {
 
 /** Grants on the resource; on a named table also those on its columns, as ListPermissions returns them. */
 async function readGrants(side: RegionSide, resource: LfResource): Promise<SnapshotRecord[]> {
-  const entries = await orNothing(() =>
-    side.lakeFormation.listPermissions({ resource: requestResource(resource, side) }),
-  );
+  const entries =
+    (await ignoreNotFound(() =>
+      side.lakeFormation.listPermissions({ resource: requestResource(resource, side) }),
+    )) ?? [];
   const wanted = resourceKey(resource);
   const table = resource.Table?.Name === undefined ? undefined : resource.Table;
   const inScope = (grant: { resource: LfResource }) => {
@@ -73,13 +62,8 @@ async function readGrants(side: RegionSide, resource: LfResource): Promise<Snaps
 
 /** Tags assigned directly to a database, or to a table and each of its columns (snapshot shape). */
 async function readTagAssignments(side: RegionSide, resource: LfResource): Promise<SnapshotRecord[]> {
-  let tags: Awaited<ReturnType<RegionSide['lakeFormation']['getResourceLfTags']>>;
-  try {
-    tags = await side.lakeFormation.getResourceLfTags(resource as Resource);
-  } catch (error) {
-    if (isNotFound(error)) return [];
-    throw error;
-  }
+  const tags = await ignoreNotFound(() => side.lakeFormation.getResourceLfTags(resource as Resource));
+  if (!tags) return [];
   const records: Array<LfTagAssignmentRecord | undefined> = [];
   if (resource.Database) records.push(canonicalLfTagAssignment(resource as Resource, tags.LFTagOnDatabase));
   const table = resource.Table;
@@ -107,9 +91,10 @@ export async function readScope(side: RegionSide, scope: RecordScope): Promise<S
       return table ? [canonicalTable({ ...table, DatabaseName: table.DatabaseName ?? scope.database })] : [];
     }
     case 'dataCellsFilter': {
-      const filters = await orNothing(() =>
-        lf.listDataCellsFilters({ DatabaseName: scope.database, Name: scope.table }),
-      );
+      const filters =
+        (await ignoreNotFound(() =>
+          lf.listDataCellsFilters({ DatabaseName: scope.database, Name: scope.table }),
+        )) ?? [];
       return filters
         .map(canonicalDataCellsFilter)
         .filter((r) => scope.name === undefined || r.filter.Name === scope.name);
@@ -140,14 +125,11 @@ export async function readPartitions(
   scope: PartitionScope,
 ): Promise<PartitionRecord[] | undefined> {
   const { database, table, values } = scope;
-  try {
-    if (!values) return await readPartitionRecords(side, database, table);
+  return ignoreNotFound(async () => {
+    if (!values) return readPartitionRecords(side, database, table);
     const found = await side.glueReader.getPartitions(database, table, values);
     return sortPartitions(
       found.map((p) => canonicalPartition({ ...p, DatabaseName: database, TableName: table })),
     );
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  });
 }

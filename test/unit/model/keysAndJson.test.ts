@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LakemirrorError } from '../../../src/model/errors.ts';
 import { sha256 } from '../../../src/model/hash.ts';
-import { grantKey, partitionKey, recordKey, resourceKey, tableKey } from '../../../src/model/keys.ts';
+import {
+  grantKey,
+  partitionKey,
+  recordKey,
+  resourceKey,
+  tableKey,
+  tableKeyOfPartition,
+} from '../../../src/model/keys.ts';
 import { snapshotRecordSchema } from '../../../src/model/records.ts';
 import { stableEqual, stableStringify } from '../../../src/model/stableStringify.ts';
 import { ANALYST, dataCellsFilter, onTable, partition, table } from '../support/records.ts';
@@ -28,6 +35,11 @@ describe('keys', () => {
     expect(partitionKey('sales', 'orders', ['a', 'b,c'])).not.toBe(
       partitionKey('sales', 'orders', ['a,b', 'c']),
     );
+  });
+
+  it('finds the table of a partition key, slashes in its values included', () => {
+    expect(tableKeyOfPartition(partitionKey('Sales', 'Orders', ['2024/01', 'eu']))).toBe('sales.orders');
+    expect(tableKeyOfPartition(partitionKey('sales', 'orders', []))).toBe(tableKey('sales', 'orders'));
   });
 
   it('gives each resource type its own prefix', () => {
