@@ -18,6 +18,9 @@ export interface TableFate {
   unpartitioned?: ReadonlySet<string>;
 }
 
+/** The target's partitions of one table: read from the Region, or from a snapshot of it just taken. */
+export type TargetPartitions = (table: TableRecord) => Promise<PartitionRecord[]>;
+
 /**
  * The partition actions for one source table: reads the target's partitions (unless the table is new
  * there) and diffs them with the source's.
@@ -28,12 +31,11 @@ export async function planPartitionsForTable(
   sourcePartitions: readonly PartitionRecord[],
   fate: TableFate,
   options: PlanOptions,
+  targetPartitionsOf: TargetPartitions = (t) => readPartitionRecords(target, t.databaseName, t.input.Name),
 ): Promise<Action[]> {
   const key = tableKey(table.databaseName, table.input.Name);
   if (fate.skipped.has(key)) return [];
   if ((table.input.PartitionKeys?.length ?? 0) === 0 && !fate.unpartitioned?.has(key)) return [];
-  const targetPartitions = fate.created.has(key)
-    ? []
-    : await readPartitionRecords(target, table.databaseName, table.input.Name);
+  const targetPartitions = fate.created.has(key) ? [] : await targetPartitionsOf(table);
   return planPartitions(key, sourcePartitions, targetPartitions, options);
 }

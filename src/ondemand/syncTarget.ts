@@ -1,6 +1,6 @@
 import type { OnApplied } from '../audit/recordApplied.ts';
 import { tableKey } from '../model/keys.ts';
-import type { RecordKind, SnapshotRecord, TableRecord } from '../model/records.ts';
+import type { PartitionRecord, RecordKind, SnapshotRecord, TableRecord } from '../model/records.ts';
 import type { Action } from '../plan/actions.ts';
 import { createCatalogFilter, isRecordIncluded } from '../plan/filters.ts';
 import { APPLY_ORDER } from '../plan/order.ts';
@@ -13,7 +13,8 @@ import { isDestructive } from './destructive.ts';
 import type { EarlyApplyResult } from './early/earlyApply.ts';
 import { forEachConcurrent } from './forEachConcurrent.ts';
 import type { Output } from './output.ts';
-import { planPartitionsForTable, type TableFate } from './planPartitionsForTable.ts';
+import { partitionCursor } from './partitionCursor.ts';
+import { planPartitionsForTable, type TableFate, type TargetPartitions } from './planPartitionsForTable.ts';
 import { readCatalogRecords, readTagAssignmentsOutside, sortRecords } from './readCatalogRecords.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
@@ -31,11 +32,17 @@ export interface SyncTargetOptions {
    * Called once before the first write when the plan updates or deletes anything in the target (not for pure
    * creates); answers the URI of the safety snapshot it took.
    */
-  beforeDestructiveApply?: (before: SnapshotRecord[]) => Promise<string>;
+  beforeDestructiveApply?: (before: SnapshotRecord[]) => Promise<SafetySnapshot>;
   /** Called after each batch of writes answers, with the actions it came from (the audit log). */
   onApplied?: OnApplied;
   /** What the early pass created while the snapshot was read: planned against, counted, not redone. */
   early?: EarlyApplyResult;
+}
+
+/** A target's safety snapshot: where it is, and its partitions (so planning need not read them again). */
+export interface SafetySnapshot {
+  uri: string;
+  partitions: () => PartitionGroups;
 }
 
 /** What a target run did, and the safety snapshot taken before it changed anything. */
@@ -93,7 +100,11 @@ export async function syncTarget(
   };
 
   const destructive = (list: readonly Action[]) => list.some(isDestructive);
-  const guardPartitions = options.beforeDestructiveApply !== undefined && !destructive(actions);
+  const guard = options.dryRun ? undefined : options.beforeDestructiveApply;
+  // A plan that changes objects needs the safety snapshot whatever the partitions say: take it first and
+  // plan partitions from it, instead of reading every target partition twice.
+  let safety = guard && destructive(actions) ? await guard(read) : undefined;
+  const guardPartitions = guard !== undefined && safety === undefined;
   const needsPartitionPrepass = options.plan.deleteMissing || options.dryRun || guardPartitions;
   let partitionDeletes = 0;
   let partitionUpdates = 0;
@@ -119,6 +130,8 @@ export async function syncTarget(
           listPartitionActions(partitionActions);
         }
       },
+      undefined,
+      safety,
     );
   }
   checkMaxDeletes(actions, options.maxDeletes, partitionDeletes);
@@ -126,10 +139,8 @@ export async function syncTarget(
     outcomes.planned(actions);
     return outcomes.finish(listed, unlisted);
   }
-  const safetySnapshot =
-    options.beforeDestructiveApply && (destructive(actions) || partitionDeletes + partitionUpdates > 0)
-      ? await options.beforeDestructiveApply(read)
-      : undefined;
+  if (guard && !safety && partitionDeletes + partitionUpdates > 0) safety = await guard(read);
+  const safetySnapshot = safety?.uri;
   const applied = async (results: readonly ActionResult[], pool: readonly Action[]) => {
     outcomes.applied(results);
     await options.onApplied?.(results, pool);
@@ -173,6 +184,7 @@ export async function syncTarget(
       );
     },
     reuse,
+    safety,
   );
   const applyLakeFormation = (async () => {
     for (const kind of afterPartitions) await applied(await applyKind(target, kind, creates), creates);
@@ -201,7 +213,10 @@ async function planTarget(
   return planWithReport(source.records, [...targetRecords, ...outside], options);
 }
 
-/** Plans each source table's partitions as they stream from the snapshot, a few tables at a time. */
+/**
+ * Plans each source table's partitions as they stream from the snapshot, a few tables at a time. The target's
+ * partitions come from `safety` (the target's safety snapshot, just taken) when there is one, else the API.
+ */
 async function eachTablePartitions(
   source: SourceRecords,
   tables: readonly TableRecord[],
@@ -210,24 +225,29 @@ async function eachTablePartitions(
   options: SyncTargetOptions,
   visit: (table: TableRecord, actions: Action[], sourceCount: number) => Promise<void>,
   planned?: ReadonlyMap<string, Action[]>,
+  safety?: SafetySnapshot,
 ): Promise<void> {
   const filter = createCatalogFilter(options.plan.filter);
   const inScope = tables.filter((t) => isRecordIncluded(filter, t));
-  await forEachConcurrent(
-    pairWithPartitions(inScope, source.partitions()),
-    target.concurrency,
-    async ({ table, partitions }) => {
-      const key = tableKey(table.databaseName, table.input.Name);
-      // The early pass created every one of this table's partitions in a target table it had just created.
-      if (options.early?.partitionsDone.has(key)) return visit(table, [], partitions.length);
-      const known = planned?.get(key);
-      const partitionActions =
-        known && !fate.skipped.has(key)
-          ? known
-          : await planPartitionsForTable(target, table, partitions, fate, options.plan);
-      await visit(table, partitionActions, partitions.length);
-    },
-  );
+  const cursor = safety ? partitionCursor(safety.partitions()) : undefined;
+  const targetPartitionsOf: TargetPartitions | undefined =
+    cursor && ((t) => cursor.partitionsOf(tableKey(t.databaseName, t.input.Name)));
+  const planTable = async ({ table, partitions }: { table: TableRecord; partitions: PartitionRecord[] }) => {
+    const key = tableKey(table.databaseName, table.input.Name);
+    // The early pass created every one of this table's partitions in a target table it had just created.
+    if (options.early?.partitionsDone.has(key)) return visit(table, [], partitions.length);
+    const known = planned?.get(key);
+    const partitionActions =
+      known && !fate.skipped.has(key)
+        ? known
+        : await planPartitionsForTable(target, table, partitions, fate, options.plan, targetPartitionsOf);
+    await visit(table, partitionActions, partitions.length);
+  };
+  try {
+    await forEachConcurrent(pairWithPartitions(inScope, source.partitions()), target.concurrency, planTable);
+  } finally {
+    await cursor?.close();
+  }
 }
 
 /** Walks the source tables in snapshot order, attaching each its partitions (none when it has none). */

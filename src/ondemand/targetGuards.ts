@@ -2,9 +2,10 @@ import type { AuditLog } from '../audit/auditLog.ts';
 import { openAuditLog } from '../audit/openAuditLog.ts';
 import { recordApplied } from '../audit/recordApplied.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
+import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { Runtime } from './runtime.ts';
-import { takeSafetySnapshot } from './safetySnapshot.ts';
+import { safetySnapshotStore, takeSafetySnapshot } from './safetySnapshot.ts';
 import type { SyncTargetOptions } from './syncTarget.ts';
 
 /**
@@ -18,7 +19,12 @@ export function targetGuards(
 ): Pick<SyncTargetOptions, 'beforeDestructiveApply' | 'onApplied'> {
   return {
     ...(runtime.config.safetySnapshots
-      ? { beforeDestructiveApply: (before) => takeSafetySnapshot(runtime, side, run.filter, before) }
+      ? {
+          beforeDestructiveApply: async (before) => {
+            const uri = await takeSafetySnapshot(runtime, side, run.filter, before);
+            return { uri, partitions: () => streamSnapshotPartitions(safetySnapshotStore(runtime), uri) };
+          },
+        }
       : {}),
     onApplied: recordApplied(run.audit, side, run.runId, runtime.now),
   };

@@ -1,10 +1,11 @@
+import { GetTablesCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify } from '../../src/ondemand/index.ts';
 import { recordingOutput } from '../../src/ondemand/output.ts';
 import type { RegionSide } from '../../src/ondemand/regionSide.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
-import { callsIn, failure, startTestCloud, writeCalls } from '../support/localCloud.ts';
+import { callsIn, clientsFor, failure, startTestCloud, writeCalls } from '../support/localCloud.ts';
 
 const SOURCE = 'us-east-1';
 
@@ -101,5 +102,35 @@ describe('early apply: a sync writes the target while the source snapshot is sti
     const next = await runSync(createRuntime(config));
     expect(next.targets[0]!.failures).toEqual([]);
     expect((await runVerify(createRuntime(config))).inSync).toBe(true);
+  });
+
+  it('a sync that updates a table plans partitions from its safety snapshot: each target table is read once', async () => {
+    const target = 'sa-east-1';
+    const config = demoConfig(cloud, { targets: [{ region: target }] });
+    await runSync(createRuntime(config));
+    const glue = clientsFor(cloud, SOURCE).glue;
+    const [table] = (await glue.send(new GetTablesCommand({ DatabaseName: 'sales' }))).TableList ?? [];
+    await glue.send(
+      new UpdateTableCommand({
+        DatabaseName: 'sales',
+        TableInput: {
+          Name: table!.Name,
+          TableType: table!.TableType,
+          StorageDescriptor: table!.StorageDescriptor,
+          PartitionKeys: table!.PartitionKeys,
+          Parameters: table!.Parameters,
+          Description: 'changed for the safety snapshot test',
+        },
+      }),
+    );
+    cloud.stats.reset();
+
+    const report = await runSync(createRuntime(config));
+
+    expect(report.targets[0]!.safetySnapshot).toBeDefined();
+    expect(report.targets[0]!.counts.table?.updated).toBe(1);
+    const sourceReads = callsIn(cloud, SOURCE)['glue:GetPartitions'];
+    expect(sourceReads).toBeGreaterThan(0);
+    expect(callsIn(cloud, target)['glue:GetPartitions']).toBe(sourceReads);
   });
 });
