@@ -14,8 +14,15 @@ export interface RateLimiterOptions {
   clock?: Clock;
 }
 
-/** Where the ceiling is set under the rate that was throttled, so the next approach stops just short. */
+/** Where the ceiling is set under the rate the service accepted, so the next approach stops just short. */
 const CEILING_MARGIN = 0.95;
+/**
+ * Throttles answered this soon after a decrease were sent before it took effect: they say nothing new, and
+ * counting each would collapse the rate (eight requests in flight, eight halvings).
+ */
+const DECREASE_COOLDOWN_MS = 300;
+/** The window successes are counted over to estimate the rate the service accepts. */
+const ACCEPTED_WINDOW_MS = 1000;
 
 /**
  * Adaptive token bucket that learns the service's limit. A throttle means the rate was over the limit: the
@@ -28,6 +35,9 @@ const CEILING_MARGIN = 0.95;
 export class AdaptiveRateLimiter {
   private rate: number;
   private ceiling: number;
+  private lastDecrease = Number.NEGATIVE_INFINITY;
+  /** When recent successes happened (oldest first), at most one window's worth. */
+  private readonly successes: number[] = [];
   private tokens: number;
   private last: number;
   private readonly minRate: number;
@@ -72,20 +82,39 @@ export class AdaptiveRateLimiter {
     }
   }
 
-  /** Learn the ceiling, decrease multiplicatively, and drop the burst so the next request really waits. */
+  /**
+   * Learns the ceiling from what the service accepted over the last second (never below half the current
+   * rate: a throttle caused by another caller of the account must not stall us), decreases
+   * multiplicatively, and drops the burst so the next request really waits.
+   */
   onThrottle(): void {
     this.refill();
-    this.ceiling = Math.max(this.minRate, this.rate * CEILING_MARGIN);
-    this.rate = Math.max(this.minRate, this.rate * this.decrease);
     this.tokens = Math.min(this.tokens, 0);
+    const now = this.clock.now();
+    if (now - this.lastDecrease < DECREASE_COOLDOWN_MS) return;
+    this.lastDecrease = now;
+    const accepted = Math.max(this.acceptedRate(now), this.rate / 2);
+    this.ceiling = Math.max(this.minRate, Math.min(this.rate, accepted) * CEILING_MARGIN);
+    this.rate = Math.max(this.minRate, Math.min(this.ceiling, this.rate * this.decrease));
   }
 
   /** Quick recovery up to the ceiling, slow probing above it. */
   onSuccess(): void {
+    const now = this.clock.now();
+    this.successes.push(now);
+    if (this.successes.length > 2 * this.maxRate + 8)
+      this.successes.splice(0, this.successes.length - this.maxRate);
     this.rate =
       this.rate < this.ceiling
         ? Math.min(this.ceiling, this.rate + this.recovery)
         : Math.min(this.maxRate, this.rate + this.probe);
+  }
+
+  /** Successes in the last window, per second. */
+  private acceptedRate(now: number): number {
+    while (this.successes.length > 0 && this.successes[0]! <= now - ACCEPTED_WINDOW_MS)
+      this.successes.shift();
+    return (this.successes.length * 1000) / ACCEPTED_WINDOW_MS;
   }
 
   private refill(): void {

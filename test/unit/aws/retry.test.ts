@@ -88,12 +88,15 @@ describe('callWithRetry', () => {
     expect((error.cause as Error).name).toBe('AccessDeniedException');
   });
 
-  it('lowers the limiter rate on each throttle and raises it on success', async () => {
+  it('lowers the limiter rate on throttling (once for throttles of one burst)', async () => {
     const clock = createFakeClock();
     const limiter = new AdaptiveRateLimiter({ initialRate: 8, maxRate: 8, decreaseFactor: 0.5, clock });
     const { fn } = failing([awsError('ThrottlingException'), awsError('ThrottlingException')]);
     await callWithRetry(fn, { what: 'x', clock, limiter, random: () => 0 });
-    expect(limiter.currentRate).toBe(3); // 8 → 4 → 2, then one success: +1 (below the ceiling, 3.8)
+    // Nothing accepted yet: the ceiling falls to half the rate (× 0.95), and the second throttle, answered
+    // at once, belongs to the same burst; the success only probes above the ceiling (+0.02).
+    expect(limiter.learnedCeiling).toBeCloseTo(3.8, 5);
+    expect(limiter.currentRate).toBeCloseTo(3.82, 5);
   });
 });
 
@@ -106,26 +109,34 @@ describe('AdaptiveRateLimiter', () => {
     expect(clock.now()).toBe(2000);
   });
 
-  it('returns quickly to just under the throttled rate, then only creeps above it', () => {
-    const limiter = new AdaptiveRateLimiter({ maxRate: 50, clock: createFakeClock() });
+  it('learns its ceiling from what the service accepted, returns to it quickly, then only creeps above it', async () => {
+    const clock = createFakeClock();
+    const limiter = new AdaptiveRateLimiter({ maxRate: 50, clock });
+    for (let i = 0; i < 40; i++) {
+      await clock.sleep(25);
+      limiter.onSuccess();
+    }
     limiter.onThrottle();
+    expect(limiter.learnedCeiling).toBeCloseTo(38, 5); // 40 accepted in the last second × 0.95
     expect(limiter.currentRate).toBe(35); // 50 × 0.7
-    expect(limiter.learnedCeiling).toBe(47.5); // 50 × 0.95
-    for (let i = 0; i < 13; i++) limiter.onSuccess();
-    expect(limiter.currentRate).toBe(47.5); // +1 a success, stopped at the ceiling
+    for (let i = 0; i < 3; i++) limiter.onSuccess();
+    expect(limiter.currentRate).toBeCloseTo(38, 5); // +1 a success, stopped at the ceiling
     for (let i = 0; i < 50; i++) limiter.onSuccess();
-    expect(limiter.currentRate).toBeCloseTo(48.5, 5); // +0.02 a success above it
+    expect(limiter.currentRate).toBeCloseTo(39, 5); // +0.02 a success above it
     for (let i = 0; i < 1000; i++) limiter.onSuccess();
     expect(limiter.currentRate).toBe(50); // never above maxRate
   });
 
-  it('learns a lower ceiling when throttled again below the last one', () => {
-    const limiter = new AdaptiveRateLimiter({ maxRate: 50, clock: createFakeClock() });
+  it('counts throttles answered right after a decrease once, and a later one again', async () => {
+    const clock = createFakeClock();
+    const limiter = new AdaptiveRateLimiter({ maxRate: 50, clock });
     limiter.onThrottle();
     limiter.onThrottle();
-    expect(limiter.learnedCeiling).toBeCloseTo(33.25, 5); // 35 × 0.95
-    for (let i = 0; i < 100; i++) limiter.onSuccess();
-    expect(limiter.currentRate).toBeCloseTo(33.25 + (100 - 9) * 0.02, 5);
+    limiter.onThrottle();
+    expect(limiter.currentRate).toBeCloseTo(23.75, 5); // once: min(50 × 0.7, ceiling 25 × 0.95)
+    await clock.sleep(300);
+    limiter.onThrottle();
+    expect(limiter.currentRate).toBeCloseTo(23.75 * 0.5 * 0.95, 5);
   });
 
   it('never goes below its minimum rate', () => {
