@@ -27,8 +27,6 @@ export interface EarlyApplyResult {
   emptyTables: Set<string>;
   /** Tables whose every partition this pass created. */
   partitionsDone: Set<string>;
-  /** Why the pass stopped early (a target-wide failure); the second pass meets it again and reports it. */
-  stoppedBy?: unknown;
 }
 
 export interface EarlyApply extends SnapshotObserver {
@@ -78,8 +76,8 @@ export function startEarlyApply(options: EarlyApplyOptions): EarlyApply {
   let objectsPlanned: Promise<void> | undefined;
   let stopped = false;
 
-  const stop = (error: unknown) => {
-    result.stoppedBy ??= error;
+  // A target-wide failure stops the pass; the second pass meets it again and reports it.
+  const stop = () => {
     stopped = true;
   };
   const track = (work: () => Promise<void>) => {
