@@ -106,7 +106,21 @@ export const configSchema = z
     replicate: z
       .strictObject({ catalog: z.boolean().default(true), permissions: z.boolean().default(true) })
       .prefault({}),
-    snapshots: z.strictObject({ uri: snapshotUri.default('.lakemirror/snapshots') }).prefault({}),
+    snapshots: z
+      .strictObject({
+        uri: snapshotUri.default('.lakemirror/snapshots'),
+        // KMS KeyIdType: 1 to 2048 characters (kms-2014-11-01 model).
+        signingKey: z
+          .string()
+          .min(1)
+          .max(2048)
+          .regex(/^\S+$/, { error: 'a KMS key id, key ARN, alias name or alias ARN has no spaces' })
+          .optional()
+          .describe(
+            'KMS HMAC_256 key (id, ARN or alias): every snapshot written is signed with kms:GenerateMac and every snapshot read must verify with kms:VerifyMac',
+          ),
+      })
+      .prefault({}),
     concurrency: z.int().min(1).max(64).default(8),
     safetySnapshots: z
       .boolean()

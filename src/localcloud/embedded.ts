@@ -42,7 +42,9 @@ export async function startS3(directory: string): Promise<EmbeddedEmulator> {
     configureBuckets(): Promise<void>;
   };
   mkdirSync(directory, { recursive: true });
-  const s3 = new S3rver({ directory, silent: true, resetOnClose: false });
+  const s3 = new S3rver({ directory, silent: true, resetOnClose: false }) as InstanceType<typeof S3rver> & {
+    store: S3rverStore;
+  };
   await s3.configureBuckets();
   const handler = s3.callback();
   // s3rver does not verify SigV4 signatures but does look access keys up: any key is welcome here.
@@ -56,8 +58,47 @@ export async function startS3(directory: string): Promise<EmbeddedEmulator> {
     handle: (req, res, accessKeyId) => {
       if (!account.DUMMY_ACCOUNT.accessKeys.has(accessKeyId))
         account.DUMMY_ACCOUNT.createKeyPair(accessKeyId, 'local');
-      handler(req, res);
+      const ifMatch = req.headers['if-match'];
+      if (typeof ifMatch !== 'string' || (req.method !== 'GET' && req.method !== 'HEAD')) {
+        handler(req, res);
+        return;
+      }
+      void ifMatchHolds(s3.store, req.url ?? '/', ifMatch).then(
+        (holds) => (holds ? handler(req, res) : preconditionFailed(req, res)),
+        () => handler(req, res),
+      );
     },
     stop: async () => {},
   };
+}
+
+/** The part of s3rver's filesystem store the If-Match check reads. */
+interface S3rverStore {
+  getMetadata(bucket: string, key: string): Promise<{ etag?: string }>;
+}
+
+/**
+ * s3rver ignores If-Match on GetObject/HeadObject; S3 answers 412 PreconditionFailed when the object's ETag is
+ * not the one given (quotes ignored, `*` matches any). A missing object is left to s3rver (404 NoSuchKey).
+ */
+async function ifMatchHolds(store: S3rverStore, url: string, ifMatch: string): Promise<boolean> {
+  const [bucket, ...keyParts] = new URL(url, 'http://localhost').pathname.slice(1).split('/');
+  if (!bucket || keyParts.length === 0) return true;
+  const key = keyParts.map(decodeURIComponent).join('/');
+  const metadata = await store.getMetadata(bucket, key).catch(() => undefined);
+  if (!metadata?.etag) return true;
+  const unquote = (etag: string) => etag.trim().replace(/^"|"$/g, '');
+  return ifMatch
+    .split(',')
+    .some((wanted) => wanted.trim() === '*' || unquote(wanted) === unquote(metadata.etag!));
+}
+
+function preconditionFailed(req: IncomingMessage, res: ServerResponse): void {
+  const body =
+    req.method === 'HEAD'
+      ? ''
+      : '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-Match</Condition></Error>';
+  req.resume();
+  res.writeHead(412, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
 }

@@ -5,6 +5,7 @@ import { type SnapshotRecord, snapshotRecordSchema } from './records.ts';
 import {
   HEADER_PREFIX,
   HEADER_SUFFIX,
+  READABLE_SCHEMA_VERSIONS,
   SNAPSHOT_SCHEMA_VERSION,
   type SnapshotCounts,
   type SnapshotHeader,
@@ -105,12 +106,13 @@ export class SnapshotLineParser {
     if (!line.startsWith(HEADER_PREFIX) || !line.endsWith(HEADER_SUFFIX)) {
       throw this.#error('snapshot.malformed', 'line 1 is not a lakemirror snapshot header');
     }
-    const json = this.#json(line.slice(HEADER_PREFIX.length, -HEADER_SUFFIX.length));
+    const text = line.slice(HEADER_PREFIX.length, -HEADER_SUFFIX.length);
+    const json = this.#json(text);
     const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-    if (version !== SNAPSHOT_SCHEMA_VERSION) {
+    if (typeof version !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(version)) {
       throw snapshotError(
         'snapshot.schemaVersion',
-        `schemaVersion ${JSON.stringify(version)} is not supported; this lakemirror reads schemaVersion ${SNAPSHOT_SCHEMA_VERSION}`,
+        `schemaVersion ${JSON.stringify(version)} is not supported; this lakemirror reads schemaVersion ${READABLE_SCHEMA_VERSIONS.join(' and ')}`,
         {
           line: 1,
           fix: 'Use the lakemirror version that wrote the snapshot, or take a new snapshot with `lakemirror snapshot`.',
@@ -120,6 +122,8 @@ export class SnapshotLineParser {
     const result = snapshotHeaderSchema.safeParse(json);
     if (!result.success)
       throw this.#error('snapshot.malformed', `bad header: ${z.prettifyError(result.error)}`);
+    // The exact bytes of the header, as for records: an edited header changes the hash from version 2 on.
+    if (result.data.schemaVersion >= SNAPSHOT_SCHEMA_VERSION) this.#hasher.add(text);
     return result.data;
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/auditLog.ts';
 import type { ApiCallCounter } from '../aws/callCounter.ts';
+import type { SnapshotPin } from '../aws/snapshotStore.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import type { SnapshotRecord } from '../model/records.ts';
@@ -13,6 +14,7 @@ import { runSnapshot } from './runSnapshot.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
 import { fanOut } from './snapshotObserver.ts';
+import { checkSnapshotOrigin } from './snapshotOrigin.ts';
 import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
@@ -28,6 +30,8 @@ export interface SyncRequest {
   /** Only these databases. */
   databases?: string[];
   deleteMissing?: boolean;
+  /** Apply a snapshot (`snapshotUri`) of another Region or account than the configured source. */
+  force?: boolean;
 }
 
 export function callSummary(counter: ApiCallCounter, since?: ApiCallSummary): ApiCallSummary {
@@ -54,6 +58,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   let uri: string;
   let records: SourceRecords['records'];
   let reader = runtime.store;
+  let pin: SnapshotPin = {};
   let sourceAccount: string;
   let early: Array<EarlyApplyResult | undefined> = [];
   // Only a fresh snapshot needs the source Region: applying a stored one must work while it is down.
@@ -76,16 +81,21 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   if (request.snapshotUri) {
     reader = snapshotReaderFor(runtime, request.snapshotUri);
     runtime.output.phase('snapshot', `loading ${request.snapshotUri}`);
-    const loaded = await loadSnapshot(reader, request.snapshotUri);
-    ({ uri, records } = loaded);
+    const loaded = await loadSnapshot(reader, request.snapshotUri, {
+      signer: runtime.snapshotSigner,
+      output: runtime.output,
+    }).catch(async (error: unknown) => {
+      await audit.close();
+      throw error;
+    });
+    ({ uri, records, pin } = loaded);
     sourceAccount = loaded.header.source.accountId;
     recordCount = loaded.trailer.recordCount;
     contentHash = loaded.trailer.contentHash;
-    if (loaded.header.source.region !== config.source.region) {
-      runtime.output.warn(
-        `snapshot ${uri} was taken in ${loaded.header.source.region}, the config's source is ${config.source.region}`,
-      );
-    }
+    await checkSnapshotOrigin(runtime, uri, loaded.header, request.force).catch(async (error: unknown) => {
+      await audit.close();
+      throw error;
+    });
   } else {
     const source = await runtime.source();
     const before = callSummary(source.counter);
@@ -108,6 +118,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
       );
       ({ uri, recordCount, contentHash } = taken);
       records = taken.taken.records;
+      pin = taken.taken.version ? { version: taken.taken.version } : {};
     } catch (error) {
       const stopped = await Promise.all(passes.map((pass) => pass?.finish({ abort: true })));
       warnPartialCreates(runtime, targets, stopped);
@@ -116,7 +127,10 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     }
     early = await Promise.all(passes.map((pass) => pass?.finish()));
   }
-  const sourceRecords: SourceRecords = { records, partitions: () => streamSnapshotPartitions(reader, uri) };
+  const sourceRecords: SourceRecords = {
+    records,
+    partitions: () => streamSnapshotPartitions(reader, uri, pin),
+  };
   const reports: TargetReport[] = [];
   try {
     for (const [i, target] of targets.entries())

@@ -21,8 +21,11 @@ export function targetGuards(
     ...(runtime.config.safetySnapshots
       ? {
           beforeDestructiveApply: async (before) => {
-            const uri = await takeSafetySnapshot(runtime, side, run.filter, before);
-            return { uri, partitions: () => streamSnapshotPartitions(safetySnapshotStore(runtime), uri) };
+            const { uri, pin } = await takeSafetySnapshot(runtime, side, run.filter, before);
+            return {
+              uri,
+              partitions: () => streamSnapshotPartitions(safetySnapshotStore(runtime), uri, pin),
+            };
           },
         }
       : {}),
