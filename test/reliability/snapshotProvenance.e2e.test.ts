@@ -1,0 +1,159 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
+import type { LocalCloud } from '../../src/localcloud/server.ts';
+import { createRuntime, runSync } from '../../src/ondemand/index.ts';
+import { recordingOutput } from '../../src/ondemand/output.ts';
+import { demoConfig, seedDemo } from '../support/demoSync.ts';
+import { startTestCloud, writeCalls } from '../support/localCloud.ts';
+import { asVersion1, rehashed } from '../support/snapshotText.ts';
+
+/** A never-synced target: any write there would come from the snapshot under test. */
+const FRESH = 'ap-southeast-2';
+
+describe('snapshots that prove where they come from (local cloud, real SDK)', () => {
+  let cloud: LocalCloud;
+  let keyArn: string;
+  let signed: LakemirrorConfig;
+  let unsigned: LakemirrorConfig;
+  let signedSnapshot: string;
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    await seedDemo(cloud);
+    const kms = new KMSClient({
+      region: 'us-east-1',
+      endpoint: cloud.endpoint,
+      credentials: { accessKeyId: 'AKIALOCALTEST', secretAccessKey: 'local' },
+    });
+    const key = await kms.send(
+      new CreateKeyCommand({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }),
+    );
+    keyArn = key.KeyMetadata!.Arn!;
+    const snapshots = mkdtempSync(join(tmpdir(), 'lakemirror-signed-'));
+    signed = demoConfig(cloud, {
+      targets: [{ region: FRESH }],
+      snapshots: { uri: snapshots, signingKey: keyArn },
+    });
+    unsigned = demoConfig(cloud, { targets: [{ region: FRESH }] });
+    signedSnapshot = (await runSync(createRuntime(signed), { dryRun: true })).snapshot.uri;
+  });
+  afterAll(async () => {
+    await cloud.stop();
+  });
+
+  /** Writes `text` as a new snapshot file and applies it with `config`; answers the error code, if any. */
+  async function applyText(config: LakemirrorConfig, text: string, force = false) {
+    const path = join(mkdtempSync(join(tmpdir(), 'lakemirror-edited-')), 'edited.json');
+    writeFileSync(path, text);
+    cloud.stats.reset();
+    const output = recordingOutput();
+    try {
+      const report = await runSync(createRuntime(config, { output }), { snapshotUri: path, force });
+      return { report, output, writes: writeCalls(cloud, FRESH) };
+    } catch (error) {
+      return { code: (error as { code?: string }).code, output, writes: writeCalls(cloud, FRESH) };
+    }
+  }
+
+  it('the writer signs with KMS GenerateMac; the trailer names the key and the algorithm', () => {
+    const trailer = JSON.parse(readFileSync(signedSnapshot, 'utf8')).trailer;
+
+    expect(trailer.signature).toMatchObject({ keyId: keyArn, algorithm: 'HMAC_SHA_256' });
+    expect(Buffer.from(trailer.signature.mac, 'base64')).toHaveLength(32);
+  });
+
+  it.each([
+    ['source.accountId', '"accountId":"123456789012"', '"accountId":"999999999999"'],
+    ['source.region', '"region":"us-east-1"', '"region":"us-east-2"'],
+    ['capturedAt', /"capturedAt":"[^"]+"/, '"capturedAt":"2020-01-01T00:00:00.000Z"'],
+    ['tool', /"tool":"[^"]+"/, '"tool":"evil/1.0"'],
+  ])('an edited header field (%s), re-hashed, is refused before any write', async (_field, from, to) => {
+    const text = readFileSync(signedSnapshot, 'utf8');
+    const edited = rehashed(text.replace(from, to));
+    expect(edited).not.toBe(text);
+
+    const result = await applyText(signed, edited);
+
+    expect(result.code).toBe('snapshot.badSignature');
+    expect(result.writes).toEqual({});
+  });
+
+  it('a record edited and re-hashed (one more data lake admin) is refused before any write', async () => {
+    const text = readFileSync(signedSnapshot, 'utf8');
+    const edited = rehashed(
+      text.replace(
+        '"DataLakeAdmins":[',
+        '"DataLakeAdmins":[{"DataLakePrincipalIdentifier":"arn:aws:iam::999999999999:root"},',
+      ),
+    );
+    expect(edited).toContain('999999999999:root');
+
+    const result = await applyText(signed, edited);
+
+    expect(result.code).toBe('snapshot.badSignature');
+    expect(result.writes).toEqual({});
+  });
+
+  it('with signingKey set, an unsigned snapshot (or a schemaVersion 1 one) is refused before any write', async () => {
+    const plain = (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri;
+    const text = readFileSync(plain, 'utf8');
+
+    expect((await applyText(signed, text)).code).toBe('snapshot.unsigned');
+    expect((await applyText(signed, asVersion1(readFileSync(signedSnapshot, 'utf8')))).code).toBe(
+      'snapshot.unsigned',
+    );
+    expect(cloud.stats.snapshot().byRegion[FRESH]?.glue).toBeUndefined();
+  });
+
+  it('the signed snapshot itself verifies (KMS VerifyMac) and applies', async () => {
+    const result = await applyText(signed, readFileSync(signedSnapshot, 'utf8'));
+
+    expect(result.code).toBeUndefined();
+    expect(result.report?.targets[0]?.counts.table?.created).toBeGreaterThan(15);
+  });
+
+  it('without --force, sync --snapshot refuses a snapshot of another account or Region', async () => {
+    const plain = readFileSync(
+      (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri,
+      'utf8',
+    );
+    const otherAccount = rehashed(plain.replace('"accountId":"123456789012"', '"accountId":"210987654321"'));
+    const otherRegion = rehashed(plain.replace('"region":"us-east-1"', '"region":"eu-west-1"'));
+
+    const account = await applyText(unsigned, otherAccount);
+    const region = await applyText(unsigned, otherRegion);
+
+    expect(account).toMatchObject({ code: 'sync.otherSource', writes: {} });
+    expect(region).toMatchObject({ code: 'sync.otherSource', writes: {} });
+  });
+
+  it('with --force, sync --snapshot applies a snapshot of another Region', async () => {
+    const plain = readFileSync(
+      (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri,
+      'utf8',
+    );
+    const otherRegion = rehashed(plain.replace('"region":"us-east-1"', '"region":"eu-west-1"'));
+
+    const forced = await applyText(unsigned, otherRegion, true);
+
+    expect(forced.code).toBeUndefined();
+    expect(forced.report?.targets[0]?.error).toBeUndefined();
+  });
+
+  it('a schemaVersion 1 snapshot still applies without signing, with a notice through the output port', async () => {
+    const plain = readFileSync(
+      (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri,
+      'utf8',
+    );
+
+    const result = await applyText(unsigned, asVersion1(plain));
+
+    expect(result.code).toBeUndefined();
+    expect(result.output.messages).toContainEqual(
+      expect.stringMatching(/^warn .*schemaVersion 1: its header/),
+    );
+  });
+});
