@@ -114,10 +114,13 @@ export const configSchema = z
           .string()
           .min(1)
           .max(2048)
-          .regex(/^\S+$/, { error: 'a KMS key id, key ARN, alias name or alias ARN has no spaces' })
+          .regex(/^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/)?[A-Za-z0-9-]+$/, {
+            error: (issue) =>
+              `${showValue(issue.input)} is not a KMS key id or key ARN; allowed: 1234abcd-12ab-34cd-56ef-1234567890ab or arn:aws:kms:<region>:<account>:key/<key id>`,
+          })
           .optional()
           .describe(
-            'KMS HMAC_256 key (id, ARN or alias): every snapshot written is signed with kms:GenerateMac and every snapshot read must verify with kms:VerifyMac',
+            'KMS HMAC_256 key (key id, or key ARN; a bare id is a key of the source Region and account): every snapshot written is signed with kms:GenerateMac, every snapshot read must verify with kms:VerifyMac',
           ),
       })
       .prefault({}),
