@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseInputSchema, partitionInputSchema, tableInputSchema } from './glueInputs.ts';
+import { glue, lakeFormation, lfTagValues } from './awsLimits.ts';
 import { dataCellsFilterSchema, dataLakeSettingsSchema, lfResourceSchema } from './lfShapes.ts';
 
 /*
@@ -7,7 +8,7 @@ import { dataCellsFilterSchema, dataLakeSettingsSchema, lfResourceSchema } from 
  * snapshot is reported instead of silently ignored; the Glue payloads inside strip unknown server fields.
  */
 
-const name = z.string().min(1);
+const name = glue.name;
 
 export const databaseRecordSchema = z.strictObject({
   kind: z.literal('database'),
@@ -32,10 +33,10 @@ export const partitionRecordSchema = z.strictObject({
 /** All permissions one principal holds on one resource; both lists are sorted sets. */
 export const grantRecordSchema = z.strictObject({
   kind: z.literal('grant'),
-  principal: name,
+  principal: lakeFormation.principal,
   resource: lfResourceSchema,
-  permissions: z.array(z.string()),
-  grantable: z.array(z.string()),
+  permissions: z.array(lakeFormation.permission),
+  grantable: z.array(lakeFormation.permission),
 });
 
 /** An S3 location registered with Lake Formation. */
@@ -51,15 +52,15 @@ export const locationRecordSchema = z.strictObject({
 /** An LF-Tag definition: a key and its allowed values (sorted). */
 export const lfTagRecordSchema = z.strictObject({
   kind: z.literal('lfTag'),
-  key: name,
-  values: z.array(z.string()),
+  key: lakeFormation.tagKey,
+  values: lfTagValues,
 });
 
 /** The LF-Tags assigned directly to one resource (database, table, or columns). */
 export const lfTagAssignmentRecordSchema = z.strictObject({
   kind: z.literal('lfTagAssignment'),
   resource: lfResourceSchema,
-  tags: z.array(z.strictObject({ key: name, values: z.array(z.string()) })),
+  tags: z.array(z.strictObject({ key: lakeFormation.tagKey, values: z.array(lakeFormation.tagValue) })),
 });
 
 export const dataCellsFilterRecordSchema = z.strictObject({

@@ -27,7 +27,7 @@ const header: SnapshotHeader = {
 const records: SnapshotRecord[] = [
   database('sales'),
   table('sales', 'customers'),
-  table('sales', 'orders'),
+  table('sales', 'orders', { PartitionKeys: [{ Name: 'year' }, { Name: 'month' }] }),
   partition('sales', 'orders', ['2024', '01']),
   partition('sales', 'orders', ['2024', '02']),
   location('arn:aws:s3:::src-bucket/sales'),
