@@ -86,14 +86,20 @@ export const lakeFormation = {
   tagKey: z
     .string()
     .min(1, { error: 'empty, but Lake Formation LFTagKey needs at least 1 character' })
-    .max(128, { error: (issue) => `${length(issue.input)} characters, more than the 128 of Lake Formation LFTagKey` })
-    .regex(LF_TAG_KEY, { error: 'Lake Formation LFTagKey allows letters, digits, spaces and _.:/=+-@% only' }),
+    .max(128, {
+      error: (issue) => `${length(issue.input)} characters, more than the 128 of Lake Formation LFTagKey`,
+    })
+    .regex(LF_TAG_KEY, {
+      error: 'Lake Formation LFTagKey allows letters, digits, spaces and _.:/=+-@% only',
+    }),
   tagValue: z
     .string()
     .max(256, {
       error: (issue) => `${length(issue.input)} characters, more than the 256 of Lake Formation LFTagValue`,
     })
-    .regex(LF_TAG_VALUE, { error: 'Lake Formation LFTagValue allows letters, digits, spaces and _.:*/=+-@% only' }),
+    .regex(LF_TAG_VALUE, {
+      error: 'Lake Formation LFTagValue allows letters, digits, spaces and _.:*/=+-@% only',
+    }),
 } as const;
 
 /** TagValueList of an LF-Tag: 1 to 1000 values (CreateLFTag takes 50 per call; UpdateLFTag adds the rest). */

@@ -73,7 +73,10 @@ export const dataCellsFilterSchema = z
     TableName: name,
     Name: name,
     RowFilter: z
-      .strictObject({ FilterExpression: lakeFormation.predicate.optional(), AllRowsWildcard: empty.optional() })
+      .strictObject({
+        FilterExpression: lakeFormation.predicate.optional(),
+        AllRowsWildcard: empty.optional(),
+      })
       .refine(exactlyOne(['FilterExpression', 'AllRowsWildcard']), 'RowFilter needs exactly one member')
       .optional(),
     ColumnNames: names.optional(),

@@ -39,8 +39,15 @@ export function rawRecordKey(json: unknown): string {
 /** `field <path>: <limit>` for the first few issues, e.g. `field input.Description: 30000 characters, more than the 2048 of Glue DescriptionString`. */
 export function describeIssues(error: z.ZodError): string {
   const parts = error.issues.slice(0, MAX_ISSUES).map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    return `field ${path.replace(/^\./, '') || '(record)'}: ${issue.message}`;
+    const path = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${shown(String(p))}`))
+      .join('')
+      .replace(/^\./, '');
+    // A map key over its limit: zod reports "Invalid key in record" and nests the key's own issue.
+    const nested = issue.code === 'invalid_key' ? issue.issues[0] : undefined;
+    if (nested)
+      return `field ${path.replace(/\.[^.]*$/, '')} key ${JSON.stringify(path.split('.').pop())}: ${nested.message}`;
+    return `field ${path || '(record)'}: ${issue.message}`;
   });
   const more = error.issues.length - MAX_ISSUES;
   return more > 0 ? `${parts.join('; ')}; and ${more} more` : parts.join('; ');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { databaseInputSchema, partitionInputSchema, tableInputSchema } from './glueInputs.ts';
 import { glue, lakeFormation, lfTagValues } from './awsLimits.ts';
+import { databaseInputSchema, partitionInputSchema, tableInputSchema } from './glueInputs.ts';
 import { dataCellsFilterSchema, dataLakeSettingsSchema, lfResourceSchema } from './lfShapes.ts';
 
 /*

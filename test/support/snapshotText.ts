@@ -1,4 +1,5 @@
 import { sha256 } from '../../src/model/hash.ts';
+import { stableStringify } from '../../src/model/stableStringify.ts';
 
 const HEADER_PREFIX = '{"header":';
 const HEADER_SUFFIX = ',"records":[';
@@ -33,3 +34,26 @@ export function asVersion1(text: string): string {
   );
   return lines.join('\n');
 }
+
+/** A schemaVersion 2 snapshot of `records` (raw objects, written as given), with a correct hash and counts. */
+export function snapshotOf(records: ReadonlyArray<Record<string, unknown>>, source = SOURCE): string {
+  const header = stableStringify({
+    capturedAt: '2024-05-01T12:00:00.000Z',
+    format: 'lakemirror.snapshot',
+    schemaVersion: 2,
+    source,
+    tool: 'lakemirror/test',
+  });
+  const lines = records.map((r) => stableStringify(r));
+  const countsByKind: Record<string, number> = {};
+  for (const r of records) countsByKind[String(r.kind)] = (countsByKind[String(r.kind)] ?? 0) + 1;
+  const trailer = stableStringify({
+    contentHash: sha256([header, ...lines].join('\n')),
+    countsByKind,
+    recordCount: records.length,
+  });
+  const body = lines.map((line, i) => (i < lines.length - 1 ? `${line},` : line));
+  return [`${HEADER_PREFIX}${header}${HEADER_SUFFIX}`, ...body, `],"trailer":${trailer}}`, ''].join('\n');
+}
+
+const SOURCE = { accountId: '123456789012', region: 'us-east-1' };
