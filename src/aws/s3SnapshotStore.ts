@@ -196,12 +196,13 @@ export class S3SnapshotStore implements SnapshotStore {
 }
 
 /** `versionId:<id>` when the bucket keeps versions, else `etag:<etag>`. */
-function versionOf(answer: { VersionId?: string; ETag?: string }): { version?: string } {
+export function versionOf(answer: { VersionId?: string; ETag?: string }): { version?: string } {
   if (answer.VersionId && answer.VersionId !== 'null') return { version: `versionId:${answer.VersionId}` };
   return answer.ETag ? { version: `etag:${answer.ETag}` } : {};
 }
 
-function pinnedParams(version: string): { VersionId?: string; IfMatch?: string } {
+/** What pins a GetObject to `version`: the VersionId itself, or If-Match on the ETag. */
+export function pinnedParams(version: string): { VersionId?: string; IfMatch?: string } {
   if (version.startsWith('versionId:')) return { VersionId: version.slice('versionId:'.length) };
   return { IfMatch: version.slice('etag:'.length) };
 }

@@ -5,8 +5,10 @@ import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { createRuntime, runSync } from '../../src/ondemand/index.ts';
+import { createRuntime, runRestore, runSync } from '../../src/ondemand/index.ts';
 import { recordingOutput } from '../../src/ondemand/output.ts';
+import { takeSafetySnapshot } from '../../src/ondemand/safetySnapshot.ts';
+import { runFilter } from '../../src/ondemand/scope.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
 import { startTestCloud, writeCalls } from '../support/localCloud.ts';
 import { asVersion1, rehashed } from '../support/snapshotText.ts';
@@ -113,6 +115,25 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
 
     expect(result.code).toBeUndefined();
     expect(result.report?.targets[0]?.counts.table?.created).toBeGreaterThan(15);
+  });
+
+  it('safety snapshots are signed too, and restore refuses one edited and re-hashed', async () => {
+    const runtime = createRuntime(signed);
+    const side = await runtime.target(signed.targets[0]!);
+    const { uri } = await takeSafetySnapshot(runtime, side, runFilter(signed));
+    const text = readFileSync(uri, 'utf8');
+    expect(JSON.parse(text).trailer.signature).toMatchObject({ keyId: keyArn, algorithm: 'HMAC_SHA_256' });
+    const edited = join(mkdtempSync(join(tmpdir(), 'lakemirror-safety-')), 'edited.json');
+    writeFileSync(
+      edited,
+      rehashed(text.replace(/"capturedAt":"[^"]+"/, '"capturedAt":"2020-01-01T00:00:00.000Z"')),
+    );
+
+    const planned = await runRestore(createRuntime(signed), { snapshotUri: uri, dryRun: true });
+    const refused = runRestore(createRuntime(signed), { snapshotUri: edited, dryRun: true });
+
+    expect(planned.snapshot.contentHash).toBe(JSON.parse(text).trailer.contentHash);
+    await expect(refused).rejects.toMatchObject({ code: 'snapshot.badSignature' });
   });
 
   it('without --force, sync --snapshot refuses a snapshot of another account or Region', async () => {
