@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { deployedConfig } from '../../infra/deployConfig.ts';
+import { validateConfig } from '../../src/config/loadConfig.ts';
 import { asList, type SynthesizedApp, synthesize } from './support/lakemirrorApp.ts';
 
 const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -20,6 +22,11 @@ function kmsStatementsByRole(template: Template): Map<string, Array<Record<strin
   return byRole;
 }
 
+function demoFile(): Record<string, any> {
+  const { $schema: _schema, ...demo } = JSON.parse(readFileSync('config/demo.json', 'utf8'));
+  return demo;
+}
+
 const actionsOf = (statements: Array<Record<string, any>> | undefined) =>
   (statements ?? []).flatMap((s) => asList<string>(s.Action)).sort();
 
@@ -27,8 +34,7 @@ describe('CDK: snapshot signing grants only kms:GenerateMac / kms:VerifyMac on t
   let signed: SynthesizedApp;
   let plain: SynthesizedApp;
   beforeAll(() => {
-    const demo = JSON.parse(readFileSync('config/demo.json', 'utf8'));
-    delete demo.$schema;
+    const demo = demoFile();
     const path = join(mkdtempSync(join(tmpdir(), 'lakemirror-infra-')), 'signed.json');
     writeFileSync(path, JSON.stringify({ ...demo, snapshots: { ...demo.snapshots, signingKey: KEY } }));
     signed = synthesize(path);
@@ -57,6 +63,15 @@ describe('CDK: snapshot signing grants only kms:GenerateMac / kms:VerifyMac on t
       expect(asList(statement.Resource)).toEqual([KEY]);
       expect(statement.Condition).toEqual({ StringEquals: { 'kms:MacAlgorithm': 'HMAC_SHA_256' } });
     }
+  });
+
+  it('the deployed config keeps snapshots.signingKey, so the functions sign and verify', () => {
+    const config = validateConfig({ ...demoFile(), snapshots: { uri: '.x', signingKey: KEY } });
+
+    expect(deployedConfig(config, 's3://b/lakemirror/snapshots/').snapshots).toEqual({
+      uri: 's3://b/lakemirror/snapshots/',
+      signingKey: KEY,
+    });
   });
 
   it('without snapshots.signingKey, no role holds any KMS action', () => {

@@ -9,9 +9,11 @@ import { createRuntime, runRestore, runSync } from '../../src/ondemand/index.ts'
 import { recordingOutput } from '../../src/ondemand/output.ts';
 import { takeSafetySnapshot } from '../../src/ondemand/safetySnapshot.ts';
 import { runFilter } from '../../src/ondemand/scope.ts';
+import { cli } from '../support/cli.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
 import { startTestCloud, writeCalls } from '../support/localCloud.ts';
 import { asVersion1, rehashed } from '../support/snapshotText.ts';
+import { demoConfigFile } from './support.ts';
 
 /** A never-synced target: any write there would come from the snapshot under test. */
 const FRESH = 'ap-southeast-2';
@@ -151,6 +153,17 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
     expect(region).toMatchObject({ code: 'sync.otherSource', writes: {} });
   });
 
+  it('with the source Region down and no source.accountId, the origin cannot be checked: refused without --force', async () => {
+    const plain = (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri;
+    const down = createRuntime(unsigned);
+    down.source = () => Promise.reject(new Error('us-east-1 is unreachable'));
+
+    await expect(runSync(down, { snapshotUri: plain })).rejects.toMatchObject({
+      code: 'sync.otherSource',
+      fix: expect.stringContaining('source.accountId'),
+    });
+  });
+
   it('with --force, sync --snapshot applies a snapshot of another Region', async () => {
     const plain = readFileSync(
       (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri,
@@ -162,6 +175,25 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
 
     expect(forced.code).toBeUndefined();
     expect(forced.report?.targets[0]?.error).toBeUndefined();
+  });
+
+  it('the CLI: sync --snapshot refuses another Region (exit 1, the fix names --force) and applies it with --force', async () => {
+    const plain = readFileSync(
+      (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri,
+      'utf8',
+    );
+    const path = join(mkdtempSync(join(tmpdir(), 'lakemirror-cli-')), 'other-region.json');
+    writeFileSync(path, rehashed(plain.replace('"region":"us-east-1"', '"region":"eu-west-1"')));
+    const config = demoConfigFile(cloud, { targets: [{ region: FRESH }] });
+    const endpoint = ['--endpoint', cloud.endpoint];
+
+    const refused = await cli(['sync', '--config', config.path, ...endpoint, '--snapshot', path]);
+    const forced = await cli(['sync', '--config', config.path, ...endpoint, '--snapshot', path, '--force']);
+
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('code: sync.otherSource');
+    expect(refused.stderr).toContain('--force');
+    expect(forced.code).toBe(0);
   });
 
   it('a schemaVersion 1 snapshot still applies without signing, with a notice through the output port', async () => {
