@@ -1,39 +1,37 @@
 import { z } from 'zod';
-import { glue } from './awsLimits.ts';
 
 /*
  * Allow-lists of the Glue *input* shapes (what Create/Update accept). These objects strip unknown keys instead
  * of rejecting them: a Get answer carries server fields (CreateTime, VersionId, …) that canonicalization drops.
- * The fields carry the Glue API model's length and pattern constraints (awsLimits.ts).
  */
 
-const parameters = glue.parameters;
+const parameters = z.record(z.string(), z.string());
 
 /** Glue Column; order of columns is meaningful and kept. */
 export const columnSchema = z.object({
-  Name: glue.name,
-  Type: glue.columnType.optional(),
-  Comment: glue.comment.optional(),
+  Name: z.string(),
+  Type: z.string().optional(),
+  Comment: z.string().optional(),
   Parameters: parameters.optional(),
 });
 
 export const serdeInfoSchema = z.object({
-  Name: glue.name.optional(),
-  SerializationLibrary: glue.name.optional(),
+  Name: z.string().optional(),
+  SerializationLibrary: z.string().optional(),
   Parameters: parameters.optional(),
 });
 
 export const storageDescriptorSchema = z.object({
   Columns: z.array(columnSchema).optional(),
-  Location: glue.location.optional(),
-  AdditionalLocations: z.array(glue.location).optional(),
-  InputFormat: glue.format.optional(),
-  OutputFormat: glue.format.optional(),
+  Location: z.string().optional(),
+  AdditionalLocations: z.array(z.string()).optional(),
+  InputFormat: z.string().optional(),
+  OutputFormat: z.string().optional(),
   Compressed: z.boolean().optional(),
   NumberOfBuckets: z.number().optional(),
   SerdeInfo: serdeInfoSchema.optional(),
-  BucketColumns: z.array(glue.name).optional(),
-  SortColumns: z.array(z.object({ Column: glue.name, SortOrder: z.number() })).optional(),
+  BucketColumns: z.array(z.string()).optional(),
+  SortColumns: z.array(z.object({ Column: z.string(), SortOrder: z.number() })).optional(),
   Parameters: parameters.optional(),
   SkewedInfo: z
     .object({
@@ -78,15 +76,15 @@ export const viewDefinitionSchema = z.object({
 });
 
 export const tableInputSchema = z.object({
-  Name: glue.name,
-  Description: glue.description.optional(),
-  Owner: glue.name.optional(),
+  Name: z.string().min(1),
+  Description: z.string().optional(),
+  Owner: z.string().optional(),
   Retention: z.number().optional(),
   StorageDescriptor: storageDescriptorSchema.optional(),
   PartitionKeys: z.array(columnSchema).optional(),
-  ViewOriginalText: glue.viewText.optional(),
-  ViewExpandedText: glue.viewText.optional(),
-  TableType: glue.tableType.optional(),
+  ViewOriginalText: z.string().optional(),
+  ViewExpandedText: z.string().optional(),
+  TableType: z.string().optional(),
   Parameters: parameters.optional(),
   /** Present on resource links: the table this link points to. */
   TargetTable: z
@@ -106,9 +104,9 @@ export const principalPermissionsSchema = z.object({
 });
 
 export const databaseInputSchema = z.object({
-  Name: glue.name,
-  Description: glue.description.optional(),
-  LocationUri: glue.uri.optional(),
+  Name: z.string().min(1),
+  Description: z.string().optional(),
+  LocationUri: z.string().optional(),
   Parameters: parameters.optional(),
   CreateTableDefaultPermissions: z.array(principalPermissionsSchema).optional(),
   /** Present on resource links: the database this link points to. */

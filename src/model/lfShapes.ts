@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { lakeFormation } from './awsLimits.ts';
 
 /*
  * Lake Formation shapes in canonical form (no CatalogId). Strict: canonical builders construct them field by
  * field, so an unknown key can only come from a hand-edited or foreign snapshot and deserves a clear error.
  */
 
-const name = lakeFormation.name;
-const names = z.array(lakeFormation.name);
+const name = z.string().min(1);
+const names = z.array(z.string());
 const empty = z.strictObject({});
 
 function exactlyOne(keys: readonly string[]) {
@@ -28,10 +27,7 @@ export const LF_RESOURCE_MEMBERS = [
   'DataCellsFilter',
 ] as const;
 
-export const lfTagExpressionSchema = z.strictObject({
-  TagKey: lakeFormation.tagKey,
-  TagValues: z.array(lakeFormation.tagValue),
-});
+export const lfTagExpressionSchema = z.strictObject({ TagKey: name, TagValues: names });
 
 /** LF Resource: exactly one member is set. */
 export const lfResourceSchema = z
@@ -73,10 +69,7 @@ export const dataCellsFilterSchema = z
     TableName: name,
     Name: name,
     RowFilter: z
-      .strictObject({
-        FilterExpression: lakeFormation.predicate.optional(),
-        AllRowsWildcard: empty.optional(),
-      })
+      .strictObject({ FilterExpression: z.string().optional(), AllRowsWildcard: empty.optional() })
       .refine(exactlyOne(['FilterExpression', 'AllRowsWildcard']), 'RowFilter needs exactly one member')
       .optional(),
     ColumnNames: names.optional(),
@@ -87,11 +80,8 @@ export const dataCellsFilterSchema = z
     'a data cells filter has ColumnNames or ColumnWildcard, not both',
   );
 
-const principal = z.strictObject({ DataLakePrincipalIdentifier: lakeFormation.principal });
-const principalPermissions = z.strictObject({
-  Principal: principal,
-  Permissions: z.array(lakeFormation.permission).optional(),
-});
+const principal = z.strictObject({ DataLakePrincipalIdentifier: name });
+const principalPermissions = z.strictObject({ Principal: principal, Permissions: names.optional() });
 
 export const dataLakeSettingsSchema = z.strictObject({
   DataLakeAdmins: z.array(principal).optional(),

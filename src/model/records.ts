@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { glue, lakeFormation, lfTagValues } from './awsLimits.ts';
 import { databaseInputSchema, partitionInputSchema, tableInputSchema } from './glueInputs.ts';
 import { dataCellsFilterSchema, dataLakeSettingsSchema, lfResourceSchema } from './lfShapes.ts';
+import { recordLimitIssues } from './recordLimits.ts';
 
 /*
  * Records: one replicated object each, as in docs/design.md. The record envelope is strict so that a typo in a
  * snapshot is reported instead of silently ignored; the Glue payloads inside strip unknown server fields.
  */
 
-const name = glue.name;
+const name = z.string().min(1);
 
 export const databaseRecordSchema = z.strictObject({
   kind: z.literal('database'),
@@ -33,10 +33,10 @@ export const partitionRecordSchema = z.strictObject({
 /** All permissions one principal holds on one resource; both lists are sorted sets. */
 export const grantRecordSchema = z.strictObject({
   kind: z.literal('grant'),
-  principal: lakeFormation.principal,
+  principal: name,
   resource: lfResourceSchema,
-  permissions: z.array(lakeFormation.permission),
-  grantable: z.array(lakeFormation.permission),
+  permissions: z.array(z.string()),
+  grantable: z.array(z.string()),
 });
 
 /** An S3 location registered with Lake Formation. */
@@ -52,15 +52,15 @@ export const locationRecordSchema = z.strictObject({
 /** An LF-Tag definition: a key and its allowed values (sorted). */
 export const lfTagRecordSchema = z.strictObject({
   kind: z.literal('lfTag'),
-  key: lakeFormation.tagKey,
-  values: lfTagValues,
+  key: name,
+  values: z.array(z.string()),
 });
 
 /** The LF-Tags assigned directly to one resource (database, table, or columns). */
 export const lfTagAssignmentRecordSchema = z.strictObject({
   kind: z.literal('lfTagAssignment'),
   resource: lfResourceSchema,
-  tags: z.array(z.strictObject({ key: lakeFormation.tagKey, values: z.array(lakeFormation.tagValue) })),
+  tags: z.array(z.strictObject({ key: name, values: z.array(z.string()) })),
 });
 
 export const dataCellsFilterRecordSchema = z.strictObject({
@@ -73,18 +73,26 @@ export const dataLakeSettingsRecordSchema = z.strictObject({
   settings: dataLakeSettingsSchema,
 });
 
-/** Any record; `kind` selects the schema so errors name the right fields. */
-export const snapshotRecordSchema = z.discriminatedUnion('kind', [
-  databaseRecordSchema,
-  tableRecordSchema,
-  partitionRecordSchema,
-  grantRecordSchema,
-  locationRecordSchema,
-  lfTagRecordSchema,
-  lfTagAssignmentRecordSchema,
-  dataCellsFilterRecordSchema,
-  dataLakeSettingsRecordSchema,
-]);
+/**
+ * Any record; `kind` selects the schema so errors name the right fields. A record must also be within the
+ * limits of the Glue and Lake Formation API models (recordLimits.ts): one the API would refuse is refused here.
+ */
+export const snapshotRecordSchema = z
+  .discriminatedUnion('kind', [
+    databaseRecordSchema,
+    tableRecordSchema,
+    partitionRecordSchema,
+    grantRecordSchema,
+    locationRecordSchema,
+    lfTagRecordSchema,
+    lfTagAssignmentRecordSchema,
+    dataCellsFilterRecordSchema,
+    dataLakeSettingsRecordSchema,
+  ])
+  .superRefine((record, ctx) => {
+    for (const { path, message } of recordLimitIssues(record))
+      ctx.addIssue({ code: 'custom', path, message });
+  });
 
 export type DatabaseRecord = z.infer<typeof databaseRecordSchema>;
 export type TableRecord = z.infer<typeof tableRecordSchema>;
