@@ -8,13 +8,13 @@ import type { SnapshotRecord } from '../model/records.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
 import { readCatalogRecords } from './readCatalogRecords.ts';
-import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
+import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import { runSnapshot } from './runSnapshot.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
 import { fanOut } from './snapshotObserver.ts';
-import { checkSnapshotOrigin } from './snapshotOrigin.ts';
+import { loadSourceSnapshot } from './snapshotOrigin.ts';
 import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
@@ -81,21 +81,16 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   if (request.snapshotUri) {
     reader = snapshotReaderFor(runtime, request.snapshotUri);
     runtime.output.phase('snapshot', `loading ${request.snapshotUri}`);
-    const loaded = await loadSnapshot(reader, request.snapshotUri, {
-      signer: runtime.snapshotSigner,
-      output: runtime.output,
-    }).catch(async (error: unknown) => {
-      await audit.close();
-      throw error;
-    });
+    const loaded = await loadSourceSnapshot(runtime, reader, request.snapshotUri, request.force).catch(
+      async (error: unknown) => {
+        await audit.close();
+        throw error;
+      },
+    );
     ({ uri, records, pin } = loaded);
     sourceAccount = loaded.header.source.accountId;
     recordCount = loaded.trailer.recordCount;
     contentHash = loaded.trailer.contentHash;
-    await checkSnapshotOrigin(runtime, uri, loaded.header, request.force).catch(async (error: unknown) => {
-      await audit.close();
-      throw error;
-    });
   } else {
     const source = await runtime.source();
     const before = callSummary(source.counter);

@@ -1,6 +1,23 @@
+import type { SnapshotStore } from '../aws/snapshotStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import type { SnapshotHeader } from '../model/snapshotFormat.ts';
+import { type LoadedSnapshot, loadSnapshot } from './readSnapshot.ts';
 import type { Runtime } from './runtime.ts';
+
+/**
+ * The snapshot `sync --snapshot` applies: read and verified (hash, limits, signature with
+ * `snapshots.signingKey`), then checked to be of the configured source (`force` skips that check).
+ */
+export async function loadSourceSnapshot(
+  runtime: Runtime,
+  reader: SnapshotStore,
+  uri: string,
+  force: boolean | undefined,
+): Promise<LoadedSnapshot> {
+  const loaded = await loadSnapshot(reader, uri, { signer: runtime.snapshotSigner, output: runtime.output });
+  await checkSnapshotOrigin(runtime, loaded.uri, loaded.header, force);
+  return loaded;
+}
 
 /**
  * `sync --snapshot` applies a snapshot as if it were the configured source: one of another Region or account
