@@ -5,6 +5,8 @@ import { liveSource } from './liveSource.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
 import { syncTarget } from './syncTarget.ts';
+import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
+import type { TargetCapture } from './targetCapture.ts';
 
 export interface VerifyResult {
   inSync: boolean;
@@ -36,15 +38,24 @@ export async function runVerify(
   request: { targets?: string[] } = {},
 ): Promise<VerifyResult> {
   const { config } = runtime;
-  const source = await runtime.source();
-  runtime.output.phase('verify', `reading the source ${source.region}`);
   const filter = runFilter(config);
-  const records = await liveSource(source, { filter, ...config.replicate, requireNamedDatabases: true });
-  const reports: DriftReport[] = [];
   const targets = config.targets.filter((t) => !request.targets || request.targets.includes(t.region));
-  for (const target of targets)
-    reports.push(await verifyTarget(runtime, target, records, filter, source.accountId));
-  return { inSync: reports.every((r) => r.inSync), reports };
+  // Each target (records and partitions) is read beside the source: different Regions, different limits.
+  const reads = targets.map((target) => readTargetEarly(runtime, target, filter));
+  const captures = reads.map((read) => captureWhenRead(runtime, read, filter));
+  try {
+    const source = await runtime.source();
+    runtime.output.phase('verify', `reading the source ${source.region}`);
+    const records = await liveSource(source, { filter, ...config.replicate, requireNamedDatabases: true });
+    const reports: DriftReport[] = [];
+    for (const [i, target] of targets.entries())
+      reports.push(
+        await verifyTarget(runtime, target, records, filter, source.accountId, reads[i]!, captures[i]!),
+      );
+    return { inSync: reports.every((r) => r.inSync), reports };
+  } finally {
+    await discardCaptures(captures);
+  }
 }
 
 async function verifyTarget(
@@ -53,9 +64,13 @@ async function verifyTarget(
   source: Awaited<ReturnType<typeof liveSource>>,
   filter: ReturnType<typeof runFilter>,
   sourceAccountId: string,
+  read: Promise<EarlyTargetRead>,
+  capture: Promise<TargetCapture>,
 ): Promise<DriftReport> {
-  const side = await runtime.target(target);
+  const { side, records } = await read;
   const result = await syncTarget(side, source, {
+    targetRead: records,
+    capture,
     plan: planOptionsFor(runtime.config, target, filter, {
       accounts: { sourceAccountId, targetAccountId: side.accountId },
       ...(side.callerArn ? { callerArn: side.callerArn } : {}),

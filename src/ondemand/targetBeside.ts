@@ -1,0 +1,55 @@
+import type { TargetConfig } from '../config/configSchema.ts';
+import type { SnapshotRecord } from '../model/records.ts';
+import type { CatalogFilterSpec } from '../plan/filters.ts';
+import { callSummary } from './callSummary.ts';
+import { readCatalogRecords } from './readCatalogRecords.ts';
+import type { RegionSide } from './regionSide.ts';
+import type { Runtime } from './runtime.ts';
+import type { ApiCallSummary } from './syncReport.ts';
+import { captureTarget, type TargetCapture } from './targetCapture.ts';
+
+/*
+ * A target is read beside the source, not after it: its records and its partitions are read while the source
+ * is (different Regions, different rate limits), for sync, plan and verify alike.
+ */
+
+export interface EarlyTargetRead {
+  side: RegionSide;
+  /** The side's call counts when it was opened, so the report counts the early read too. */
+  before: ApiCallSummary;
+  records: Promise<SnapshotRecord[]>;
+}
+
+export function readTargetEarly(
+  runtime: Runtime,
+  target: TargetConfig,
+  filter: CatalogFilterSpec,
+): Promise<EarlyTargetRead> {
+  const read = (async () => {
+    const side = await runtime.target(target);
+    const before = callSummary(side.counter);
+    const records = readCatalogRecords(side, { filter, ...runtime.config.replicate });
+    records.catch(() => {});
+    return { side, before, records };
+  })();
+  // Awaited (and reported) per target in syncOneTarget; a failing target must not crash the run meanwhile.
+  read.catch(() => {});
+  return read;
+}
+
+/** Starts capturing a target's partitions once its other records are read (see targetCapture.ts). */
+export function captureWhenRead(
+  runtime: Runtime,
+  read: Promise<EarlyTargetRead>,
+  filter: CatalogFilterSpec,
+): Promise<TargetCapture> {
+  const capture = read.then(async ({ side, records }) => captureTarget(runtime, side, filter, await records));
+  // Awaited (and reported) in syncTarget; a failing target must not crash the run meanwhile.
+  capture.catch(() => {});
+  return capture;
+}
+
+/** Removes the temporary captures once every target is done (or the run failed). */
+export async function discardCaptures(captures: Iterable<Promise<TargetCapture>>): Promise<void> {
+  for (const capture of captures) (await capture.catch(() => undefined))?.discard();
+}
