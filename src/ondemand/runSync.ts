@@ -4,6 +4,7 @@ import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { callSummary } from './callSummary.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
+import type { PartitionCapture } from './partitionCapture.ts';
 import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import { runSnapshot } from './runSnapshot.ts';
@@ -14,7 +15,6 @@ import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
 import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
-import type { TargetCapture } from './targetCapture.ts';
 import { openRunAuditLog, targetGuards } from './targetGuards.ts';
 import { targetReport } from './targetReport.ts';
 
@@ -60,7 +60,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     });
   }
   // Each target is opened and read while the source snapshot is taken: different Regions, different limits.
-  // Its partitions too: they are captured to a temporary file beside the source read (targetCapture.ts).
+  // Its partitions too: they are captured to a temporary file beside the source read (partitionCapture.ts).
   const targetReads = new Map(targets.map((target) => [target, readTargetEarly(runtime, target, filter)]));
   const captures = new Map(
     targets.map((target) => [target, captureWhenRead(runtime, targetReads.get(target)!, filter)]),
@@ -210,7 +210,7 @@ async function syncOneTarget(
   source: SourceRecords,
   filter: ReturnType<typeof runFilter>,
   request: SyncRequest,
-  run: RunContext & { early: EarlyApplyResult | undefined; capture: Promise<TargetCapture> },
+  run: RunContext & { early: EarlyApplyResult | undefined; capture: Promise<PartitionCapture> },
 ): Promise<TargetReport> {
   const started = Date.now();
   const empty: TargetReport = {

@@ -13,13 +13,13 @@ import { isDestructive } from './destructive.ts';
 import type { EarlyApplyResult } from './early/earlyApply.ts';
 import { forEachConcurrent } from './forEachConcurrent.ts';
 import type { Output } from './output.ts';
+import type { PartitionCapture } from './partitionCapture.ts';
 import { partitionCursor } from './partitionCursor.ts';
 import { planPartitionsForTable, type TableFate, type TargetPartitions } from './planPartitionsForTable.ts';
 import { readCatalogRecords, readTagAssignmentsOutside, sortRecords } from './readCatalogRecords.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type TallyResult, tally } from './tally.ts';
-import type { TargetCapture } from './targetCapture.ts';
 import { unmappedResults } from './unmappedResults.ts';
 
 export interface SyncTargetOptions {
@@ -33,16 +33,16 @@ export interface SyncTargetOptions {
    * Called once before the first write when the plan updates or deletes anything in the target (not for pure
    * creates); answers the URI of the safety snapshot it took.
    */
-  beforeDestructiveApply?: (before: SnapshotRecord[], captured?: TargetCapture) => Promise<SafetySnapshot>;
+  beforeDestructiveApply?: (before: SnapshotRecord[], captured?: PartitionCapture) => Promise<SafetySnapshot>;
   /** Called after each batch of writes answers, with the actions it came from (the audit log). */
   onApplied?: OnApplied;
   /** What the early pass created while the snapshot was read: planned against, counted, not redone. */
   early?: EarlyApplyResult;
   /**
-   * The target's partitions, read while the source was read (see targetCapture.ts): partitions are planned
+   * The target's partitions, read while the source was read (see partitionCapture.ts): partitions are planned
    * against it instead of the API, and it becomes the safety snapshot when one is needed.
    */
-  capture?: Promise<TargetCapture>;
+  capture?: Promise<PartitionCapture>;
 }
 
 /** Where a run reads the target's partitions from instead of the API: a safety snapshot or a capture. */

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
-import type { SnapshotRecord } from '../model/records.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
+import type { CatalogReadParts } from './readCatalogRecords.ts';
 import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { Runtime } from './runtime.ts';
@@ -12,12 +12,12 @@ import type { PartitionGroups } from './sourceSnapshot.ts';
 import { takeSnapshot } from './takeSnapshot.ts';
 
 /**
- * A target's partitions as they were before the run wrote anything, read while the source is still being
- * read (the two Regions' rate limits are separate, so the reads overlap) and kept in a private temporary
- * snapshot file: planning compares against it table by table, and when the run turns out to change the
- * target, it becomes the safety snapshot without a second read.
+ * A Region's partitions as they were when a run began, read while the other Region is read too (each Region
+ * has its own rate limits, so the reads overlap) and kept in a private temporary snapshot file: planning
+ * compares against it table by table. A target's capture becomes the safety snapshot when the run turns out
+ * to change the target, without a second read; `verify` captures the source the same way.
  */
-export interface TargetCapture {
+export interface PartitionCapture {
   /** The captured partitions, one table at a time in key order; a fresh stream on each call. */
   partitions(): PartitionGroups;
   /** Copies the capture into the snapshot store's `safety/` folder; answers the safety snapshot's URI. */
@@ -27,26 +27,27 @@ export interface TargetCapture {
 }
 
 /**
- * Starts capturing `target`'s partitions for the tables among `before` (the target's records as the run
- * read them before its first write; tables the early pass creates later have none to capture).
+ * Captures `side`'s partitions for the tables among `before` (the Region's records as the run reads them,
+ * in parts: the partitions are read as soon as the tables are listed; for a target, tables the early pass
+ * creates later have none to capture).
  */
-export async function captureTarget(
+export async function capturePartitions(
   runtime: Runtime,
-  target: RegionSide,
+  side: RegionSide,
   filter: CatalogFilterSpec,
-  before: readonly SnapshotRecord[],
-): Promise<TargetCapture> {
-  const directory = mkdtempSync(join(tmpdir(), 'lakemirror-target-'));
+  before: CatalogReadParts,
+): Promise<PartitionCapture> {
+  const directory = mkdtempSync(join(tmpdir(), 'lakemirror-capture-'));
   const discard = () => rmSync(directory, { recursive: true, force: true });
   const store = createSnapshotStore(directory);
   try {
     const taken = await takeSnapshot(
-      target,
+      side,
       { filter, ...runtime.config.replicate },
       store,
       runtime.tool,
       runtime.now,
-      { name: safetySnapshotName, known: before },
+      { name: safetySnapshotName, parts: before },
     );
     const name = basename(taken.uri);
     return {
@@ -60,7 +61,7 @@ export async function captureTarget(
           throw error;
         }
         const { uri } = await out.close();
-        runtime.output.info(`safety snapshot of ${target.region} written to ${uri}`);
+        runtime.output.info(`safety snapshot of ${side.region} written to ${uri}`);
         return uri;
       },
       discard,
