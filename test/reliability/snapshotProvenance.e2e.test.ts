@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GetTableCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
@@ -11,7 +12,7 @@ import { takeSafetySnapshot } from '../../src/ondemand/safetySnapshot.ts';
 import { runFilter } from '../../src/ondemand/scope.ts';
 import { cli } from '../support/cli.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
-import { startTestCloud, writeCalls } from '../support/localCloud.ts';
+import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';
 import { asVersion1, rehashed } from '../support/snapshotText.ts';
 import { demoConfigFile } from './support.ts';
 
@@ -118,6 +119,33 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
 
     expect(result.code).toBeUndefined();
     expect(result.report?.targets[0]?.counts.table?.created).toBeGreaterThan(15);
+  });
+
+  it('a sync that updates the target keeps its capture of the target as a signed safety snapshot', async () => {
+    const glue = clientsFor(cloud, FRESH).glue;
+    const { Table } = await glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders' }));
+    await glue.send(
+      new UpdateTableCommand({
+        DatabaseName: 'sales',
+        TableInput: {
+          Name: 'orders',
+          Description: 'changed in DR',
+          StorageDescriptor: Table!.StorageDescriptor,
+          PartitionKeys: Table!.PartitionKeys,
+          TableType: Table!.TableType,
+          Parameters: Table!.Parameters,
+        },
+      }),
+    );
+
+    const report = await runSync(createRuntime(signed));
+    const safety = report.targets[0]!.safetySnapshot!;
+
+    expect(report.targets[0]!.counts.table?.updated).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(safety, 'utf8')).trailer.signature).toMatchObject({ keyId: keyArn });
+    const restored = await runRestore(createRuntime(signed), { snapshotUri: safety, dryRun: true });
+    expect(restored.snapshot.uri).toBe(safety);
+    expect(restored.targets[0]!.actions.map((a) => `${a.op} ${a.key}`)).toEqual(['update sales.orders']);
   });
 
   it('safety snapshots are signed too, and restore refuses one edited and re-hashed', async () => {
