@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/loadConfig.ts';
 import { isLakemirrorError } from '../../model/errors.ts';
 import { createRuntime, type Runtime } from '../../ondemand/runtime.ts';
 import { collectOnce, replayExitCode, replayOnce, runOnce } from '../../realtime/index.ts';
-import { collectSummary, replaySummary } from '../../realtime/summary.ts';
+import { collectSummary, reconcileSummary, replaySummary } from '../../realtime/summary.ts';
 import type { CommandContext } from '../context.ts';
 
 interface CommonOptions {
@@ -53,6 +53,7 @@ async function runOnceAndPrint(
   const report = await runOnce(runtime, { confirm: options.confirm ?? false });
   print(ctx, options.json, report, () => [
     ...collectSummary(report.collect),
+    ...reconcileSummary(report.reconcile),
     ...replaySummary(report.replay),
   ]);
   return replayExitCode(report.replay);
