@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetDatabaseCommand, UpdateDatabaseCommand } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import { runOnce } from '../../src/realtime/index.ts';
 import { ACCOUNT, type RealtimeLake, SOURCE, startRealtimeLake } from './support/realtimeLake.ts';
@@ -36,10 +39,17 @@ describe('real-time reconcile: what CloudTrail delivers too late or never still 
     await lake.stop();
   });
 
-  it('run-once on a fresh setup creates the missing event table', async () => {
+  it('realtime run-once on a fresh setup creates the missing event table; init is idempotent', async () => {
     const base = await lake.freshConfig();
     const config = { ...base, realtime: { ...base.realtime, eventTable: `rt-fresh-${process.pid}` } };
-    const report = await runOnce(lake.runtime(config));
+    const file = join(config.snapshots.uri, 'lakemirror.json');
+    writeFileSync(file, JSON.stringify(config));
+    const out: string[] = [];
+    const err: string[] = [];
+    const host = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
+    const code = await main(['node', 'lakemirror', 'realtime', 'run-once', '--config', file, '--json'], host);
+    expect({ code, err }).toEqual({ code: 0, err: [] });
+    const report = JSON.parse(out.at(-1)!);
     expect(report.collect.firstRun).toBe(true);
     expect(report.reconcile.restarted).toBe('firstRun');
     const dynamo = new DynamoDBClient({
@@ -49,6 +59,8 @@ describe('real-time reconcile: what CloudTrail delivers too late or never still 
     });
     const table = await dynamo.send(new DescribeTableCommand({ TableName: config.realtime.eventTable }));
     expect(table.Table?.TableStatus).toBe('ACTIVE');
+    expect(await main(['node', 'lakemirror', 'realtime', 'init', '--config', file], host)).toBe(0);
+    expect(out.at(-1)).toMatch(/already there/);
   });
 
   it('a change delivered after the overlap window reaches the target within one reconcile cycle', async () => {
