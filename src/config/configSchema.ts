@@ -166,6 +166,21 @@ export const configSchema = z
         retentionDays: z.int().min(1).default(14),
         deleteMissing: z.boolean().default(true),
         maxChangePercent: z.number().min(0).max(100).default(25),
+        reconcile: z
+          .strictObject({
+            everyMinutes: z
+              .number()
+              .positive()
+              .default(60)
+              .describe('The whole scope is compared with every target once in this time'),
+            maxCallsPerRun: z
+              .int()
+              .min(10)
+              .default(500)
+              .describe('API calls one run may spend on the reconcile (estimated from the last runs)'),
+          })
+          .prefault({})
+          .describe('The budgeted compare that repairs what CloudTrail delivered late or never'),
       })
       .prefault({}),
     drill: z
