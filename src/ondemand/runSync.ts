@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AuditLog } from '../audit/auditLog.ts';
 import type { ApiCallCounter } from '../aws/callCounter.ts';
+import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
+import type { SnapshotStore } from '../aws/snapshotStore.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import type { SnapshotRecord } from '../model/records.ts';
@@ -28,6 +33,13 @@ export interface SyncRequest {
   /** Only these databases. */
   databases?: string[];
   deleteMissing?: boolean;
+  /**
+   * A dry run (plan) keeps the source snapshot it reads only when asked (`plan --out`): planning is
+   * read-only. A real sync always keeps it.
+   */
+  keepSnapshot?: boolean;
+  /** The snapshot's file name in the store (`plan --out file.json`). */
+  snapshotName?: string;
 }
 
 export function callSummary(counter: ApiCallCounter, since?: ApiCallSummary): ApiCallSummary {
@@ -50,6 +62,35 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   const started = Date.now();
   const startedAt = runtime.now().toISOString();
   const runId = randomUUID();
+  // A plan that keeps no snapshot writes it to a scratch store that is removed when the plan is done.
+  const scratch =
+    request.dryRun && !request.keepSnapshot && !request.snapshotUri ? scratchStore() : undefined;
+  try {
+    return await syncWith(scratch ? { ...runtime, store: scratch.store } : runtime, request, {
+      started,
+      startedAt,
+      runId,
+      kept: scratch === undefined,
+    });
+  } finally {
+    scratch?.remove();
+  }
+}
+
+function scratchStore(): { store: SnapshotStore; remove(): void } {
+  const directory = mkdtempSync(join(tmpdir(), 'lakemirror-plan-'));
+  return {
+    store: createSnapshotStore(directory),
+    remove: () => rmSync(directory, { recursive: true, force: true }),
+  };
+}
+
+async function syncWith(
+  runtime: Runtime,
+  request: SyncRequest,
+  run: { started: number; startedAt: string; runId: string; kept: boolean },
+): Promise<SyncReport> {
+  const { started, startedAt, runId } = run;
   const { config } = runtime;
   let uri: string;
   let records: SourceRecords['records'];
@@ -103,7 +144,10 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     try {
       const taken = await runSnapshot(
         runtime,
-        request.databases ? { databases: request.databases } : {},
+        {
+          ...(request.databases ? { databases: request.databases } : {}),
+          ...(request.snapshotName ? { name: request.snapshotName } : {}),
+        },
         observers.length > 0 ? fanOut(observers) : undefined,
       );
       ({ uri, recordCount, contentHash } = taken);
@@ -143,7 +187,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
       accountId: sourceAccount,
       apiCalls: sourceCalls(),
     },
-    snapshot: { uri, recordCount, contentHash },
+    snapshot: { ...(run.kept ? { uri } : {}), recordCount, contentHash },
     targets: reports,
   };
 }

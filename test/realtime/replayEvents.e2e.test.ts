@@ -153,17 +153,7 @@ describe('real-time replay: what CloudTrail delivers, leaves out or delivers lat
       err: () => {},
       stop: stop.signal,
     };
-    const args = [
-      'node',
-      'lakemirror',
-      'realtime',
-      'watch',
-      '--interval',
-      '100ms',
-      '--json',
-      '--config',
-      file,
-    ];
+    const args = ['node', 'lakemirror', 'realtime', 'watch', '--interval', '1s', '--json', '--config', file];
     expect(await main(args, host)).toBe(0);
     expect(reports.map((r) => r.replay.events.applied)).toEqual([1, 0]);
     expect(await describeDatabase(lake, 'target', 'sales')).toBe('watched');

@@ -1,0 +1,25 @@
+import type { ProgressCount } from '../../ondemand/output.ts';
+
+/** One phase of a run as the progress display knows it: name, detail, counts and when it started. */
+export interface PhaseLine {
+  name: string;
+  detail?: string;
+  startedAt: number;
+  counts: Record<string, ProgressCount>;
+}
+
+const number = new Intl.NumberFormat('en-US');
+
+/** `tables 12/200 · partitions 4,300 · 850 partitions/s · 3.2s`: counts, the main unit's rate, elapsed. */
+export function phaseText(line: PhaseLine, now: number): string {
+  const seconds = Math.max(0, (now - line.startedAt) / 1000);
+  const counts = Object.entries(line.counts).map(
+    ([unit, c]) =>
+      `${unit} ${number.format(c.done)}${c.total === undefined ? '' : `/${number.format(c.total)}`}`,
+  );
+  const main = Object.entries(line.counts).find(([, c]) => c.done > 0);
+  const rate =
+    main && seconds >= 1 ? [`${number.format(Math.round(main[1].done / seconds))} ${main[0]}/s`] : [];
+  const parts = [...counts, ...rate, `${seconds.toFixed(1)}s`];
+  return `${line.name}${line.detail ? `: ${line.detail}` : ''} · ${parts.join(' · ')}`;
+}
