@@ -11,6 +11,7 @@ import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import type { SnapshotRecord } from '../model/records.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
+import { track } from './output.ts';
 import { readCatalogRecords } from './readCatalogRecords.ts';
 import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
@@ -231,12 +232,19 @@ async function startEarlyPass(
   const opened = await read.catch(() => undefined);
   if (!opened) return undefined;
   const { side } = opened;
-  return startEarlyApply({
+  const phase = `create ${target.region}`;
+  runtime.output.phase(phase, 'creating while the source snapshot is read');
+  const writesBefore = side.counter.writes();
+  const stop = track(runtime.output, phase, () => ({
+    writes: { done: side.counter.writes() - writesBefore },
+  }));
+  const pass = startEarlyApply({
     target: side,
     targetRecords: opened.records,
     plan: targetPlanOptions(runtime, target, side, filter, request, run.sourceAccountId),
     onApplied: targetGuards(runtime, side, { runId: run.runId, audit: run.audit, filter }).onApplied,
   });
+  return { ...pass, finish: (options) => pass.finish(options).finally(stop) };
 }
 
 /** A failed snapshot writes no update or delete, but the early pass may have created objects: say so. */

@@ -66,10 +66,13 @@ class Phases {
     this.lines.get(name)!.gauge = gauge;
   }
 
-  detach(name: string): void {
+  /** A tracked phase ends when its tracking stops: answers it with its last counts. */
+  detach(name: string): PhaseLine[] {
     const line = this.lines.get(name);
-    if (line?.gauge) line.counts = line.gauge();
-    if (line) delete line.gauge;
+    if (!line) return [];
+    if (line.gauge) line.counts = line.gauge();
+    this.lines.delete(name);
+    return [line];
   }
 
   sample(): void {
@@ -114,7 +117,7 @@ function terminalOutput(ctx: CommandContext, stream: NodeJS.WriteStream, colors:
     warn: (message) => persist(`${colors.warn('warning:')} ${message}`),
     track: (name, gauge) => {
       phases.attach(name, gauge);
-      return () => phases.detach(name);
+      return () => finish(phases.detach(name));
     },
     close: () => {
       clearInterval(timer);
@@ -131,7 +134,7 @@ function logOutput(ctx: CommandContext, everyMs: number): ProgressOutput {
   const phases = new Phases();
   const printed = new Map<string, { at: number; text: string }>();
   const log = (line: PhaseLine, force: boolean) => {
-    const text = phaseText(line, Date.now()).replace(/ · [\d.]+s$/, '');
+    const text = phaseText(line, Date.now()).replace(/ · [\d.]+s( · |$)/, '$1');
     const last = printed.get(line.name);
     if (!force && (last?.text === text || (last && Date.now() - last.at < everyMs))) return;
     printed.set(line.name, { at: Date.now(), text });
@@ -156,7 +159,7 @@ function logOutput(ctx: CommandContext, everyMs: number): ProgressOutput {
     warn: (message) => ctx.err(`${new Date().toISOString()} warning: ${message}`),
     track: (name, gauge) => {
       phases.attach(name, gauge);
-      return () => phases.detach(name);
+      return () => finish(phases.detach(name));
     },
     close: () => {
       clearInterval(timer);
