@@ -24,6 +24,15 @@ const COMMANDS = [
   localCloud,
 ];
 
+/** The `lakemirror` program with every command (tests list their options). */
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('lakemirror')
+    .description('Replicates the AWS Glue Data Catalog and Lake Formation permissions across Regions')
+    .version('0.1.0');
+  for (const make of COMMANDS) program.addCommand(make(ctx));
+  return program;
+}
+
 /**
  * Runs the CLI on `argv` as Node gives it (`[node, script, ...args]`) and answers the exit code.
  * `host` replaces the terminal (tests record the output and stop long-running commands).
@@ -34,10 +43,7 @@ export async function main(argv: string[], host?: Omit<CommandContext, 'setExitC
     code = c;
   };
   const ctx: CommandContext = host ? { ...host, setExitCode } : consoleContext(setExitCode);
-  const program = new Command('lakemirror')
-    .description('Replicates the AWS Glue Data Catalog and Lake Formation permissions across Regions')
-    .version('0.1.0');
-  for (const make of COMMANDS) program.addCommand(make(ctx));
+  const program = buildProgram(ctx);
   const output = {
     writeOut: (s: string) => ctx.out(s.trimEnd()),
     writeErr: (s: string) => ctx.err(s.trimEnd()),
