@@ -45,9 +45,7 @@ describe('common flags', () => {
   it('a usage error exits 1 on every command, the local cloud included', async () => {
     for (const { name, command } of commands) {
       if (name === 'realtime') continue; // a group: it only lists its commands
-      const required = command.options
-        .filter((o) => o.mandatory)
-        .flatMap((o) => [o.long!, 'x.json']);
+      const required = command.options.filter((o) => o.mandatory).flatMap((o) => [o.long!, 'x.json']);
       const { code, stderr } = await cli([...name.split(' '), ...required, '--no-such-flag']);
       expect({ name, code }).toEqual({ name, code: 1 });
       expect(stderr).toContain("unknown option '--no-such-flag'");
