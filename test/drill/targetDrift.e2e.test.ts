@@ -54,5 +54,9 @@ describe('drill: a change made in the target', () => {
     const summary = renderDrillSummary(report);
     expect(summary).toMatch(/FAIL target-side changes/);
     expect(summary).not.toMatch(/oldest: UpdateTable/);
+    // The restore took some time, and the summary says how much (not "RTO 0 s").
+    expect(report.rto.minutes).toBeGreaterThan(0);
+    expect(summary).toMatch(/RTO \d+(\.\d)? s \(limit/);
+    expect(summary).not.toMatch(/RTO 0 s/);
   });
 });
