@@ -1,8 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.ts';
 import { auditCommand } from './commands/audit.ts';
-import { demoCommand } from './commands/demo.ts';
 import { drillCommand as drill } from './commands/drill.ts';
-import { localCloud } from './commands/localcloud.ts';
 import { realtime } from './commands/realtime.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
@@ -10,8 +9,10 @@ import { planCommand, syncCommand } from './commands/sync.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { type CommandContext, consoleContext } from './context.ts';
 
+type CommandFactory = (ctx: CommandContext) => Command;
+
 /** The commands of `lakemirror`, one file each under `commands/`. */
-const COMMANDS = [
+const COMMANDS: CommandFactory[] = [
   snapshotCommand,
   planCommand,
   syncCommand,
@@ -20,16 +21,40 @@ const COMMANDS = [
   restoreCommand,
   auditCommand,
   drill,
-  demoCommand,
-  localCloud,
 ];
 
-/** The `lakemirror` program with every command (tests list their options). */
-export function buildProgram(ctx: CommandContext): Command {
+/**
+ * The commands that run the local cloud, loaded only when named: every other command (and a user who runs
+ * lakemirror against AWS) never loads the emulator.
+ */
+const LOCAL_COMMANDS: Record<string, { description: string; load: () => Promise<CommandFactory> }> = {
+  demo: {
+    description: 'replicate a seeded demo lake between two local Regions and print the report',
+    load: async () => (await import('./commands/demo.ts')).demoCommand,
+  },
+  localcloud: {
+    description: 'run the local cloud, an emulator of the AWS APIs lakemirror uses (see `localcloud --help`)',
+    load: async () => (await import('./commands/localcloud.ts')).localCloud,
+  },
+};
+
+/** `buildProgram(ctx, ALL_COMMANDS)` loads the local commands too (tests list every command's options). */
+export const ALL_COMMANDS = '*';
+
+/** The named local command itself, or a placeholder that lists it in `lakemirror --help`. */
+async function localCommand(name: string, named: string | undefined, ctx: CommandContext): Promise<Command> {
+  const entry = LOCAL_COMMANDS[name]!;
+  if (named === name || named === ALL_COMMANDS) return (await entry.load())(ctx);
+  return new Command(name).description(entry.description);
+}
+
+/** The `lakemirror` program; of the local commands only `named` is loaded (the others are listed). */
+export async function buildProgram(ctx: CommandContext, named?: string): Promise<Command> {
   const program = new Command('lakemirror')
     .description('Replicates the AWS Glue Data Catalog and Lake Formation permissions across Regions')
-    .version('0.1.0');
+    .version(VERSION);
   for (const make of COMMANDS) program.addCommand(make(ctx));
+  for (const name of Object.keys(LOCAL_COMMANDS)) program.addCommand(await localCommand(name, named, ctx));
   return program;
 }
 
@@ -43,7 +68,8 @@ export async function main(argv: string[], host?: Omit<CommandContext, 'setExitC
     code = c;
   };
   const ctx: CommandContext = host ? { ...host, setExitCode } : consoleContext(setExitCode);
-  const program = buildProgram(ctx);
+  const words = argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const program = await buildProgram(ctx, words[0] === 'help' ? words[1] : words[0]);
   const output = {
     writeOut: (s: string) => ctx.out(s.trimEnd()),
     writeErr: (s: string) => ctx.err(s.trimEnd()),

@@ -52,9 +52,7 @@ export async function withRuntime(
     if (flags.snapshots) config = { ...config, snapshots: { uri: flags.snapshots } };
     const cloud = flags.endpoint ? undefined : await ensureLocalCloud(config);
     if (cloud) {
-      output.info(
-        `started the local cloud at ${cloud.endpoint} (data in .lakemirror/localcloud) for this command`,
-      );
+      output.info(`started the local cloud at ${cloud.endpoint} (data in ${cloud.dataDir}) for this command`);
       stopCloud = () => cloud.stop();
     }
     const runtime = createRuntime(config, {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMON_FLAGS } from '../../src/cli/commands/common.ts';
-import { buildProgram } from '../../src/cli/main.ts';
+import { ALL_COMMANDS, buildProgram } from '../../src/cli/main.ts';
 import { runLocalCloudCommand } from '../../src/localcloud/cli.ts';
 import { cli } from '../support/cli.ts';
 
@@ -13,7 +13,7 @@ function allCommands(command: Command, prefix = ''): Array<{ name: string; comma
   });
 }
 
-const program = buildProgram({ out() {}, err() {}, setExitCode() {} });
+const program = await buildProgram({ out() {}, err() {}, setExitCode() {} }, ALL_COMMANDS);
 const commands = allCommands(program);
 const readsConfig = commands.filter(({ command }) =>
   command.options.some((o) => o.long === '--config' && o.required && o.mandatory),

@@ -45,7 +45,7 @@ describe('sync progress', () => {
 
   it('on a terminal: live lines with growing counts, redrawn in place, never wider than the terminal', async () => {
     // `script` (util-linux) gives the CLI a pseudo-terminal of COLUMNS columns.
-    const cli = `stty cols ${COLUMNS} rows 30 && exec node bin/lakemirror.mjs sync --config ${lake.config} --target us-west-2`;
+    const cli = `stty cols ${COLUMNS} rows 30 && exec node bin/run-ts.mjs test/support/runCli.ts sync --config ${lake.config} --target us-west-2`;
     const { output, code } = await run('script', ['-qfec', cli, '/dev/null'], { NO_COLOR: '1' });
 
     expect(code).toBe(0);
@@ -67,7 +67,13 @@ describe('sync progress', () => {
     await cloud.reset();
     const fresh = await progressLake();
     try {
-      const { output, code } = await run('node', ['bin/lakemirror.mjs', 'sync', '--config', fresh.config]);
+      const { output, code } = await run('node', [
+        'bin/run-ts.mjs',
+        'test/support/runCli.ts',
+        'sync',
+        '--config',
+        fresh.config,
+      ]);
 
       expect(code).toBe(0);
       expect(output).not.toContain('\x1b[');
