@@ -213,4 +213,26 @@ describe('messages point at the fault (issue 17, item 5)', () => {
     expect(readdirSync(files.dir)).toContain('kept.json');
     expect(readdirSync(folder).sort()).toEqual(before);
   });
+
+  it('plan exits 0 with changes pending, 2 only with --detailed-exitcode', async () => {
+    const { glue } = clientsFor(cloud, 'us-west-2');
+    const { Table } = await glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'customers' }));
+    await glue.send(
+      new UpdateTableCommand({
+        DatabaseName: 'sales',
+        TableInput: {
+          Name: 'customers',
+          Description: 'pending',
+          StorageDescriptor: Table!.StorageDescriptor!,
+          TableType: Table!.TableType!,
+          ...(Table!.PartitionKeys ? { PartitionKeys: Table!.PartitionKeys } : {}),
+          ...(Table!.Parameters ? { Parameters: Table!.Parameters } : {}),
+        },
+      }),
+    );
+    const plain = await cli(['plan', '--config', files.path]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('~ table sales.customers');
+    expect((await cli(['plan', '--config', files.path, '--detailed-exitcode'])).code).toBe(2);
+  });
 });
