@@ -49,7 +49,7 @@ export async function withRuntime(
     assertProfileExists(flags.profile);
     check?.();
     let config = scopeConfig(await loadConfig(flags.config), flags);
-    if (flags.snapshots) config = { ...config, snapshots: { uri: flags.snapshots } };
+    if (flags.snapshots) config = { ...config, snapshots: { ...config.snapshots, uri: flags.snapshots } };
     const cloud = flags.endpoint ? undefined : await ensureLocalCloud(config);
     if (cloud) {
       output.info(`started the local cloud at ${cloud.endpoint} (data in ${cloud.dataDir}) for this command`);

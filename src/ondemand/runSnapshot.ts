@@ -42,7 +42,11 @@ export async function runSnapshot(
     runtime.store,
     runtime.tool,
     runtime.now,
-    { ...(request.name ? { name: () => request.name! } : {}), observer: counted.observer },
+    {
+      ...(request.name ? { name: () => request.name! } : {}),
+      observer: counted.observer,
+      signer: runtime.snapshotSigner,
+    },
   ).finally(stopTracking);
   runtime.output.info(`snapshot written to ${taken.uri} (${taken.trailer.recordCount} records)`);
   return {

@@ -4,19 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditLog } from '../audit/auditLog.ts';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
-import type { SnapshotStore } from '../aws/snapshotStore.ts';
+import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { callSummary } from './callSummary.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
 import { track } from './output.ts';
 import type { PartitionCapture } from './partitionCapture.ts';
-import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
+import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import { runSnapshot } from './runSnapshot.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
 import { fanOut } from './snapshotObserver.ts';
+import { loadSourceSnapshot } from './snapshotOrigin.ts';
 import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
@@ -42,6 +43,8 @@ export interface SyncRequest {
   keepSnapshot?: boolean;
   /** The snapshot's file name in the store (`plan --out file.json`). */
   snapshotName?: string;
+  /** Apply a snapshot (`snapshotUri`) of another Region or account than the configured source. */
+  force?: boolean;
 }
 
 /**
@@ -85,6 +88,7 @@ async function syncWith(
   let uri: string;
   let records: SourceRecords['records'];
   let reader = runtime.store;
+  let pin: SnapshotPin = {};
   let sourceAccount: string;
   let early: Array<EarlyApplyResult | undefined> = [];
   // Only a fresh snapshot needs the source Region: applying a stored one must work while it is down.
@@ -111,16 +115,17 @@ async function syncWith(
   if (request.snapshotUri) {
     reader = snapshotReaderFor(runtime, request.snapshotUri);
     runtime.output.phase('snapshot', `loading ${request.snapshotUri}`);
-    const loaded = await loadSnapshot(reader, request.snapshotUri);
-    ({ uri, records } = loaded);
+    const loaded = await loadSourceSnapshot(runtime, reader, request.snapshotUri, request.force).catch(
+      async (error: unknown) => {
+        await audit.close();
+        await discardCaptures(captures.values());
+        throw error;
+      },
+    );
+    ({ uri, records, pin } = loaded);
     sourceAccount = loaded.header.source.accountId;
     recordCount = loaded.trailer.recordCount;
     contentHash = loaded.trailer.contentHash;
-    if (loaded.header.source.region !== config.source.region) {
-      runtime.output.warn(
-        `snapshot ${uri} was taken in ${loaded.header.source.region}, the config's source is ${config.source.region}`,
-      );
-    }
   } else {
     const source = await runtime.source();
     const before = callSummary(source.counter);
@@ -146,6 +151,7 @@ async function syncWith(
       );
       ({ uri, recordCount, contentHash } = taken);
       records = taken.taken.records;
+      pin = taken.taken.version ? { version: taken.taken.version } : {};
     } catch (error) {
       const stopped = await Promise.all(passes.map((pass) => pass?.finish({ abort: true })));
       warnPartialCreates(runtime, targets, stopped);
@@ -155,7 +161,10 @@ async function syncWith(
     }
     early = await Promise.all(passes.map((pass) => pass?.finish()));
   }
-  const sourceRecords: SourceRecords = { records, partitions: () => streamSnapshotPartitions(reader, uri) };
+  const sourceRecords: SourceRecords = {
+    records,
+    partitions: () => streamSnapshotPartitions(reader, uri, pin),
+  };
   const reports: TargetReport[] = [];
   try {
     for (const [i, target] of targets.entries())

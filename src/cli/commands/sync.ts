@@ -14,6 +14,7 @@ interface SyncFlags extends RuntimeFlags {
   dryRun?: boolean;
   out?: string;
   detailedExitcode?: boolean;
+  force?: boolean;
 }
 
 /** Shared by `sync` and `plan`: the same use case, with or without applying. */
@@ -21,6 +22,7 @@ function syncLike(ctx: CommandContext, name: 'sync' | 'plan', description: strin
   const plan = name === 'plan';
   const command = configCommand(name, description)
     .option('--snapshot <file|s3://…>', 'apply this snapshot instead of reading the source (restore)')
+    .option('--force', 'with --snapshot: apply a snapshot taken of another Region or account than the source')
     .option('--strict', 'a filter that matches nothing is an error (exit 1), not a warning');
   if (plan)
     command
@@ -54,6 +56,7 @@ function syncLike(ctx: CommandContext, name: 'sync' | 'plan', description: strin
           ...(out ? { keepSnapshot: true, ...(out.name ? { snapshotName: out.name } : {}) } : {}),
           ...(flags.snapshot ? { snapshotUri: flags.snapshot } : {}),
           ...(flags.database ? { databases: flags.database } : {}),
+          ...(flags.force ? { force: true } : {}),
         });
         ctx.out(
           flags.json ? JSON.stringify(report, null, 2) : renderSyncReport(report, { config: flags.config }),
