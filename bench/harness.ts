@@ -95,6 +95,8 @@ export async function createBenchContext(
     source: { region: settings.sourceRegion, accountId: lake.accountId },
     targets: [{ region: settings.targetRegion }],
     snapshots: { uri: snapshotDir },
+    // Benchmark writes are not the user's: the audit log goes to a temporary directory too.
+    audit: { uri: mkdtempSync(join(tmpdir(), 'lakemirror-bench-audit-')) },
     concurrency: settings.concurrency,
     realtime: BENCH_REALTIME,
     localcloud: { endpoint: cloud.endpoint },

@@ -75,7 +75,10 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   const credentialsFor = (service: ServiceEnvSuffix): AwsCredentialIdentityProvider => {
     if (assumed) return assumed;
     const endpoint = configuredEndpoint(service, options.endpoint, env);
-    return isLocalEndpoint(endpoint) ? withLocalFallback(baseCredentials) : baseCredentials;
+    // A named profile must work as named, even locally: falling back would hide a mistyped profile.
+    return isLocalEndpoint(endpoint) && !options.profile
+      ? withLocalFallback(baseCredentials)
+      : baseCredentials;
   };
   const common = (service: ServiceEnvSuffix) => ({
     region: options.region,

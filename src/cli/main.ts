@@ -38,11 +38,24 @@ const LOCAL_COMMANDS: Record<string, { description: string; load: () => Promise<
   },
 };
 
+/** `buildProgram(ctx, ALL_COMMANDS)` loads the local commands too (tests list every command's options). */
+export const ALL_COMMANDS = '*';
+
 /** The named local command itself, or a placeholder that lists it in `lakemirror --help`. */
 async function localCommand(name: string, named: string | undefined, ctx: CommandContext): Promise<Command> {
   const entry = LOCAL_COMMANDS[name]!;
-  if (named === name) return (await entry.load())(ctx);
+  if (named === name || named === ALL_COMMANDS) return (await entry.load())(ctx);
   return new Command(name).description(entry.description);
+}
+
+/** The `lakemirror` program; of the local commands only `named` is loaded (the others are listed). */
+export async function buildProgram(ctx: CommandContext, named?: string): Promise<Command> {
+  const program = new Command('lakemirror')
+    .description('Replicates the AWS Glue Data Catalog and Lake Formation permissions across Regions')
+    .version(VERSION);
+  for (const make of COMMANDS) program.addCommand(make(ctx));
+  for (const name of Object.keys(LOCAL_COMMANDS)) program.addCommand(await localCommand(name, named, ctx));
+  return program;
 }
 
 /**
@@ -55,13 +68,8 @@ export async function main(argv: string[], host?: Omit<CommandContext, 'setExitC
     code = c;
   };
   const ctx: CommandContext = host ? { ...host, setExitCode } : consoleContext(setExitCode);
-  const program = new Command('lakemirror')
-    .description('Replicates the AWS Glue Data Catalog and Lake Formation permissions across Regions')
-    .version(VERSION);
-  for (const make of COMMANDS) program.addCommand(make(ctx));
   const words = argv.slice(2).filter((arg) => !arg.startsWith('-'));
-  const named = words[0] === 'help' ? words[1] : words[0];
-  for (const name of Object.keys(LOCAL_COMMANDS)) program.addCommand(await localCommand(name, named, ctx));
+  const program = await buildProgram(ctx, words[0] === 'help' ? words[1] : words[0]);
   const output = {
     writeOut: (s: string) => ctx.out(s.trimEnd()),
     writeErr: (s: string) => ctx.err(s.trimEnd()),

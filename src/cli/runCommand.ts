@@ -2,17 +2,18 @@ import type { LakemirrorConfig } from '../config/configSchema.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import { isLakemirrorError } from '../model/errors.ts';
 import { createRuntime, type Runtime } from '../ondemand/runtime.ts';
+import type { CommonFlags } from './commands/common.ts';
 import type { CommandContext } from './context.ts';
 import { ensureLocalCloud } from './embeddedCloud.ts';
-import { stderrOutput } from './render/progress.ts';
+import { assertProfileExists } from './flags/profiles.ts';
+import { assertRegionFlag, scopeConfig } from './flags/scopeConfig.ts';
+import { progressOutput } from './render/progress.ts';
 
-export interface RuntimeFlags {
-  config: string;
-  profile?: string;
-  region?: string;
-  endpoint?: string;
-  /** Overrides the config's snapshots.uri (`snapshot --out`). */
+export interface RuntimeFlags extends CommonFlags {
+  /** Overrides the config's snapshots.uri (`snapshot --out`, `plan --out`). */
   snapshots?: string;
+  /** Filters that match nothing are errors, not warnings. */
+  strict?: boolean;
 }
 
 /** Prints an error the way users need it: what, which object, how to fix; returns the exit code (1). */
@@ -31,33 +32,40 @@ export function reportError(ctx: CommandContext, error: unknown): number {
 }
 
 /**
- * Loads the config, applies `--region` (source Region) and `--endpoint`, starts the embedded local cloud if
- * the config needs one, runs the command and maps failures to exit code 1.
+ * Checks and applies the common flags (see commands/common.ts), starts the embedded local cloud if the
+ * config needs one, runs the command and maps failures to exit code 1. `check` runs after the flags are
+ * validated and before anything is read (a command's own flags, e.g. `--out`).
  */
 export async function withRuntime(
   ctx: CommandContext,
   flags: RuntimeFlags,
   body: (runtime: Runtime, config: LakemirrorConfig) => Promise<number>,
+  check?: () => void,
 ): Promise<void> {
   let stopCloud: (() => Promise<void>) | undefined;
+  const output = progressOutput(ctx, { quiet: flags.quiet === true });
   try {
-    const loaded = await loadConfig(flags.config);
-    let config: LakemirrorConfig = flags.region
-      ? { ...loaded, source: { ...loaded.source, region: flags.region } }
-      : loaded;
+    assertRegionFlag(flags.region);
+    assertProfileExists(flags.profile);
+    check?.();
+    let config = scopeConfig(await loadConfig(flags.config), flags);
     if (flags.snapshots) config = { ...config, snapshots: { ...config.snapshots, uri: flags.snapshots } };
     const cloud = flags.endpoint ? undefined : await ensureLocalCloud(config);
     if (cloud) {
-      ctx.err(`started the local cloud at ${cloud.endpoint} (data in ${cloud.dataDir}) for this command`);
+      output.info(`started the local cloud at ${cloud.endpoint} (data in ${cloud.dataDir}) for this command`);
       stopCloud = () => cloud.stop();
     }
     const runtime = createRuntime(config, {
       ...(flags.profile ? { profile: flags.profile } : {}),
       ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-      output: stderrOutput(ctx),
+      ...(flags.strict ? { strict: true } : {}),
+      output,
     });
-    ctx.setExitCode(await body(runtime, config));
+    const code = await body(runtime, config);
+    output.close();
+    ctx.setExitCode(code);
   } catch (error) {
+    output.close();
     ctx.setExitCode(reportError(ctx, error));
   } finally {
     await stopCloud?.();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidBucketName, parseSnapshotUri } from '../aws/snapshotUri.ts';
 import { REGION_EXAMPLES, REGION_PATTERN } from './awsRegion.ts';
+import { isPrincipal, PRINCIPAL_EXAMPLES } from './principal.ts';
 import { showValue } from './showValue.ts';
 
 const region = z
@@ -152,7 +153,12 @@ export const configSchema = z
       .optional()
       .describe('Where replicated resource links (TargetDatabase/TargetTable) point'),
     protectedPrincipals: z
-      .array(z.string().min(1))
+      .array(
+        z.string().refine(isPrincipal, {
+          error: (issue) =>
+            `not a principal: ${showValue(issue.input)}; allowed: an IAM role or user ARN, an account id or IAM_ALLOWED_PRINCIPALS, e.g. ${PRINCIPAL_EXAMPLES}`,
+        }),
+      )
       .default([])
       .describe(
         'Principals never revoked or removed from data lake admins (the role lakemirror runs as is always protected)',

@@ -11,6 +11,11 @@ export interface DatedDrift {
   dated: PendingChange[];
   /** Drifted objects whose change has no time in the source (grants, LF objects, deletions, updates of databases and partitions). */
   undated: string[];
+  /**
+   * Tables changed in a target after the source last changed them (`us-west-2: table sales.orders`): not
+   * replication lag, so not RPO; a finding of its own.
+   */
+  targetSide: string[];
 }
 
 type Lookup = (source: RegionSide) => Promise<PendingChange | undefined>;
@@ -45,10 +50,21 @@ export function lookupFor(item: DriftItem): Lookup | undefined {
   return undefined;
 }
 
-/** Dates the drift of every target from the source catalog (each object once, whatever the targets). */
-export async function dateDrift(source: RegionSide, reports: readonly DriftReport[]): Promise<DatedDrift> {
+/**
+ * Dates the drift of every target from the source catalog (each object once, whatever the targets). With
+ * `targetOf`, a table update whose target copy is newer than the source's is target-side drift instead.
+ */
+export async function dateDrift(
+  source: RegionSide,
+  reports: readonly DriftReport[],
+  targetOf?: (region: string) => Promise<RegionSide>,
+): Promise<DatedDrift> {
+  const targetSide = targetOf ? await changedInTargets(source, reports, targetOf) : new Set<string>();
   const items = new Map<string, DriftItem>();
-  for (const report of reports) for (const item of report.drift) items.set(`${item.kind} ${item.key}`, item);
+  for (const report of reports)
+    for (const item of report.drift)
+      if (!targetSide.has(`${report.target.region}: ${item.kind} ${item.key}`))
+        items.set(`${item.kind} ${item.key}`, item);
   const undated: string[] = [];
   const lookups: Array<{ name: string; lookup: Lookup }> = [];
   for (const [name, item] of items) {
@@ -67,5 +83,36 @@ export async function dateDrift(source: RegionSide, reports: readonly DriftRepor
       }),
     ),
   );
-  return { dated, undated };
+  return { dated, undated, targetSide: [...targetSide].sort() };
+}
+
+/** Updated tables whose target copy was changed after the source's last change (`region: table key`). */
+async function changedInTargets(
+  source: RegionSide,
+  reports: readonly DriftReport[],
+  targetOf: (region: string) => Promise<RegionSide>,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const limit = pLimit(source.concurrency);
+  await Promise.all(
+    reports.flatMap((report) =>
+      report.drift
+        .filter((item) => item.kind === 'table' && item.op === 'update')
+        .slice(0, MAX_DATED_LOOKUPS)
+        .map((item) =>
+          limit(async () => {
+            const { databaseName, tableName } = splitTableKey(item.key);
+            const target = await targetOf(report.target.region);
+            const [there, here] = await Promise.all([
+              target.glueReader.getTable(databaseName, tableName),
+              source.glueReader.getTable(databaseName, tableName),
+            ]);
+            const targetTime = there?.UpdateTime?.getTime() ?? 0;
+            const sourceTime = (here?.UpdateTime ?? here?.CreateTime)?.getTime() ?? 0;
+            if (targetTime > sourceTime) found.add(`${report.target.region}: ${item.kind} ${item.key}`);
+          }),
+        ),
+    ),
+  );
+  return found;
 }

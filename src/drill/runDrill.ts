@@ -1,3 +1,4 @@
+import { plural } from '../model/plural.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
 import { runVerify } from '../ondemand/runVerify.ts';
 import type { DrillCheck, DrillReport, PendingChange } from '../report/reportTypes.ts';
@@ -32,15 +33,18 @@ export async function runDrill(runtime: Runtime, options: DrillOptions): Promise
     since,
   );
   if (!history) output.info(`no event table ${config.realtime.eventTable}: RPO comes from verify alone`);
-  const drift = await dateDrift(source, verify.reports);
+  const targetOf = (region: string) => runtime.target(config.targets.find((t) => t.region === region)!);
+  const drift = await dateDrift(source, verify.reports, targetOf);
   if (drift.undated.length > 0)
-    output.warn(`${drift.undated.length} drifted objects carry no change time; RPO counts the dated ones`);
+    output.warn(
+      `${plural(drift.undated.length, 'drifted object carries', 'drifted objects carry')} no change time; RPO counts the dated ones`,
+    );
   const unapplied = history ? oldestUnapplied(history, at) : undefined;
   const changes: PendingChange[] = [...(unapplied ? [unapplied] : []), ...drift.dated];
   const rpo = rpoResult(changes, drift.undated, at, config.drill.maxRpoMinutes);
 
   const restore = await measureRto(runtime, options);
-  const checks: DrillCheck[] = [...restore.checks];
+  const checks: DrillCheck[] = [...targetSideCheck(drift.targetSide), ...restore.checks];
   for (const target of config.targets) checks.push(...(await usabilityChecks(runtime, target)));
 
   const parts = { targets: verify.reports, rpo, rto: restore.rto, checks };
@@ -54,4 +58,21 @@ export async function runDrill(runtime: Runtime, options: DrillOptions): Promise
     ...parts,
     lagHistory: lagHistory(history ?? [], at),
   };
+}
+
+/**
+ * Objects changed in a target after the source last changed them: someone wrote to the replica. Not
+ * replication lag (RPO leaves them out), but the failover copy differs from the source all the same.
+ */
+function targetSideCheck(changed: readonly string[]): DrillCheck[] {
+  if (changed.length === 0) return [];
+  return [
+    {
+      name: 'target-side changes',
+      status: 'fail',
+      detail: `${plural(changed.length, 'object')} changed in a target after the source last changed it (not replication lag: RPO leaves them out).`,
+      failures: [...changed],
+      fix: 'find out who writes to the target; `lakemirror sync` puts the source version back',
+    },
+  ];
 }

@@ -1,3 +1,4 @@
+import { plural } from '../model/plural.ts';
 import { formatMinutes } from '../report/html/format.ts';
 import type { DrillReport } from '../report/reportTypes.ts';
 
@@ -13,11 +14,11 @@ export function renderDrillSummary(r: DrillReport): string {
     `  ${mark(rpo.status === 'pass')} RPO ${rpo.minutes === null ? 'none pending' : minutes(rpo.minutes)} (limit ${minutes(thresholds.maxRpoMinutes)})${
       pending ? ` — oldest: ${pending.eventName} ${pending.object} at ${pending.eventTime}` : ''
     }`,
-    `  ${mark(rto.status === 'pass')} RTO ${minutes(rto.minutes)} (limit ${minutes(thresholds.maxRtoMinutes)}) — ${rto.restoredObjects} objects restored into ${rto.scratchTarget}`,
+    `  ${mark(rto.status === 'pass')} RTO ${minutes(rto.minutes)} (limit ${minutes(thresholds.maxRtoMinutes)}) — ${plural(rto.restoredObjects, 'object')} restored into ${rto.scratchTarget}`,
   ];
   for (const t of r.targets) {
     lines.push(
-      `  ${mark(t.inSync)} ${t.target.region}: ${t.inSync ? 'in sync' : `${t.drift.length} objects drifted`}`,
+      `  ${mark(t.inSync)} ${t.target.region}: ${t.inSync ? 'in sync' : `${plural(t.drift.length, 'object')} drifted`}`,
     );
     for (const item of t.drift.slice(0, 10))
       lines.push(`         ${item.op} ${item.kind} ${item.key}: ${item.summary}`);

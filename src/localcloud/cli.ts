@@ -72,7 +72,9 @@ async function serve(options: ServeOptions, ctx: CommandContext): Promise<number
       cloudTrail: options.deliveryDelayMs !== undefined ? { deliveryDelayMs: options.deliveryDelayMs } : {},
     });
   } catch (error) {
-    ctx.err(`lakemirror localcloud: cannot start: ${(error as Error).message}`);
+    ctx.err(`lakemirror localcloud: ${(error as Error).message}`);
+    const fix = (error as { fix?: string }).fix;
+    if (fix) ctx.err(`  fix: ${fix}`);
     return 1;
   }
   ctx.out(
@@ -95,7 +97,7 @@ async function serve(options: ServeOptions, ctx: CommandContext): Promise<number
 async function seed(options: { demo?: boolean; endpoint: string; region: string }, ctx: CommandContext) {
   if (!options.demo) {
     ctx.err('lakemirror localcloud seed: nothing to seed; pass --demo');
-    return 2;
+    return 1;
   }
   const config = {
     region: options.region,
@@ -160,7 +162,7 @@ export function localCloudCommand(ctx: CommandContext): Command {
     .action(async (options: ServeOptions) => {
       if (options.inMemory && options.dataDir) {
         ctx.err('lakemirror localcloud: --data-dir and --in-memory exclude each other');
-        ctx.setExitCode(2);
+        ctx.setExitCode(1);
         return;
       }
       ctx.setExitCode(await serve(options, ctx));

@@ -214,10 +214,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
   });
   server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4566, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 4566, host, () => resolve());
+    });
+  } catch (error) {
+    // Nothing may keep running on another port: the embedded emulators stop with the server that failed.
+    await Promise.all(embedded.map((e) => e.stop()));
+    if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+    throw listenError(error, host, options.port ?? 4566);
+  }
   if (!isLoopbackHost(host))
     (options.warn ?? console.warn)(
       `[localcloud] WARNING: listening on ${host}, not a loopback address: anyone who can reach it can read and change the emulated accounts, with any credentials`,
@@ -225,4 +232,24 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const port = (server.address() as AddressInfo).port;
   Object.assign(cloud, { port, endpoint: `http://${host}:${port}` });
   return cloud;
+}
+
+/** Why the local cloud cannot listen, with the fix (the emulator is self-contained: a plain error with a code). */
+function listenError(error: unknown, host: string, port: number): Error & { code?: string; fix: string } {
+  const code = (error as NodeJS.ErrnoException).code;
+  const inUse = code === 'EADDRINUSE';
+  return Object.assign(
+    new Error(
+      inUse
+        ? `cannot listen on ${host}:${port}: the port is in use by another process`
+        : `cannot listen on ${host}:${port}: ${(error as Error).message}`,
+      { cause: error },
+    ),
+    {
+      ...(code ? { code } : {}),
+      fix: inUse
+        ? 'stop the other process, or pass another --port (--port 0 picks a free one)'
+        : 'check --host and --port',
+    },
+  );
 }

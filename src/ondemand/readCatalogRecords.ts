@@ -18,6 +18,7 @@ import { SNAPSHOT_KIND_ORDER } from '../model/snapshotOrder.ts';
 import {
   type CatalogFilterSpec,
   createCatalogFilter,
+  globToRegExp,
   isDatabaseIncluded,
   isTableIncluded,
 } from '../plan/filters.ts';
@@ -29,6 +30,8 @@ export interface ReadScope {
   permissions: boolean;
   /** Source side: a database named (not a glob) in `filters.databases.include` must exist. */
   requireNamedDatabases?: boolean;
+  /** Source side: told of each include glob that matches no database or table (warning or error). */
+  onUnmatched?: (filter: string, region: string) => void;
 }
 
 const GLOB = /[*?]/;
@@ -45,6 +48,13 @@ function assertNamedDatabasesExist(scope: ReadScope, region: string, names: Read
     message: `filters.databases.include names ${missing.map((m) => `'${m}'`).join(', ')}, which the source Region ${region} does not have`,
     fix: 'fix the name in the config (Glue names are lowercase) or remove it from filters.databases.include',
   });
+}
+
+/** The globs of `include` that match none of `names` (literal names are checked by assertNamedDatabasesExist). */
+function unmatchedGlobs(include: readonly string[] | undefined, names: readonly string[]): string[] {
+  return (include ?? []).filter(
+    (glob) => GLOB.test(glob) && !names.some((name) => globToRegExp(glob).test(name.toLowerCase())),
+  );
 }
 
 /** Databases and tables in scope, canonical. */
@@ -111,6 +121,12 @@ async function readGlueRecords(side: RegionSide, scope: ReadScope): Promise<Glue
   if (scope.requireNamedDatabases)
     assertNamedDatabasesExist(scope, side.region, new Set(all.map((db) => db.input.Name)));
   const databases = all.filter((db) => isDatabaseIncluded(filter, db.input.Name));
+  if (scope.onUnmatched)
+    for (const glob of unmatchedGlobs(
+      scope.filter?.databases?.include,
+      all.map((db) => db.input.Name),
+    ))
+      scope.onUnmatched(`--database/filters.databases.include '${glob}'`, side.region);
   const limit = pLimit(side.concurrency);
   const tables = (
     await Promise.all(databases.map((db) => limit(() => side.glueReader.listTables(db.input.Name))))
@@ -118,6 +134,12 @@ async function readGlueRecords(side: RegionSide, scope: ReadScope): Promise<Glue
     .flat()
     .map(canonicalTable)
     .filter((t) => isTableIncluded(filter, t.databaseName, t.input.Name));
+  if (scope.onUnmatched && databases.length > 0)
+    for (const glob of unmatchedGlobs(
+      scope.filter?.tables?.include?.map((p) => (p.includes('.') ? p : `*.${p}`)),
+      tables.map((t) => `${t.databaseName}.${t.input.Name}`),
+    ))
+      scope.onUnmatched(`filters.tables.include '${glob}'`, side.region);
   return { databases: sortRecords(databases), tables: sortRecords(tables) };
 }
 

@@ -1,8 +1,11 @@
 import type { SnapshotCounts } from '../model/snapshotFormat.ts';
+import { track } from './output.ts';
 import type { Runtime } from './runtime.ts';
 import { runFilter } from './scope.ts';
 import type { SnapshotObserver } from './snapshotObserver.ts';
+import { countingObserver } from './snapshotProgress.ts';
 import { type TakenSnapshot, takeSnapshot } from './takeSnapshot.ts';
+import { unmatchedFilters } from './unmatchedFilters.ts';
 
 export interface SnapshotResult {
   uri: string;
@@ -23,20 +26,28 @@ export async function runSnapshot(
   const started = Date.now();
   const source = await runtime.source();
   const before = source.counter.total();
-  runtime.output.phase('snapshot', `${source.region} (account ${source.accountId})`);
+  const phase = `snapshot ${source.region}`;
+  runtime.output.phase(phase, `reading the source (account ${source.accountId})`);
   const { config } = runtime;
+  const counted = countingObserver(observer);
+  const stopTracking = track(runtime.output, phase, counted.gauge);
   const taken = await takeSnapshot(
     source,
-    { filter: runFilter(config, request.databases), ...config.replicate, requireNamedDatabases: true },
+    {
+      filter: runFilter(config, request.databases),
+      ...config.replicate,
+      requireNamedDatabases: true,
+      ...unmatchedFilters(runtime),
+    },
     runtime.store,
     runtime.tool,
     runtime.now,
     {
       ...(request.name ? { name: () => request.name! } : {}),
-      ...(observer ? { observer } : {}),
+      observer: counted.observer,
       signer: runtime.snapshotSigner,
     },
-  );
+  ).finally(stopTracking);
   runtime.output.info(`snapshot written to ${taken.uri} (${taken.trailer.recordCount} records)`);
   return {
     uri: taken.uri,

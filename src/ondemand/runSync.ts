@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AuditLog } from '../audit/auditLog.ts';
-import type { SnapshotPin } from '../aws/snapshotStore.ts';
+import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
+import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { callSummary } from './callSummary.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
+import { track } from './output.ts';
 import type { PartitionCapture } from './partitionCapture.ts';
 import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
@@ -31,6 +36,13 @@ export interface SyncRequest {
   /** Only these databases. */
   databases?: string[];
   deleteMissing?: boolean;
+  /**
+   * A dry run (plan) keeps the source snapshot it reads only when asked (`plan --out`): planning is
+   * read-only. A real sync always keeps it.
+   */
+  keepSnapshot?: boolean;
+  /** The snapshot's file name in the store (`plan --out file.json`). */
+  snapshotName?: string;
   /** Apply a snapshot (`snapshotUri`) of another Region or account than the configured source. */
   force?: boolean;
 }
@@ -43,6 +55,35 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   const started = Date.now();
   const startedAt = runtime.now().toISOString();
   const runId = randomUUID();
+  // A plan that keeps no snapshot writes it to a scratch store that is removed when the plan is done.
+  const scratch =
+    request.dryRun && !request.keepSnapshot && !request.snapshotUri ? scratchStore() : undefined;
+  try {
+    return await syncWith(scratch ? { ...runtime, store: scratch.store } : runtime, request, {
+      started,
+      startedAt,
+      runId,
+      kept: scratch === undefined,
+    });
+  } finally {
+    scratch?.remove();
+  }
+}
+
+function scratchStore(): { store: SnapshotStore; remove(): void } {
+  const directory = mkdtempSync(join(tmpdir(), 'lakemirror-plan-'));
+  return {
+    store: createSnapshotStore(directory),
+    remove: () => rmSync(directory, { recursive: true, force: true }),
+  };
+}
+
+async function syncWith(
+  runtime: Runtime,
+  request: SyncRequest,
+  run: { started: number; startedAt: string; runId: string; kept: boolean },
+): Promise<SyncReport> {
+  const { started, startedAt, runId } = run;
   const { config } = runtime;
   let uri: string;
   let records: SourceRecords['records'];
@@ -102,7 +143,10 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     try {
       const taken = await runSnapshot(
         runtime,
-        request.databases ? { databases: request.databases } : {},
+        {
+          ...(request.databases ? { databases: request.databases } : {}),
+          ...(request.snapshotName ? { name: request.snapshotName } : {}),
+        },
         observers.length > 0 ? fanOut(observers) : undefined,
       );
       ({ uri, recordCount, contentHash } = taken);
@@ -149,7 +193,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
       accountId: sourceAccount,
       apiCalls: sourceCalls(),
     },
-    snapshot: { uri, recordCount, contentHash },
+    snapshot: { ...(run.kept ? { uri } : {}), recordCount, contentHash },
     targets: reports,
   };
 }
@@ -169,12 +213,19 @@ async function startEarlyPass(
   const opened = await read.catch(() => undefined);
   if (!opened) return undefined;
   const { side } = opened;
-  return startEarlyApply({
+  const phase = `create ${target.region}`;
+  runtime.output.phase(phase, 'creating while the source snapshot is read');
+  const writesBefore = side.counter.writes();
+  const stop = track(runtime.output, phase, () => ({
+    writes: { done: side.counter.writes() - writesBefore },
+  }));
+  const pass = startEarlyApply({
     target: side,
     targetRecords: opened.records,
     plan: targetPlanOptions(runtime, target, side, filter, request, run.sourceAccountId),
     onApplied: targetGuards(runtime, side, { runId: run.runId, audit: run.audit, filter }).onApplied,
   });
+  return { ...pass, finish: (options) => pass.finish(options).finally(stop) };
 }
 
 /** A failed snapshot writes no update or delete, but the early pass may have created objects: say so. */

@@ -8,6 +8,7 @@ import { planOptionsFor, runFilter } from './scope.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
 import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
+import { unmatchedFilters } from './unmatchedFilters.ts';
 
 export interface VerifyResult {
   inSync: boolean;
@@ -25,9 +26,28 @@ function driftItem(action: Action): DriftItem {
           .map((c) => c.path || '(whole object)')
           .join(', ')}${changes.length > 3 ? ', …' : ''}`
       : action.kind === 'grant' && action.op === 'create'
-        ? `${action.desired?.permissions.join(', ')} not granted in target`
+        ? grantSummary(action.desired?.permissions ?? [], action.desired?.grantable ?? [], changes)
         : SUMMARY[action.op];
   return { kind: action.kind, key: action.key, op: action.op, summary, changes };
+}
+
+/**
+ * What a target lacks of a grant: permissions it does not hold at all, and permissions it holds without the
+ * grant option the source gives (said as such: "SELECT not granted" would be wrong while SELECT is granted).
+ */
+function grantSummary(
+  permissions: readonly string[],
+  grantable: readonly string[],
+  changes: ReadonlyArray<{ path: string; before: unknown }>,
+): string {
+  const before = changes.find((c) => c.path === 'permissions')?.before;
+  const held = new Set(Array.isArray(before) ? (before as string[]) : []);
+  const missing = permissions.filter((p) => !held.has(p));
+  const optionOnly = grantable.filter((p) => held.has(p));
+  return [
+    ...(missing.length ? [`${missing.join(', ')} not granted in target`] : []),
+    ...(optionOnly.length ? [`${optionOnly.join(', ')} granted in target without the grant option`] : []),
+  ].join('; ');
 }
 
 /**
@@ -48,7 +68,7 @@ export async function runVerify(
   try {
     const source = await runtime.source();
     runtime.output.phase('verify', `reading the source ${source.region} and the targets`);
-    const scope = { filter, ...config.replicate, requireNamedDatabases: true };
+    const scope = { filter, ...config.replicate, requireNamedDatabases: true, ...unmatchedFilters(runtime) };
     const parts = readCatalogInParts(source, scope);
     // The source's partitions go to a temporary capture too, so that both Regions are read at once and every
     // target is compared with one read of the source.

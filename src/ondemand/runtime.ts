@@ -27,6 +27,8 @@ export interface Runtime {
   readonly snapshotSigner?: SnapshotSigner;
   /** Whether every endpoint is the local cloud (no real account is touched). */
   readonly local: boolean;
+  /** Filters that match nothing are errors (`--strict`), not warnings. */
+  readonly strict: boolean;
   source(): Promise<RegionSide>;
   target(target: TargetConfig): Promise<RegionSide>;
   /** Raw clients of a Region, for the real-time mode and checks. */
@@ -38,6 +40,7 @@ export interface RuntimeOptions {
   profile?: string;
   endpoint?: string;
   output?: Output;
+  strict?: boolean;
   now?: () => Date;
   /** Test hook: wraps each side's writer so a test can crash a run after K writes. */
   wrapSide?: (side: RegionSide) => RegionSide;
@@ -76,7 +79,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
       side = (async () => {
         const counter = createApiCallCounter();
         const set = clients(spec.region, { ...spec, counter });
-        const caller = await callerIdentity(set, spec.region, spec.roleArn);
+        const caller = await callerIdentity(set, spec.region, spec.roleArn, endpoint);
         const accountId = spec.catalogId ?? spec.accountId ?? caller.account;
         const adapterOptions = {
           region: spec.region,
@@ -118,6 +121,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
       : {}),
     tool: TOOL,
     store: createSnapshotStore(config.snapshots.uri, snapshotClients ? { s3: snapshotClients.s3 } : {}),
+    strict: options.strict === true,
     local: isLocalEndpoint(endpoint ?? configuredEndpoint('GLUE', undefined, process.env)),
     source: () =>
       openSide('source', {
@@ -146,11 +150,13 @@ async function callerIdentity(
   set: AwsClients,
   region: string,
   roleArn: string | undefined,
+  endpoint: string | undefined,
 ): Promise<{ account: string; arn?: string }> {
   try {
     const identity = await set.sts.send(new GetCallerIdentityCommand({}));
     return { account: identity.Account ?? 'unknown', ...(identity.Arn ? { arn: identity.Arn } : {}) };
   } catch (error) {
+    if (isUnreachable(error)) throw unreachableError(error, region, endpoint);
     throw new LakemirrorError({
       code: 'aws.credentials',
       source: 'user',
@@ -164,4 +170,36 @@ async function callerIdentity(
       cause: error,
     });
   }
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+]);
+
+/** A connection that never got an answer (refused, unknown host, timed out), as opposed to an AWS error. */
+export function isUnreachable(error: unknown): boolean {
+  const e = error as { code?: string; name?: string; errors?: unknown[]; cause?: unknown };
+  if (e.code && NETWORK_CODES.has(e.code)) return true;
+  if (e.name === 'TimeoutError') return true;
+  if (Array.isArray(e.errors) && e.errors.some(isUnreachable)) return true;
+  return e.cause !== undefined && e.cause !== error && isUnreachable(e.cause);
+}
+
+function unreachableError(error: unknown, region: string, endpoint: string | undefined): LakemirrorError {
+  const where = endpoint ?? `the AWS endpoints of ${region}`;
+  return new LakemirrorError({
+    code: 'aws.unreachable',
+    source: 'user',
+    object: `endpoint ${where}`,
+    message: `nothing answered at ${where} (${(error as { code?: string }).code ?? (error as Error).name}): no request reached a service`,
+    fix: endpoint
+      ? `start the service at ${endpoint} (e.g. \`lakemirror localcloud\`), or fix --endpoint / localcloud.endpoint`
+      : 'check the network, proxy and Region name',
+    cause: error,
+  });
 }

@@ -47,7 +47,8 @@ export interface SyncReport {
   startedAt: string;
   durationMs: number;
   source: { region: string; accountId: string; apiCalls: ApiCallSummary };
-  snapshot: { uri: string; recordCount: number; contentHash: string };
+  /** The source snapshot; `uri` is absent when none was kept (a plan without `--out`). */
+  snapshot: { uri?: string; recordCount: number; contentHash: string };
   targets: TargetReport[];
 }
 

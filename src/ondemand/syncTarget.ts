@@ -1,5 +1,6 @@
 import type { OnApplied } from '../audit/recordApplied.ts';
 import { tableKey } from '../model/keys.ts';
+import { plural } from '../model/plural.ts';
 import type { PartitionRecord, RecordKind, SnapshotRecord, TableRecord } from '../model/records.ts';
 import type { Action } from '../plan/actions.ts';
 import { createCatalogFilter, isRecordIncluded } from '../plan/filters.ts';
@@ -12,7 +13,7 @@ import { applyPartitionActions } from './apply/applyPartitionActions.ts';
 import { isDestructive } from './destructive.ts';
 import type { EarlyApplyResult } from './early/earlyApply.ts';
 import { forEachConcurrent } from './forEachConcurrent.ts';
-import type { Output } from './output.ts';
+import { type Output, track } from './output.ts';
 import type { PartitionCapture } from './partitionCapture.ts';
 import { partitionCursor } from './partitionCursor.ts';
 import { planPartitionsForTable, type TableFate, type TargetPartitions } from './planPartitionsForTable.ts';
@@ -122,15 +123,35 @@ export async function syncTarget(
   let partitionUpdates = 0;
   let cachedActions = 0;
   const cache = new Map<string, Action[]>();
+  const startWrites = target.counter.writes();
+  const progress = (phase: string, withWrites: boolean) => {
+    const done = { tables: 0, partitions: 0 };
+    const stop = track(out, phase, () => ({
+      tables: { done: done.tables, total: sourceTables.length },
+      partitions: { done: done.partitions },
+      ...(withWrites ? { writes: { done: target.counter.writes() - startWrites } } : {}),
+    }));
+    const count =
+      <A extends unknown[]>(
+        visit: (table: TableRecord, actions: Action[], n: number, ...rest: A) => Promise<void>,
+      ) =>
+      async (table: TableRecord, actions: Action[], n: number, ...rest: A) => {
+        await visit(table, actions, n, ...rest);
+        done.tables += 1;
+        done.partitions += n;
+      };
+    return { count, stop };
+  };
   if (needsPartitionPrepass) {
     out.phase(`plan ${target.region}`, 'comparing partitions');
+    const comparing = progress(`plan ${target.region}`, false);
     await eachTablePartitions(
       source,
       sourceTables,
       target,
       fate,
       options,
-      async (table, partitionActions, count) => {
+      comparing.count(async (table: TableRecord, partitionActions: Action[], count: number) => {
         outcomes.addSource('partition', count);
         partitionDeletes += partitionActions.filter((a) => a.op === 'delete').length;
         partitionUpdates += partitionActions.filter((a) => a.op === 'update').length;
@@ -141,10 +162,10 @@ export async function syncTarget(
           outcomes.planned(partitionActions);
           listPartitionActions(partitionActions);
         }
-      },
+      }),
       undefined,
       safety ?? captured,
-    );
+    ).finally(comparing.stop);
   }
   checkMaxDeletes(actions, options.maxDeletes, partitionDeletes);
   if (options.dryRun) {
@@ -159,7 +180,7 @@ export async function syncTarget(
   };
   const reuse = cachedActions <= CACHED_PARTITION_ACTIONS ? cache : undefined;
 
-  out.phase(`apply ${target.region}`, `${actions.length} catalog and permission actions`);
+  out.phase(`apply ${target.region}`, applySummary(actions.length, early));
   const creates = actions.filter((a) => a.op !== 'delete');
   const deletes = actions.filter((a) => a.op === 'delete');
   const beforePartitions = APPLY_ORDER.slice(0, APPLY_ORDER.indexOf('partition')).filter(isObjectKind);
@@ -179,6 +200,7 @@ export async function syncTarget(
     ]),
   };
   out.phase(`apply ${target.region}`, 'partitions, and Lake Formation beside them');
+  const applying = progress(`apply ${target.region}`, true);
   // Locations, LF-Tags, assignments and grants need the databases, tables and filters (done), not the
   // partitions: running them beside the partition writes uses both services' rate limits at once.
   const applyPartitions = eachTablePartitions(
@@ -187,17 +209,17 @@ export async function syncTarget(
     target,
     afterFailures,
     options,
-    async (table, partitionActions, count) => {
+    applying.count(async (table: TableRecord, partitionActions: Action[], count: number) => {
       if (!needsPartitionPrepass) outcomes.addSource('partition', count);
       if (partitionActions.length === 0) return;
       await applied(
         await applyPartitionActions(target, tableKey(table.databaseName, table.input.Name), partitionActions),
         partitionActions,
       );
-    },
+    }),
     reuse,
     safety ?? captured,
-  );
+  ).finally(applying.stop);
   const applyLakeFormation = (async () => {
     for (const kind of afterPartitions) await applied(await applyKind(target, kind, creates), creates);
   })();
@@ -205,6 +227,15 @@ export async function syncTarget(
   for (const kind of [...APPLY_ORDER].reverse().filter(isObjectKind))
     await applied(await applyKind(target, kind, deletes), deletes);
   return { ...outcomes.finish(listed, unlisted), ...(safetySnapshot ? { safetySnapshot } : {}) };
+}
+
+/** What the apply phase has left, and what the early pass already did (so "0 actions" is not all it says). */
+function applySummary(actions: number, early: EarlyApplyResult | undefined): string {
+  const left = plural(actions, 'catalog and permission action', 'catalog and permission actions');
+  if (!early) return left;
+  const created = early.results.length;
+  const partitions = early.partitions.created;
+  return `${left} left; ${plural(created, 'object')} and ${plural(partitions, 'partition')} created while the snapshot was read`;
 }
 
 /**

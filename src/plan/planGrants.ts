@@ -27,6 +27,15 @@ export function planGrants(
         op: 'create',
         key,
         desired: { ...desired, permissions: missing, grantable: missingGrantable },
+        // What the target holds already, so drift can tell "not granted" from "granted without grant option".
+        ...(current
+          ? {
+              changes: [
+                { path: 'permissions', before: current.permissions, after: desired.permissions },
+                { path: 'grantable', before: current.grantable, after: desired.grantable },
+              ],
+            }
+          : {}),
       });
     }
   }

@@ -1,5 +1,7 @@
 /** The real-time use cases: what the CLI, the Lambda handlers and the benchmarks call. */
+
 import { CloudTrailEventLog } from '../aws/cloudTrailEventLog.ts';
+import { track } from '../ondemand/output.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
 import { type CollectReport, collectEvents } from './collect/collectEvents.ts';
 import { type CreateEventTableResult, createEventTable } from './eventTable/createEventTable.ts';
@@ -61,6 +63,10 @@ export function collectOnce(runtime: Runtime): Promise<CollectReport> {
         ...(config.filters ? { filters: config.filters } : {}),
       },
       clock: () => runtime.now().getTime(),
+      track: (gauge) => {
+        runtime.output.phase(`collect ${config.source.region}`, 'paging CloudTrail');
+        return track(runtime.output, `collect ${config.source.region}`, gauge);
+      },
     }),
   );
 }

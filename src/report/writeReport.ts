@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rename, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { LakemirrorError } from '../model/errors.ts';
 import { renderDriftHtml } from './html/renderDriftPage.ts';
 import { renderDrillHtml } from './html/renderDrillPage.ts';
 import type { Report } from './reportTypes.ts';
@@ -16,7 +17,13 @@ export function reportFormatFor(path: string): ReportFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.html' || ext === '.htm') return 'html';
   if (ext === '.json') return 'json';
-  throw new Error(`cannot tell the report format of "${path}": name it *.html or *.json`);
+  throw new LakemirrorError({
+    code: 'flags.outFormat',
+    source: 'user',
+    object: `--out ${path}`,
+    message: `cannot tell the report format of '${path}': the extension ${ext || '(none)'} is not one lakemirror writes`,
+    fix: 'name the file *.html for the page or *.json for the document',
+  });
 }
 
 /** The report as a self-contained HTML page or as pretty-printed JSON (the schema in reportTypes.ts). */

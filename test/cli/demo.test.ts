@@ -26,6 +26,7 @@ it('`lakemirror demo` seeds, replicates, verifies and re-syncs with nothing to d
       targets: [{ region: 'us-west-2' }],
       s3Mapping: { 'lakemirror-demo-lake-use1': 'lakemirror-demo-lake-usw2' },
       snapshots: { uri: join(dir, 'snapshots') },
+      audit: { uri: join(dir, 'audit') },
       localcloud: { endpoint: `http://127.0.0.1:${port}`, dataDir: join(dir, 'cloud') },
     }),
   );

@@ -64,12 +64,12 @@ describe('lakemirror localcloud', () => {
     expect(await second.stop()).toBe(0);
   });
 
-  it('rejects bad options with a usage exit code', async () => {
+  it('rejects bad options with exit 1, the usage exit code of every lakemirror command', async () => {
     const errors: string[] = [];
     const io = { out: () => {}, err: (line: string) => errors.push(line) };
-    expect(await runLocalCloudCommand(['--fault-rate', '2'], io)).not.toBe(0);
-    expect(await runLocalCloudCommand(['--in-memory', '--data-dir', dataDir], io)).toBe(2);
-    expect(await runLocalCloudCommand(['seed'], io)).toBe(2);
+    expect(await runLocalCloudCommand(['--fault-rate', '2'], io)).toBe(1);
+    expect(await runLocalCloudCommand(['--in-memory', '--data-dir', dataDir], io)).toBe(1);
+    expect(await runLocalCloudCommand(['seed'], io)).toBe(1);
     expect(errors.join('\n')).toMatch(/between 0 and 1[\s\S]*exclude each other[\s\S]*--demo/);
   });
 

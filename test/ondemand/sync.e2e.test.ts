@@ -40,11 +40,11 @@ describe('on-demand sync of the demo lake', () => {
       source: { region: 'us-east-1', accountId: '123456789012' },
       targets: [{ region: 'eu-central-1' }],
     });
-    const taken = await runSync(createRuntime(config), { dryRun: true });
+    const taken = await runSync(createRuntime(config), { dryRun: true, keepSnapshot: true });
     const down = createRuntime(config);
     down.source = () => Promise.reject(new Error('us-east-1 is unreachable'));
 
-    const restored = await runSync(down, { snapshotUri: taken.snapshot.uri });
+    const restored = await runSync(down, { snapshotUri: taken.snapshot.uri! });
 
     expect(restored.targets[0]!.failures).toEqual([]);
     expect(restored.targets[0]!.counts.table?.created).toBeGreaterThan(15);

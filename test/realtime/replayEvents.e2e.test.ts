@@ -145,27 +145,20 @@ describe('real-time replay: what CloudTrail delivers, leaves out or delivers lat
     writeFileSync(file, JSON.stringify(config));
     const stop = new AbortController();
     const reports: Array<{ replay: { events: { applied: number } } }> = [];
+    const progress: string[] = [];
     const host = {
       out: (line: string) => {
         reports.push(JSON.parse(line));
         if (reports.length === 2) stop.abort();
       },
-      err: () => {},
+      err: (line: string) => progress.push(line),
       stop: stop.signal,
     };
-    const args = [
-      'node',
-      'lakemirror',
-      'realtime',
-      'watch',
-      '--interval',
-      '100ms',
-      '--json',
-      '--config',
-      file,
-    ];
+    const args = ['node', 'lakemirror', 'realtime', 'watch', '--interval', '1s', '--json', '--config', file];
     expect(await main(args, host)).toBe(0);
     expect(reports.map((r) => r.replay.events.applied)).toEqual([1, 0]);
     expect(await describeDatabase(lake, 'target', 'sales')).toBe('watched');
+    // Paging CloudTrail shows its counts (stderr; stdout holds the JSON reports only).
+    expect(progress.join('\n')).toMatch(/collect us-east-1 · pages \d+ · events \d+ · staged \d+/);
   });
 });

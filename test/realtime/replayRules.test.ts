@@ -162,9 +162,11 @@ describe('retry and lag arithmetic', () => {
   });
 
   it('parses watch intervals', () => {
-    expect(['60s', '5m', '500ms', '2', '1h'].map(parseInterval)).toEqual([
-      60_000, 300_000, 500, 2000, 3_600_000,
+    expect(['60s', '5m', '1500ms', '2', '1h', '1s'].map(parseInterval)).toEqual([
+      60_000, 300_000, 1500, 2000, 3_600_000, 1000,
     ]);
     expect(() => parseInterval('soon')).toThrow(/not an interval/);
+    for (const short of ['0', '0s', '500ms'])
+      expect(() => parseInterval(short)).toThrow(/shorter than 1 second/);
   });
 });

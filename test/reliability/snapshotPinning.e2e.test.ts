@@ -25,11 +25,12 @@ describe('every read of one S3 snapshot is pinned to the version read first (loc
     await seedDemo(cloud);
     await clientsFor(cloud).s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
     const config = demoConfig(cloud, { snapshots: { uri: `s3://${BUCKET}/snaps/` } });
-    uri = (await runSync(createRuntime(config), { dryRun: true })).snapshot.uri;
+    uri = (await runSync(createRuntime(config), { dryRun: true, keepSnapshot: true })).snapshot.uri!;
     // Another valid snapshot of the same source: a replacement that passes every check on its own.
     const other = demoConfig(cloud, { snapshots: { uri: `s3://${BUCKET}/other/` } });
-    const otherUri = (await runSync(createRuntime(other), { dryRun: true, databases: ['sales'] })).snapshot
-      .uri;
+    const otherUri = (
+      await runSync(createRuntime(other), { dryRun: true, keepSnapshot: true, databases: ['sales'] })
+    ).snapshot.uri!;
     replacement = await read(otherUri);
   });
   afterAll(async () => {

@@ -43,7 +43,8 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
       snapshots: { uri: snapshots, signingKey: keyArn },
     });
     unsigned = demoConfig(cloud, { targets: [{ region: FRESH }] });
-    signedSnapshot = (await runSync(createRuntime(signed), { dryRun: true })).snapshot.uri;
+    signedSnapshot = (await runSync(createRuntime(signed), { dryRun: true, keepSnapshot: true })).snapshot
+      .uri!;
   });
   afterAll(async () => {
     await cloud.stop();
@@ -103,7 +104,8 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
   });
 
   it('with signingKey set, an unsigned snapshot (or a schemaVersion 1 one) is refused before any write', async () => {
-    const plain = (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri;
+    const plain = (await runSync(createRuntime(unsigned), { dryRun: true, keepSnapshot: true })).snapshot
+      .uri!;
     const text = readFileSync(plain, 'utf8');
 
     const unsignedV2 = await applyText(signed, text);
@@ -169,7 +171,7 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
 
   it('without --force, sync --snapshot refuses a snapshot of another account or Region', async () => {
     const plain = readFileSync(
-      (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri,
+      (await runSync(createRuntime(unsigned), { dryRun: true, keepSnapshot: true })).snapshot.uri!,
       'utf8',
     );
     const otherAccount = rehashed(plain.replace('"accountId":"123456789012"', '"accountId":"210987654321"'));
@@ -183,7 +185,8 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
   });
 
   it('with the source Region down and no source.accountId, the origin cannot be checked: refused without --force', async () => {
-    const plain = (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri;
+    const plain = (await runSync(createRuntime(unsigned), { dryRun: true, keepSnapshot: true })).snapshot
+      .uri!;
     const down = createRuntime(unsigned);
     down.source = () => Promise.reject(new Error('us-east-1 is unreachable'));
 
@@ -195,7 +198,7 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
 
   it('with --force, sync --snapshot applies a snapshot of another Region', async () => {
     const plain = readFileSync(
-      (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri,
+      (await runSync(createRuntime(unsigned), { dryRun: true, keepSnapshot: true })).snapshot.uri!,
       'utf8',
     );
     const otherRegion = rehashed(plain.replace('"region":"us-east-1"', '"region":"eu-west-1"'));
@@ -208,7 +211,7 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
 
   it('the CLI: sync --snapshot refuses another Region (exit 1, the fix names --force) and applies it with --force', async () => {
     const plain = readFileSync(
-      (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri,
+      (await runSync(createRuntime(unsigned), { dryRun: true, keepSnapshot: true })).snapshot.uri!,
       'utf8',
     );
     const path = join(mkdtempSync(join(tmpdir(), 'lakemirror-cli-')), 'other-region.json');
@@ -227,7 +230,7 @@ describe('snapshots that prove where they come from (local cloud, real SDK)', ()
 
   it('a schemaVersion 1 snapshot still applies without signing, with a notice through the output port', async () => {
     const plain = readFileSync(
-      (await runSync(createRuntime(unsigned), { dryRun: true })).snapshot.uri,
+      (await runSync(createRuntime(unsigned), { dryRun: true, keepSnapshot: true })).snapshot.uri!,
       'utf8',
     );
 

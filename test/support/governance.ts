@@ -28,6 +28,7 @@ export function governanceConfig(
     source: { region: 'us-east-1' },
     targets: [{ region: 'us-west-2' }],
     snapshots: { uri: mkdtempSync(join(tmpdir(), 'lakemirror-governance-')) },
+    audit: { uri: mkdtempSync(join(tmpdir(), 'lakemirror-governance-audit-')) },
     localcloud: { endpoint: cloud.endpoint },
     ...overrides,
   });

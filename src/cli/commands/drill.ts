@@ -1,47 +1,50 @@
 import type { Command } from 'commander';
 import { drillExitCode, renderDrillSummary, runDrill } from '../../drill/index.ts';
 import { createRuntime } from '../../ondemand/runtime.ts';
-import { reportFormatFor, writeReport } from '../../report/writeReport.ts';
+import { writeReport } from '../../report/writeReport.ts';
 import type { CommandContext } from '../context.ts';
+import { assertReportOut } from '../flags/outPath.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
-import { awsCommand } from './common.ts';
+import { configCommand } from './common.ts';
 
 interface DrillFlags extends RuntimeFlags {
   out?: string;
-  json?: boolean;
   scratchRegion?: string;
   keepScratch?: boolean;
 }
 
 /** `lakemirror drill`: a DR drill (verify, RPO, RTO by a scratch restore, usability); exit 0 pass, 2 fail. */
 export function drillCommand(ctx: CommandContext): Command {
-  return awsCommand('drill', 'rehearse a failover: drift, RPO, RTO (scratch restore) and usability checks')
+  return configCommand('drill', 'rehearse a failover: drift, RPO, RTO (scratch restore) and usability checks')
     .option('--out <file>', 'write the report: .html for the page, .json for the document')
-    .option('--json', 'print the report as JSON on stdout')
     .option(
       '--scratch-region <region>',
       'empty Region to restore the latest snapshot into (required on AWS; on the local cloud an unused one)',
     )
     .option('--keep-scratch', 'leave the restored objects in the scratch Region')
     .action(async (flags: DrillFlags) => {
-      await withRuntime(ctx, flags, async (runtime) => {
-        if (flags.out) reportFormatFor(flags.out); // refuse a bad extension before the drill runs
-        const report = await runDrill(runtime, {
-          ...(flags.scratchRegion ? { scratchRegion: flags.scratchRegion } : {}),
-          ...(flags.keepScratch ? { keepScratch: true } : {}),
-          runtimeFor: (config) =>
-            createRuntime(config, {
-              ...(flags.profile ? { profile: flags.profile } : {}),
-              ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-              output: runtime.output,
-            }),
-        });
-        if (flags.out) {
-          await writeReport(flags.out, report);
-          ctx.err(`report written to ${flags.out}`);
-        }
-        ctx.out(flags.json ? JSON.stringify(report, null, 2) : renderDrillSummary(report));
-        return drillExitCode(report.verdict);
-      });
+      await withRuntime(
+        ctx,
+        flags,
+        async (runtime) => {
+          const report = await runDrill(runtime, {
+            ...(flags.scratchRegion ? { scratchRegion: flags.scratchRegion } : {}),
+            ...(flags.keepScratch ? { keepScratch: true } : {}),
+            runtimeFor: (config) =>
+              createRuntime(config, {
+                ...(flags.profile ? { profile: flags.profile } : {}),
+                ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+                output: runtime.output,
+              }),
+          });
+          if (flags.out) {
+            await writeReport(flags.out, report);
+            ctx.err(`report written to ${flags.out}`);
+          }
+          ctx.out(flags.json ? JSON.stringify(report, null, 2) : renderDrillSummary(report));
+          return drillExitCode(report.verdict);
+        },
+        () => assertReportOut(flags.out),
+      );
     });
 }

@@ -1,43 +1,34 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../config/loadConfig.ts';
-import { isLakemirrorError } from '../../model/errors.ts';
-import { createRuntime, type Runtime } from '../../ondemand/runtime.ts';
+import { LakemirrorError } from '../../model/errors.ts';
+import type { Runtime } from '../../ondemand/runtime.ts';
 import { collectOnce, ensureEventTable, replayExitCode, replayOnce, runOnce } from '../../realtime/index.ts';
 import { collectSummary, reconcileSummary, replaySummary } from '../../realtime/summary.ts';
 import type { CommandContext } from '../context.ts';
+import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
+import { configCommand } from './common.ts';
 
-interface CommonOptions {
-  config: string;
-  json?: boolean;
+interface RealtimeFlags extends RuntimeFlags {
+  confirm?: boolean;
 }
 
-const DEFAULT_CONFIG = 'lakemirror.yaml';
+/** The shortest pause `watch` accepts: back-to-back runs would page CloudTrail without end. */
+const MIN_INTERVAL_MS = 1000;
 
-/** `60s`, `5m`, `500ms`, `1h`, or plain seconds. */
+/** `60s`, `5m`, `1h`, or plain seconds; at least one second. */
 export function parseInterval(text: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) throw new Error(`'${text}' is not an interval; allowed: e.g. 30s, 5m, 500ms`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
-  return Number(match[1]) * unit;
-}
-
-async function openRuntime(options: CommonOptions, ctx: CommandContext): Promise<Runtime> {
-  const config = await loadConfig(options.config);
-  return createRuntime(config, {
-    output: { phase() {}, info: (m) => ctx.err(m), warn: (m) => ctx.err(`warning: ${m}`) },
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match?.[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  const ms = match ? Number(match[1]) * unit : Number.NaN;
+  if (ms >= MIN_INTERVAL_MS) return ms;
+  throw new LakemirrorError({
+    code: 'flags.interval',
+    source: 'user',
+    object: `--interval ${text}`,
+    message: match
+      ? `--interval ${text} is shorter than 1 second`
+      : `'${text}' is not an interval; allowed: e.g. 30s, 5m, 1h`,
+    fix: 'pass --interval of at least 1s, e.g. 60s or 5m',
   });
-}
-
-/** Runs one command body, rendering errors: exit 1 for any error (the report-derived codes come from `body`). */
-async function run(ctx: CommandContext, body: () => Promise<number>): Promise<void> {
-  try {
-    ctx.setExitCode(await body());
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    ctx.err(`lakemirror realtime: ${isLakemirrorError(error) ? `${error.code}: ` : ''}${message}`);
-    if (isLakemirrorError(error) && error.fix) ctx.err(`  fix: ${error.fix}`);
-    ctx.setExitCode(1);
-  }
 }
 
 function print(ctx: CommandContext, json: boolean | undefined, report: unknown, lines: () => string[]) {
@@ -45,13 +36,9 @@ function print(ctx: CommandContext, json: boolean | undefined, report: unknown, 
   else for (const line of lines()) ctx.out(line);
 }
 
-async function runOnceAndPrint(
-  runtime: Runtime,
-  options: CommonOptions & { confirm?: boolean },
-  ctx: CommandContext,
-) {
-  const report = await runOnce(runtime, { confirm: options.confirm ?? false });
-  print(ctx, options.json, report, () => [
+async function runOnceAndPrint(runtime: Runtime, flags: RealtimeFlags, ctx: CommandContext) {
+  const report = await runOnce(runtime, { confirm: flags.confirm ?? false });
+  print(ctx, flags.json, report, () => [
     ...collectSummary(report.collect),
     ...reconcileSummary(report.reconcile),
     ...replaySummary(report.replay),
@@ -73,9 +60,8 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function watch(options: CommonOptions & { interval: string; confirm?: boolean }, ctx: CommandContext) {
-  const interval = parseInterval(options.interval);
-  const runtime = await openRuntime(options, ctx);
+async function watch(runtime: Runtime, flags: RealtimeFlags & { interval: string }, ctx: CommandContext) {
+  const interval = parseInterval(flags.interval);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -84,9 +70,9 @@ async function watch(options: CommonOptions & { interval: string; confirm?: bool
   try {
     while (!stop.signal.aborted) {
       try {
-        code = await runOnceAndPrint(runtime, options, ctx);
+        code = await runOnceAndPrint(runtime, flags, ctx);
       } catch (error) {
-        ctx.err(`lakemirror realtime watch: ${(error as Error).message}; retrying in ${options.interval}`);
+        runtime.output.warn(`realtime watch: ${(error as Error).message}; retrying in ${flags.interval}`);
         code = 1;
       }
       await pause(interval, stop.signal);
@@ -97,29 +83,26 @@ async function watch(options: CommonOptions & { interval: string; confirm?: bool
   return code;
 }
 
+const CONFIRM = 'apply even if the mass-change circuit breaker trips';
+
 /**
- * `lakemirror realtime init | collect | replay | run-once | watch`: the near-real-time mode. Exit codes: 0 ok,
- * 1 error, 2 circuit breaker tripped (nothing applied; `--confirm` applies), 3 some events failed for good.
+ * `lakemirror realtime init | collect | replay | run-once | watch`: the near-real-time mode, with the common flags
+ * of every config command. Exit codes: 0 ok, 1 error (usage too), 2 circuit breaker tripped (nothing
+ * applied; `--confirm` applies), 3 some events failed for good.
  */
 export function realtime(ctx: CommandContext): Command {
   const command = new Command('realtime').description(
     'Near-real-time replication: stage CloudTrail events, then reconcile the objects they name',
   );
-  const common = (sub: Command) =>
-    sub
-      .option('--config <file>', 'config file (JSON or YAML)', DEFAULT_CONFIG)
-      .option('--json', 'print the report as JSON instead of a summary');
   command.addCommand(
-    common(
-      new Command('init').description(
-        'Create the event table (local or self-hosted use; the CDK app creates it in AWS)',
-      ),
-    ).action((options: CommonOptions) =>
-      run(ctx, async () => {
-        const runtime = await openRuntime(options, ctx);
+    configCommand(
+      'init',
+      'Create the event table (local or self-hosted use; the CDK app creates it in AWS)',
+    ).action((flags: RealtimeFlags) =>
+      withRuntime(ctx, flags, async (runtime) => {
         const result = await ensureEventTable(runtime);
         const { eventTable } = runtime.config.realtime;
-        print(ctx, options.json, { table: eventTable, ...result }, () => [
+        print(ctx, flags.json, { table: eventTable, ...result }, () => [
           `event table ${eventTable} in ${runtime.config.source.region}: ${result.created ? 'created' : 'already there'} (TTL ${result.ttl})`,
         ]);
         return 0;
@@ -127,42 +110,44 @@ export function realtime(ctx: CommandContext): Command {
     ),
   );
   command.addCommand(
-    common(
-      new Command('collect').description('Read CloudTrail since the checkpoint and stage the events'),
-    ).action((options: CommonOptions) =>
-      run(ctx, async () => {
-        const report = await collectOnce(await openRuntime(options, ctx));
-        print(ctx, options.json, report, () => collectSummary(report));
-        return 0;
-      }),
+    configCommand('collect', 'Read CloudTrail since the checkpoint and stage the events').action(
+      (flags: RealtimeFlags) =>
+        withRuntime(ctx, flags, async (runtime) => {
+          const report = await collectOnce(runtime);
+          print(ctx, flags.json, report, () => collectSummary(report));
+          return 0;
+        }),
     ),
   );
   command.addCommand(
-    common(new Command('replay').description('Reconcile the objects of the pending events in every target'))
-      .option('--confirm', 'apply even if the mass-change circuit breaker trips')
-      .action((options: CommonOptions & { confirm?: boolean }) =>
-        run(ctx, async () => {
-          const report = await replayOnce(await openRuntime(options, ctx), {
-            confirm: options.confirm ?? false,
-          });
-          print(ctx, options.json, report, () => replaySummary(report));
+    configCommand('replay', 'Reconcile the objects of the pending events in every target')
+      .option('--confirm', CONFIRM)
+      .action((flags: RealtimeFlags) =>
+        withRuntime(ctx, flags, async (runtime) => {
+          const report = await replayOnce(runtime, { confirm: flags.confirm ?? false });
+          print(ctx, flags.json, report, () => replaySummary(report));
           return replayExitCode(report);
         }),
       ),
   );
   command.addCommand(
-    common(new Command('run-once').description('collect, then replay'))
-      .option('--confirm', 'apply even if the mass-change circuit breaker trips')
-      .action((options: CommonOptions & { confirm?: boolean }) =>
-        run(ctx, async () => runOnceAndPrint(await openRuntime(options, ctx), options, ctx)),
+    configCommand('run-once', 'collect, then replay')
+      .option('--confirm', CONFIRM)
+      .action((flags: RealtimeFlags) =>
+        withRuntime(ctx, flags, (runtime) => runOnceAndPrint(runtime, flags, ctx)),
       ),
   );
   command.addCommand(
-    common(new Command('watch').description('run-once every interval until interrupted (Ctrl-C)'))
-      .option('--interval <duration>', 'time between runs, e.g. 60s or 5m', '60s')
-      .option('--confirm', 'apply even if the mass-change circuit breaker trips')
-      .action((options: CommonOptions & { interval: string; confirm?: boolean }) =>
-        run(ctx, () => watch(options, ctx)),
+    configCommand('watch', 'run-once every interval until interrupted (Ctrl-C)')
+      .option('--interval <duration>', 'time between runs (at least 1s), e.g. 60s or 5m', '60s')
+      .option('--confirm', CONFIRM)
+      .action((flags: RealtimeFlags & { interval: string }) =>
+        withRuntime(
+          ctx,
+          flags,
+          (runtime) => watch(runtime, flags, ctx),
+          () => parseInterval(flags.interval),
+        ),
       ),
   );
   return command;

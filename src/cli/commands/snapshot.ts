@@ -3,15 +3,14 @@ import type { Command } from 'commander';
 import { runSnapshot } from '../../ondemand/runSnapshot.ts';
 import type { CommandContext } from '../context.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
-import { awsCommand } from './common.ts';
+import { configCommand } from './common.ts';
 
 /** `lakemirror snapshot`: the source Region to a versioned JSON document (file or S3). */
 export function snapshotCommand(ctx: CommandContext): Command {
-  return awsCommand('snapshot', 'snapshot the source catalog and permissions to a file or S3')
+  return configCommand('snapshot', 'snapshot the source catalog and permissions to a file or S3')
     .option('--out <file.json|dir|s3://bucket/prefix/>', 'where to write (default: the config snapshots.uri)')
-    .option('--database <name...>', 'only these databases')
-    .option('--json', 'print the result as JSON')
-    .action(async (flags: RuntimeFlags & { out?: string; database?: string[]; json?: boolean }) => {
+    .option('--strict', 'a filter that matches nothing is an error (exit 1), not a warning')
+    .action(async (flags: RuntimeFlags & { out?: string }) => {
       // `--out FILE.json` names the file; any other `--out` is a directory or an S3 prefix.
       const file =
         flags.out && /\.json$/i.test(flags.out) && !flags.out.startsWith('s3://') ? flags.out : undefined;

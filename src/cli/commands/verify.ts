@@ -1,27 +1,32 @@
 import type { Command } from 'commander';
 import { runVerify } from '../../ondemand/runVerify.ts';
 import type { CommandContext } from '../context.ts';
+import { assertReportOut } from '../flags/outPath.ts';
 import { renderVerifyResult } from '../render/driftText.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
-import { awsCommand } from './common.ts';
+import { configCommand } from './common.ts';
 import { verifyDocument, writeVerifyReport } from './verifyReportOut.ts';
 
 /** `lakemirror verify`: compare source and targets; exit 0 in sync, 2 on drift (for DR drills and CI). */
 export function verifyCommand(ctx: CommandContext): Command {
-  return awsCommand('verify', 'compare the source with every target; exit 2 on drift')
-    .option('--target <region...>', 'only these target Regions')
-    .option('--json', 'print the drift reports as JSON')
+  return configCommand('verify', 'compare the source with every target; exit 2 on drift')
     .option('--out <file>', 'also write the report (.json, or .html for the page)')
-    .action(async (flags: RuntimeFlags & { json?: boolean; out?: string; target?: string[] }) => {
-      await withRuntime(ctx, flags, async (runtime) => {
-        const result = await runVerify(runtime, flags.target ? { targets: flags.target } : {});
-        const document = verifyDocument(result);
-        if (flags.out) {
-          await writeVerifyReport(flags.out, result);
-          ctx.err(`report written to ${flags.out}`);
-        }
-        ctx.out(flags.json ? JSON.stringify(document, null, 2) : renderVerifyResult(result));
-        return result.inSync ? 0 : 2;
-      });
+    .option('--strict', 'a filter that matches nothing is an error (exit 1), not a warning')
+    .action(async (flags: RuntimeFlags & { out?: string }) => {
+      await withRuntime(
+        ctx,
+        flags,
+        async (runtime) => {
+          const result = await runVerify(runtime);
+          const document = verifyDocument(result);
+          if (flags.out) {
+            await writeVerifyReport(flags.out, result);
+            ctx.err(`report written to ${flags.out}`);
+          }
+          ctx.out(flags.json ? JSON.stringify(document, null, 2) : renderVerifyResult(result));
+          return result.inSync ? 0 : 2;
+        },
+        () => assertReportOut(flags.out),
+      );
     });
 }

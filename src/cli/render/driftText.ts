@@ -1,3 +1,4 @@
+import { plural } from '../../model/plural.ts';
 import type { VerifyResult } from '../../ondemand/runVerify.ts';
 import { renderTable } from './table.ts';
 
@@ -7,7 +8,7 @@ export function renderVerifyResult(result: VerifyResult): string {
   for (const report of result.reports) {
     const title = `${report.source.region} → ${report.target.region} (account ${report.target.accountId})`;
     const drifted = report.drift.length;
-    lines.push(report.inSync ? `${title}: in sync` : `${title}: DRIFT (${drifted} objects listed)`);
+    lines.push(report.inSync ? `${title}: in sync` : `${title}: DRIFT (${plural(drifted, 'object')} listed)`);
     const rows = Object.entries(report.countsByKind).map(([kind, c]) => [
       kind,
       c.source,
@@ -21,7 +22,7 @@ export function renderVerifyResult(result: VerifyResult): string {
       );
       for (const change of item.changes.slice(0, 5)) {
         lines.push(
-          `      ${change.path}: ${JSON.stringify(change.before) ?? 'absent'} → ${JSON.stringify(change.after) ?? 'absent'}`,
+          `      ${change.path || '(value)'}: source ${JSON.stringify(change.after) ?? 'absent'} · target ${JSON.stringify(change.before) ?? 'absent'}`,
         );
       }
     }

@@ -1,6 +1,13 @@
+import { plural } from '../../model/plural.ts';
 import type { SyncReport, TargetReport } from '../../ondemand/syncReport.ts';
 import type { Action } from '../../plan/actions.ts';
+import { shellWord } from './shellWord.ts';
 import { renderTable } from './table.ts';
+
+/** How the report was asked for: the config path goes into printed commands, so they run as printed. */
+export interface RenderContext {
+  config?: string;
+}
 
 const OP_MARK = { create: '+', update: '~', delete: '-' } as const;
 
@@ -22,7 +29,7 @@ export function renderActions(actions: readonly Action[]): string[] {
   });
 }
 
-function renderTarget(report: SyncReport, target: TargetReport): string[] {
+function renderTarget(report: SyncReport, target: TargetReport, context: RenderContext): string[] {
   const lines: string[] = [];
   const title = `${report.source.region} → ${target.region} (account ${target.accountId})`;
   if (target.error) {
@@ -34,7 +41,7 @@ function renderTarget(report: SyncReport, target: TargetReport): string[] {
   lines.push(`${title}: ${target.status} in ${seconds(target.durationMs)}, ${calls}`);
   if (target.safetySnapshot)
     lines.push(
-      `  safety snapshot: ${target.safetySnapshot} (undo: lakemirror restore --snapshot ${target.safetySnapshot})`,
+      `  safety snapshot: ${target.safetySnapshot} (undo: ${restoreCommand(context, target.safetySnapshot, target.region)})`,
     );
   const rows = Object.entries(target.counts).map(([kind, c]) => [
     kind,
@@ -52,10 +59,10 @@ function renderTarget(report: SyncReport, target: TargetReport): string[] {
   if (report.dryRun && target.actions.length) {
     lines.push('Planned changes:', ...renderActions(target.actions));
     if (target.unlistedPartitionActions)
-      lines.push(`  … and ${target.unlistedPartitionActions} more partition changes`);
+      lines.push(`  … and ${plural(target.unlistedPartitionActions, 'more partition change')}`);
   }
   if (target.failures.length) {
-    lines.push(`${target.failures.length} actions failed (all others were applied):`);
+    lines.push(`${plural(target.failures.length, 'action')} failed (all others were applied):`);
     for (const f of target.failures.slice(0, 50))
       lines.push(`  ✗ ${f.op} ${f.kind} ${f.key}: ${f.error?.code} ${f.error?.message}`);
     if (target.failures.length > 50) lines.push(`  … and ${target.failures.length - 50} more (see --json)`);
@@ -64,11 +71,17 @@ function renderTarget(report: SyncReport, target: TargetReport): string[] {
 }
 
 /** The terminal form of a sync or plan report. */
-export function renderSyncReport(report: SyncReport): string {
+export function renderSyncReport(report: SyncReport, context: RenderContext = {}): string {
   const head = report.dryRun ? 'Plan' : 'Sync';
   const lines = [
-    `${head} from ${report.source.region} (account ${report.source.accountId}), snapshot ${report.snapshot.uri} (${report.snapshot.recordCount} records), ${seconds(report.durationMs)}, source ${report.source.apiCalls.total} API calls`,
+    `${head} from ${report.source.region} (account ${report.source.accountId}), ${report.snapshot.uri ? `snapshot ${report.snapshot.uri}` : 'snapshot not kept'} (${plural(report.snapshot.recordCount, 'record')}), ${seconds(report.durationMs)}, source ${report.source.apiCalls.total} API calls`,
   ];
-  for (const target of report.targets) lines.push('', ...renderTarget(report, target));
+  for (const target of report.targets) lines.push('', ...renderTarget(report, target, context));
   return lines.join('\n');
+}
+
+/** The undo command, runnable as printed. */
+export function restoreCommand(context: RenderContext, snapshot: string, region: string): string {
+  const config = context.config ? ` --config ${shellWord(context.config)}` : '';
+  return `lakemirror restore${config} --snapshot ${shellWord(snapshot)} --target ${region}`;
 }

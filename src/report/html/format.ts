@@ -40,9 +40,7 @@ export function formatSeconds(seconds: number): string {
   return `${round(seconds / 3600, 1)} h`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../model/plural.ts';
 
 /**
  * A value as compact JSON, cut to `max` code points (never inside a surrogate pair) with `…`.

@@ -136,6 +136,7 @@ export async function freshWorld(cloud: LocalCloud, options: { synced?: boolean 
     targets: [{ region: TARGET }],
     s3Mapping: { [BUCKET]: TARGET_BUCKET },
     snapshots: { uri: mkdtempSync(join(tmpdir(), 'lakemirror-property-')) },
+    audit: { uri: mkdtempSync(join(tmpdir(), 'lakemirror-property-audit-')) },
     localcloud: { endpoint: cloud.endpoint },
     deleteMissing: true,
     realtime: {

@@ -20,6 +20,10 @@ describe('planGrants', () => {
         op: 'create',
         key: `${ANALYST}|table:sales.orders`,
         desired: grant(ANALYST, orders, ['SELECT']),
+        changes: [
+          { path: 'permissions', before: ['DESCRIBE'], after: ['DESCRIBE', 'SELECT'] },
+          { path: 'grantable', before: [], after: [] },
+        ],
       },
     ]);
   });
