@@ -19,6 +19,7 @@ import { readCatalogRecords, readTagAssignmentsOutside, sortRecords } from './re
 import type { RegionSide } from './regionSide.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type TallyResult, tally } from './tally.ts';
+import { warnOfUndecidedS3 } from './undecidedWarnings.ts';
 import { unmappedResults } from './unmappedResults.ts';
 
 export interface SyncTargetOptions {
@@ -68,8 +69,9 @@ const PARTITIONS_LISTED = 200;
 export async function syncTarget(
   target: RegionSide,
   source: SourceRecords,
-  options: SyncTargetOptions,
+  given: SyncTargetOptions,
 ): Promise<SyncTargetResult> {
+  const options = { ...given, plan: warnOfUndecidedS3(given.plan, given.output, target.region) };
   const out = options.output;
   out.phase(`plan ${target.region}`, 'reading the target');
   // runSync may have started this read while the source snapshot was being taken.
