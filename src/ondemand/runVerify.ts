@@ -2,9 +2,11 @@ import type { TargetConfig } from '../config/configSchema.ts';
 import type { Action } from '../plan/actions.ts';
 import type { DriftItem, DriftReport, KindCounts } from '../report/reportTypes.ts';
 import { liveSource } from './liveSource.ts';
+import { readCatalogRecords } from './readCatalogRecords.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
 import { syncTarget } from './syncTarget.ts';
+import { targetLeakCollector } from './targetLeaks.ts';
 
 export interface VerifyResult {
   inSync: boolean;
@@ -55,15 +57,24 @@ async function verifyTarget(
   sourceAccountId: string,
 ): Promise<DriftReport> {
   const side = await runtime.target(target);
+  const plan = planOptionsFor(runtime.config, target, filter, {
+    accounts: { sourceAccountId, targetAccountId: side.accountId },
+    ...(side.callerArn ? { callerArn: side.callerArn } : {}),
+  });
+  const targetRead = readCatalogRecords(side, plan);
+  const leakCheck = targetLeakCollector(side, plan, {
+    region: runtime.config.source.region,
+    accountId: sourceAccountId,
+  });
   const result = await syncTarget(side, source, {
-    plan: planOptionsFor(runtime.config, target, filter, {
-      accounts: { sourceAccountId, targetAccountId: side.accountId },
-      ...(side.callerArn ? { callerArn: side.callerArn } : {}),
-    }),
+    plan,
     maxDeletes: Number.MAX_SAFE_INTEGER,
     dryRun: true,
     output: runtime.output,
+    targetRead,
+    observeTargetPartitions: leakCheck.observePartitions,
   });
+  const leaks = leakCheck.findings(await targetRead);
   const countsByKind: Record<string, KindCounts> = {};
   for (const [kind, outcome] of Object.entries(result.counts)) {
     const drifted = outcome.created + outcome.updated + outcome.deleted;
@@ -82,8 +93,9 @@ async function verifyTarget(
     generatedAt: runtime.now().toISOString(),
     source: { region: runtime.config.source.region, accountId: sourceAccountId },
     target: { region: side.region, accountId: side.accountId },
-    inSync: total === 0,
+    inSync: total === 0 && leaks.length === 0,
     countsByKind,
     drift,
+    leaks,
   };
 }

@@ -1,4 +1,5 @@
 import type { VerifyResult } from '../../ondemand/runVerify.ts';
+import { renderLeaks } from './leakText.ts';
 import { renderTable } from './table.ts';
 
 /** The terminal form of `verify`: per target, in sync or every drifted object with what differs. */
@@ -25,6 +26,7 @@ export function renderVerifyResult(result: VerifyResult): string {
         );
       }
     }
+    lines.push(...renderLeaks(report.leaks));
     lines.push('');
   }
   lines.push(result.inSync ? 'All targets are in sync.' : 'Drift found: run `lakemirror sync` to fix it.');
