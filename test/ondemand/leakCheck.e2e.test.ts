@@ -31,7 +31,7 @@ vi.mock('../../src/plan/s3Remap.ts', async (importOriginal) => {
     return {
       ...remapped,
       input: { ...remapped.input, Parameters: { ...remapped.input.Parameters, location } },
-    } as typeof record;
+    } as unknown as typeof record;
   };
   return { ...actual, remapRecord: forgetful };
 });
