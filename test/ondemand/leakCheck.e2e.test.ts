@@ -21,9 +21,7 @@ const SOURCE_BUCKET = 'lakemirror-demo-lake-use1';
  */
 vi.mock('../../src/plan/s3Remap.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/plan/s3Remap.ts')>();
-  const forgetful: typeof actual.remapRecord = (record, mapping, onUndecided) => {
-    const remapped = actual.remapRecord(record, mapping, onUndecided) as SnapshotRecord;
-    const before = record as SnapshotRecord;
+  const forget = (before: SnapshotRecord, remapped: SnapshotRecord): SnapshotRecord => {
     if ((before.kind !== 'database' && before.kind !== 'table') || remapped.kind !== before.kind)
       return remapped;
     const location = before.input.Parameters?.location;
@@ -31,8 +29,10 @@ vi.mock('../../src/plan/s3Remap.ts', async (importOriginal) => {
     return {
       ...remapped,
       input: { ...remapped.input, Parameters: { ...remapped.input.Parameters, location } },
-    } as unknown as typeof record;
+    } as SnapshotRecord;
   };
+  const forgetful: typeof actual.remapRecord = (record, mapping, onUndecided) =>
+    forget(record, actual.remapRecord(record, mapping, onUndecided)) as typeof record;
   return { ...actual, remapRecord: forgetful };
 });
 
