@@ -18,8 +18,11 @@ export interface UndecidedS3Reference {
 
 const S3_URI = /^(s3[an]?:\/\/)([^/]+)(.*)$/s;
 const S3_ARN = /^(arn:aws[a-z-]*:s3:::)([^/]+)(.*)$/s;
-/** Where an S3 reference starts inside any text; the bucket follows. */
-const REFERENCE = /(?:s3[an]?:\/\/|arn:aws[a-z-]*:s3:::)([^/\s'"`,;)\]}]+)/g;
+/**
+ * Where an S3 reference starts inside any text; the bucket follows. Zero-width, so references that overlap
+ * (`s3://a-s3://b`) are all found, as any reader of the text would find them.
+ */
+const REFERENCE = /(?=(?:s3[an]?:\/\/|arn:aws[a-z-]*:s3:::)([A-Za-z0-9._-]+))/g;
 /**
  * Fields that name the record (they make its key): a bucket there is never rewritten, because the record
  * would then stand for another object. Registered-location and DataLocation ARNs are not names: they are
