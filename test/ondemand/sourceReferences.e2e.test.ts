@@ -1,7 +1,14 @@
-import { CreateDatabaseCommand, GetDatabaseCommand, UpdateDatabaseCommand } from '@aws-sdk/client-glue';
+import {
+  CreateDatabaseCommand,
+  CreateTableCommand,
+  GetDatabaseCommand,
+  GetTableCommand,
+  UpdateDatabaseCommand,
+} from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
+import { recordingOutput } from '../../src/ondemand/output.ts';
 import { demoConfigFile } from '../reliability/support.ts';
 import { cli } from '../support/cli.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
@@ -67,5 +74,34 @@ describe('source references in the target', () => {
         reference: `s3a://${SOURCE_BUCKET}`,
       },
     ]);
+  });
+
+  it('warns of a source bucket inside a view text, copies the text as it is, and the leak check names it', async () => {
+    const text = `SELECT * FROM parquet.\`s3://${SOURCE_BUCKET}/raw/\``;
+    await clientsFor(cloud, 'us-east-1').glue.send(
+      new CreateTableCommand({
+        DatabaseName: 'lake_params',
+        TableInput: { Name: 'raw_view', TableType: 'VIRTUAL_VIEW', ViewOriginalText: text },
+      }),
+    );
+    const output = recordingOutput();
+
+    await runSync(createRuntime(demoConfig(cloud), { output }));
+    const verified = await runVerify(createRuntime(demoConfig(cloud)));
+
+    const view = (
+      await clientsFor(cloud, 'us-west-2').glue.send(
+        new GetTableCommand({ DatabaseName: 'lake_params', Name: 'raw_view' }),
+      )
+    ).Table!;
+    expect(view.ViewOriginalText).toBe(text);
+    expect(output.messages).toContainEqual(
+      expect.stringMatching(
+        /^warn us-west-2: table lake_params\.raw_view field input\.ViewOriginalText names source bucket/,
+      ),
+    );
+    expect(verified.reports[0]!.leaks).toContainEqual(
+      expect.objectContaining({ key: 'lake_params.raw_view', field: 'input.ViewOriginalText' }),
+    );
   });
 });
