@@ -48,7 +48,9 @@ export function renderDriftHtml(report: DriftReport): string {
 <div>${
     report.inSync
       ? 'Every replicated object in the target matches the source.'
-      : html`${plural(drifted, 'object')} ${drifted === 1 ? 'differs' : 'differ'} between source and target; <code>lakemirror sync</code> would change them as listed below.`
+      : drifted === 0
+        ? `${plural(report.leaks?.length ?? 0, 'reference')} to the source found in the target by the leak check, listed below.`
+        : html`${plural(drifted, 'object')} ${drifted === 1 ? 'differs' : 'differ'} between source and target; <code>lakemirror sync</code> would change them as listed below.`
   }</div>
 </div>
 ${renderTargetSection(report)}`;
