@@ -43,7 +43,12 @@ const OPERATIONS: Record<RecordKind, Record<ActionOp, string>> = {
     update: 'BatchGrantPermissions',
     delete: 'BatchRevokePermissions',
   },
-  location: { create: 'RegisterResource', update: 'UpdateResource', delete: 'DeregisterResource' },
+  location: {
+    create: 'RegisterResource',
+    // Deregister then register where UpdateResource cannot express the change (to the service-linked role).
+    update: 'UpdateResource/DeregisterResource+RegisterResource',
+    delete: 'DeregisterResource',
+  },
   lfTag: { create: 'CreateLFTag', update: 'UpdateLFTag', delete: 'DeleteLFTag' },
   lfTagAssignment: {
     create: 'AddLFTagsToResource',

@@ -23,6 +23,8 @@ export function renderDrillSummary(r: DrillReport): string {
     for (const item of t.drift.slice(0, 10))
       lines.push(`         ${item.op} ${item.kind} ${item.key}: ${item.summary}`);
     if (t.drift.length > 10) lines.push(`         … and ${t.drift.length - 10} more (see --out drill.html)`);
+    for (const leak of (t.leaks ?? []).slice(0, 10))
+      lines.push(`         leak ${leak.kind} ${leak.key} field ${leak.field}: ${leak.reference}`);
   }
   for (const c of r.checks) {
     lines.push(`  ${c.status === 'skipped' ? 'skip' : mark(c.status === 'pass')} ${c.name}`);

@@ -8,6 +8,7 @@ import { planOptionsFor, runFilter } from './scope.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
 import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
+import { targetLeakCollector } from './targetLeaks.ts';
 import { unmatchedFilters } from './unmatchedFilters.ts';
 
 export interface VerifyResult {
@@ -104,17 +105,24 @@ async function verifyTarget(
   capture: Promise<PartitionCapture>,
 ): Promise<DriftReport> {
   const { side, records } = await read;
+  const plan = planOptionsFor(runtime.config, target, filter, {
+    accounts: { sourceAccountId, targetAccountId: side.accountId },
+    ...(side.callerArn ? { callerArn: side.callerArn } : {}),
+  });
+  const leakCheck = targetLeakCollector(side, plan, {
+    region: runtime.config.source.region,
+    accountId: sourceAccountId,
+  });
   const result = await syncTarget(side, source, {
     targetRead: records,
     capture,
-    plan: planOptionsFor(runtime.config, target, filter, {
-      accounts: { sourceAccountId, targetAccountId: side.accountId },
-      ...(side.callerArn ? { callerArn: side.callerArn } : {}),
-    }),
+    plan,
     maxDeletes: Number.MAX_SAFE_INTEGER,
     dryRun: true,
     output: runtime.output,
+    observeTargetPartitions: leakCheck.observePartitions,
   });
+  const leaks = leakCheck.findings(await records);
   const countsByKind: Record<string, KindCounts> = {};
   for (const [kind, outcome] of Object.entries(result.counts)) {
     const drifted = outcome.created + outcome.updated + outcome.deleted;
@@ -133,8 +141,9 @@ async function verifyTarget(
     generatedAt: runtime.now().toISOString(),
     source: { region: runtime.config.source.region, accountId: sourceAccountId },
     target: { region: side.region, accountId: side.accountId },
-    inSync: total === 0,
+    inSync: total === 0 && leaks.length === 0,
     countsByKind,
     drift,
+    leaks,
   };
 }

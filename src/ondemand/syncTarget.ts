@@ -18,9 +18,11 @@ import type { PartitionCapture } from './partitionCapture.ts';
 import { partitionCursor } from './partitionCursor.ts';
 import { planPartitionsForTable, type TableFate, type TargetPartitions } from './planPartitionsForTable.ts';
 import { readCatalogRecords, readTagAssignmentsOutside, sortRecords } from './readCatalogRecords.ts';
+import { readPartitionRecords } from './readPartitionRecords.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type TallyResult, tally } from './tally.ts';
+import { warnOfUndecidedS3 } from './undecidedWarnings.ts';
 import { unmappedResults } from './unmappedResults.ts';
 
 export interface SyncTargetOptions {
@@ -37,6 +39,8 @@ export interface SyncTargetOptions {
   beforeDestructiveApply?: (before: SnapshotRecord[], captured?: PartitionCapture) => Promise<SafetySnapshot>;
   /** Called after each batch of writes answers, with the actions it came from (the audit log). */
   onApplied?: OnApplied;
+  /** Shown each table's target partitions as they are read for the plan (verify's leak check). */
+  observeTargetPartitions?: (partitions: readonly PartitionRecord[]) => void;
   /** What the early pass created while the snapshot was read: planned against, counted, not redone. */
   early?: EarlyApplyResult;
   /**
@@ -80,8 +84,9 @@ const PARTITIONS_LISTED = 200;
 export async function syncTarget(
   target: RegionSide,
   source: SourceRecords,
-  options: SyncTargetOptions,
+  given: SyncTargetOptions,
 ): Promise<SyncTargetResult> {
+  const options = { ...given, plan: warnOfUndecidedS3(given.plan, given.output, target.region) };
   const out = options.output;
   out.phase(`plan ${target.region}`, 'reading the target');
   // runSync may have started this read while the source snapshot was being taken.
@@ -273,8 +278,17 @@ async function eachTablePartitions(
   const filter = createCatalogFilter(options.plan.filter);
   const inScope = tables.filter((t) => isRecordIncluded(filter, t));
   const cursor = stored ? partitionCursor(stored.partitions()) : undefined;
-  const targetPartitionsOf: TargetPartitions | undefined =
-    cursor && ((t) => cursor.partitionsOf(tableKey(t.databaseName, t.input.Name)));
+  const read: TargetPartitions = cursor
+    ? (t) => cursor.partitionsOf(tableKey(t.databaseName, t.input.Name))
+    : (t) => readPartitionRecords(target, t.databaseName, t.input.Name);
+  const observe = options.observeTargetPartitions;
+  const targetPartitionsOf: TargetPartitions = observe
+    ? async (t) => {
+        const partitions = await read(t);
+        observe(partitions);
+        return partitions;
+      }
+    : read;
   const planTable = async ({ table, partitions }: { table: TableRecord; partitions: PartitionRecord[] }) => {
     const key = tableKey(table.databaseName, table.input.Name);
     // The early pass created every one of this table's partitions in a target table it had just created.

@@ -1,5 +1,6 @@
 import type { ResourceLinkMapping } from './accountMapping.ts';
 import type { CatalogFilterSpec } from './filters.ts';
+import type { UndecidedS3Reference } from './s3Remap.ts';
 
 /** Everything `plan` and `planPartitions` need to know besides the two sides. */
 export interface PlanOptions {
@@ -9,6 +10,8 @@ export interface PlanOptions {
   pruneAdmins?: boolean;
   /** `{ "source-bucket": "target-bucket" }`, applied to source records before comparing. */
   s3Mapping: Readonly<Record<string, string>>;
+  /** Told of each mapped source bucket the S3 remap found but could not rewrite safely (see remapRecord). */
+  onUndecidedS3Reference?: (reference: UndecidedS3Reference) => void;
   /** Which databases and tables are in scope; outside it nothing is created or deleted. */
   filter?: CatalogFilterSpec;
   /** Replicate databases, tables and partitions. */

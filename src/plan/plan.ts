@@ -65,7 +65,7 @@ export function planWithReport(
   const inScope = (records: SnapshotRecords) => records.filter((r) => isRecordIncluded(filter, r));
   const unmapped: UnmappedRecord[] = [];
   const forTarget = (record: SnapshotRecord): SnapshotRecord[] => {
-    const remapped = remapRecord(record, options.s3Mapping);
+    const remapped = remapRecord(record, options.s3Mapping, options.onUndecidedS3Reference);
     if (!options.accounts && !options.resourceLinkMapping) return [remapped];
     const result = rewriteRecordForTarget(remapped, {
       // Without accounts, both sides count as one account: only resource links are rewritten.

@@ -21,6 +21,8 @@ export function planPartitions(
   const { databaseName, tableName } = splitTableKey(tableKey);
   if (!options.catalog || !isTableIncluded(createCatalogFilter(options.filter), databaseName, tableName))
     return [];
-  const source = sourcePartitions.map((p) => remapRecord(p, options.s3Mapping));
+  const source = sourcePartitions.map((p) =>
+    remapRecord(p, options.s3Mapping, options.onUndecidedS3Reference),
+  );
   return orderActions(diffByKey('partition', source, targetPartitions, options));
 }

@@ -44,6 +44,16 @@ export interface KindCounts {
 }
 
 /** The result of `verify` for one source → target pair. */
+/** A reference to the source side found in a target record (see src/leak/leakCheck.ts). */
+export interface LeakItem {
+  kind: string;
+  key: string;
+  /** Dotted path inside the record, e.g. `input.Parameters.location`. */
+  field: string;
+  names: 'sourceBucket' | 'sourceRegion' | 'sourceAccount';
+  reference: string;
+}
+
 export interface DriftReport {
   schemaVersion: 1;
   kind: 'lakemirror.drift';
@@ -54,6 +64,8 @@ export interface DriftReport {
   inSync: boolean;
   countsByKind: Record<string, KindCounts>;
   drift: DriftItem[];
+  /** The leak check: references to the source side found in the target, whatever the plan says. */
+  leaks?: LeakItem[];
 }
 
 export type Status = 'pass' | 'fail';
@@ -133,6 +145,14 @@ export const DriftItemSchema = z.object({
   changes: z.array(fieldChange),
 });
 
+export const LeakFindingSchema = z.object({
+  kind: z.string().min(1),
+  key: z.string(),
+  field: z.string(),
+  names: z.enum(['sourceBucket', 'sourceRegion', 'sourceAccount']),
+  reference: z.string(),
+});
+
 export const DriftReportSchema = z.object({
   schemaVersion: z.literal(1),
   kind: z.literal('lakemirror.drift'),
@@ -142,6 +162,7 @@ export const DriftReportSchema = z.object({
   inSync: z.boolean(),
   countsByKind: z.record(z.string(), z.object({ source: count, target: count, drifted: count })),
   drift: z.array(DriftItemSchema),
+  leaks: z.array(LeakFindingSchema).optional(),
 });
 
 export const DrillReportSchema = z.object({

@@ -113,6 +113,29 @@ describe('renderDriftHtml', () => {
     expect(page).toContain('<title>lakemirror drift us-east-1 → us-west-2: 3 objects drifted');
     expect(verdictOf(renderDriftHtml(driftReport({ inSync: true, drift: [] })))).toBe('IN SYNC');
   });
+
+  it('shows the leak check in its own section, escaped, even when nothing drifted', () => {
+    const page = renderDriftHtml(
+      driftReport({
+        inSync: false,
+        drift: [],
+        leaks: [
+          {
+            kind: 'table',
+            key: HOSTILE_NAME,
+            field: 'input.Parameters.location',
+            names: 'sourceBucket',
+            reference: 's3://src-bucket',
+          },
+        ],
+      }),
+    );
+    expect(verdictOf(page)).toBe('DRIFT');
+    expect(page).toContain('Leak check: references to the source');
+    expect(page.match(/data-testid="leak-row"/g)).toHaveLength(1);
+    expect(page).not.toContain('<script>window.__pwned');
+    expect(page).toContain('1 reference to the source found in the target by the leak check');
+  });
 });
 
 describe('formatValue', () => {

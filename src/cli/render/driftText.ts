@@ -1,5 +1,6 @@
 import { plural } from '../../model/plural.ts';
 import type { VerifyResult } from '../../ondemand/runVerify.ts';
+import { renderLeaks } from './leakText.ts';
 import { renderTable } from './table.ts';
 
 /** The terminal form of `verify`: per target, in sync or every drifted object with what differs. */
@@ -26,6 +27,7 @@ export function renderVerifyResult(result: VerifyResult): string {
         );
       }
     }
+    lines.push(...renderLeaks(report.leaks));
     lines.push('');
   }
   lines.push(result.inSync ? 'All targets are in sync.' : 'Drift found: run `lakemirror sync` to fix it.');

@@ -2,6 +2,7 @@ import { recordKey } from '../../model/keys.ts';
 import type { Action, ActionOf } from '../../plan/actions.ts';
 import type { RegionSide } from '../regionSide.ts';
 import { type ActionResult, attempt } from './actionResult.ts';
+import { locationTransition } from './locationTransition.ts';
 import {
   dataCellsFilterRequest,
   grantEntry,
@@ -44,13 +45,14 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
   switch (action.kind) {
     case 'location': {
       const record = (action.desired ?? action.current)!;
-      return attempt('location', action.key, action.op, () =>
-        action.op === 'create'
-          ? lf.registerResource(registerRequest(record))
-          : action.op === 'update'
-            ? lf.updateResource({ ResourceArn: record.resourceArn, RoleArn: registerRequest(record).RoleArn })
-            : lf.deregisterResource(record.resourceArn),
-      );
+      return attempt('location', action.key, action.op, async () => {
+        if (action.op === 'create') return lf.registerResource(registerRequest(record));
+        if (action.op === 'delete') return lf.deregisterResource(record.resourceArn);
+        const transition = locationTransition(action.desired!);
+        if (transition.method === 'update') return lf.updateResource(transition.request);
+        await lf.deregisterResource(record.resourceArn);
+        return lf.registerResource(transition.request);
+      });
     }
     case 'lfTag':
       return attempt('lfTag', action.key, action.op, async () => {

@@ -4,6 +4,7 @@ import { renderDriftTable } from './driftTable.ts';
 import { html, type SafeHtml } from './escapeHtml.ts';
 import { formatTime, plural } from './format.ts';
 import { renderPage } from './layout.ts';
+import { renderLeakSection } from './leakTable.ts';
 
 /** `us-west-2 (210987654321)`. */
 export function place(at: AccountRegion): string {
@@ -20,13 +21,16 @@ export function renderTargetSection(report: DriftReport): SafeHtml {
 <h3>${place(report.source)} → ${place(report.target)} ${
     report.inSync
       ? html`<span class="badge pass">✓ in sync</span>`
-      : html`<span class="badge fail">✗ ${plural(drifted, 'object')} drifted</span>`
+      : drifted > 0
+        ? html`<span class="badge fail">✗ ${plural(drifted, 'object')} drifted</span>`
+        : html`<span class="badge fail">✗ ${plural(report.leaks?.length ?? 0, 'reference')} to the source</span>`
   }</h3>
 <p class="muted">Compared ${formatTime(report.generatedAt)}.</p>
 <h4>Objects per kind</h4>
 ${renderCountsTable(report.countsByKind)}
 ${drifted > 0 && html`<h4>Drifted objects</h4>`}
 ${renderDriftTable(report.drift)}
+${renderLeakSection(report.leaks)}
 </section>`;
 }
 
@@ -44,7 +48,9 @@ export function renderDriftHtml(report: DriftReport): string {
 <div>${
     report.inSync
       ? 'Every replicated object in the target matches the source.'
-      : html`${plural(drifted, 'object')} ${drifted === 1 ? 'differs' : 'differ'} between source and target; <code>lakemirror sync</code> would change them as listed below.`
+      : drifted === 0
+        ? `${plural(report.leaks?.length ?? 0, 'reference')} to the source found in the target by the leak check, listed below.`
+        : html`${plural(drifted, 'object')} ${drifted === 1 ? 'differs' : 'differ'} between source and target; <code>lakemirror sync</code> would change them as listed below.`
   }</div>
 </div>
 ${renderTargetSection(report)}`;

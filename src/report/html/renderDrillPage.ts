@@ -62,7 +62,9 @@ function reasons(r: DrillReport): Reason[] {
       : { ok: true, text: `${plural(passed, 'usability check')} passed.` },
     ...drifting.map((t) => ({
       ok: false,
-      text: `${t.target.region}: ${plural(t.drift.length, 'object')} drifted.`,
+      text: `${t.target.region}: ${plural(t.drift.length, 'object')} drifted${
+        t.leaks?.length ? `, ${plural(t.leaks.length, 'reference')} to the source (leak check)` : ''
+      }.`,
     })),
   ];
   if (r.targets.length > 0 && drifting.length === 0) out.push({ ok: true, text: 'Every target is in sync.' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remapRecord, remapS3Uri } from '../../../src/plan/s3Remap.ts';
+import { remapRecord, remapS3Uri, type UndecidedS3Reference } from '../../../src/plan/s3Remap.ts';
 import { ANALYST, database, grant, location, onLocation, partition, table } from '../support/records.ts';
 
 const mapping = { 'src-bucket': 'dst-bucket' };
@@ -33,7 +33,7 @@ describe('remapRecord', () => {
         table_type: 'ICEBERG',
         metadata_location: 's3://src-bucket/sales/orders/metadata/00002.json',
         previous_metadata_location: 's3://src-bucket/sales/orders/metadata/00001.json',
-        comment: 's3://src-bucket/not-a-location-key',
+        comment: 's3://src-bucket/any-key-holding-one-uri',
       },
       StorageDescriptor: {
         Location: 's3://src-bucket/sales/orders/',
@@ -56,7 +56,7 @@ describe('remapRecord', () => {
       table_type: 'ICEBERG',
       metadata_location: 's3://dst-bucket/sales/orders/metadata/00002.json',
       previous_metadata_location: 's3://dst-bucket/sales/orders/metadata/00001.json',
-      comment: 's3://src-bucket/not-a-location-key',
+      comment: 's3://dst-bucket/any-key-holding-one-uri',
     });
     const sd = remapped.input.StorageDescriptor;
     expect(sd?.Location).toBe('s3://dst-bucket/sales/orders/');
@@ -91,5 +91,55 @@ describe('remapRecord', () => {
     const record = table('sales', 'orders', { StorageDescriptor: { Location: 's3://elsewhere/orders/' } });
 
     expect(remapRecord(record, mapping)).toEqual(record);
+  });
+
+  it('remaps a database parameter holding a source-bucket URI (the known fields are examples, not a list)', () => {
+    const record = remapRecord(
+      database('sales', {
+        Parameters: { location: 's3://src-bucket/db/', owner_note: 'arn:aws:s3:::src-bucket' },
+      }),
+      mapping,
+    );
+
+    expect(record.input.Parameters).toEqual({
+      location: 's3://dst-bucket/db/',
+      owner_note: 'arn:aws:s3:::dst-bucket',
+    });
+  });
+
+  it('reports, and leaves as it is, a source bucket inside a longer text or in a name', () => {
+    // Prepare
+    const undecided: UndecidedS3Reference[] = [];
+    const view = table('sales', 'v', {
+      TableType: 'VIRTUAL_VIEW',
+      ViewOriginalText: "SELECT * FROM parquet.`s3://src-bucket/raw/` WHERE x = 's3://other/keep'",
+      Parameters: { 'spark.sql.sources.paths': '["s3://src-bucket/a","s3://src-bucket/b"]', plain: 'no uri' },
+    });
+    const odd = partition('sales', 'orders', ['s3://src-bucket/as-a-value']);
+
+    // Act
+    const remappedView = remapRecord(view, mapping, (r) => undecided.push(r));
+    const remappedPartition = remapRecord(odd, mapping, (r) => undecided.push(r));
+
+    // Assess
+    expect(remappedView.input.ViewOriginalText).toBe(view.input.ViewOriginalText);
+    expect(remappedView.input.Parameters).toEqual(view.input.Parameters);
+    expect(remappedPartition.input.Values).toEqual(['s3://src-bucket/as-a-value']);
+    expect(undecided).toEqual([
+      expect.objectContaining({ key: 'sales.v', field: 'input.ViewOriginalText', reason: 'embedded' }),
+      expect.objectContaining({ field: 'input.Parameters.spark.sql.sources.paths', reason: 'embedded' }),
+      expect.objectContaining({
+        kind: 'partition',
+        field: 'input.Values.0',
+        bucket: 'src-bucket',
+        reason: 'identity',
+      }),
+      // The test helper builds the partition's location from its value: two URIs in one string.
+      expect.objectContaining({
+        kind: 'partition',
+        field: 'input.StorageDescriptor.Location',
+        reason: 'embedded',
+      }),
+    ]);
   });
 });

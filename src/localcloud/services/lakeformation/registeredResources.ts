@@ -14,6 +14,9 @@ interface RegisterInput {
   ExpectedResourceOwnerAccount?: string;
 }
 
+/** UpdateResource's RoleArn pattern in the API model. */
+const ROLE_ARN = /^arn:aws:iam::[0-9]*:role\/.*$/;
+
 const S3_ARN = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/;
 
 /** The role Lake Formation uses when a location is registered with UseServiceLinkedRole. */
@@ -62,6 +65,11 @@ export function describeResource(input: RegisterInput, ctx: RequestContext) {
 /** UpdateResource changes the role (and federation / hybrid access flags) of a registered location. */
 export function updateResource(input: RegisterInput, ctx: RequestContext) {
   const roleArn = lfRequired<string>(input, 'RoleArn');
+  if (!ROLE_ARN.test(roleArn)) {
+    throw lfInvalid(
+      `1 validation error detected: Value '${roleArn}' at 'roleArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws:iam::[0-9]*:role/.*`,
+    );
+  }
   const info = registered(ctx, lfRequired<string>(input, 'ResourceArn'));
   info.RoleArn = roleArn;
   if (input.WithFederation !== undefined) info.WithFederation = input.WithFederation;
