@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -33,6 +34,8 @@ export interface AwsClients {
   dynamoDb: DynamoDBDocumentClient;
   s3: S3Client;
   sts: STSClient;
+  /** The push queue (realtime.capture "push"). */
+  sqs: SQSClient;
 }
 
 /** Dummy credentials an emulator accepts; only ever used against a local endpoint. */
@@ -84,6 +87,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     }),
     s3: new S3Client({ ...common('S3'), ...(s3Endpoint ? { forcePathStyle: true } : {}) }),
     sts: new STSClient(common('STS')),
+    sqs: new SQSClient(common('SQS')),
   };
   if (options.counter) {
     attachCallCounter(clients.glue, 'Glue', options.counter);
@@ -92,6 +96,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     attachCallCounter(dynamoDbClient, 'DynamoDB', options.counter);
     attachCallCounter(clients.s3, 'S3', options.counter);
     attachCallCounter(clients.sts, 'STS', options.counter);
+    attachCallCounter(clients.sqs, 'SQS', options.counter);
   }
   return clients;
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_ACCOUNT_ID } from './accounts.ts';
+import type { PushSettings } from './pushDelivery.ts';
 import type { LocalCloud } from './server.ts';
 import { ensurePrincipals } from './services/iam/principals.ts';
 import { GLOBAL_REGION } from './state.ts';
@@ -22,6 +23,29 @@ function stringList(value: unknown, member: string): string[] {
     throw new Error(`${member} must be a list of names`);
   return value;
 }
+
+function pushSettings(input: Record<string, unknown>): Partial<PushSettings> {
+  const out: Partial<PushSettings> = {};
+  if (input.delayMs !== undefined) {
+    if (!Number.isInteger(input.delayMs) || (input.delayMs as number) < 0)
+      throw new Error('delayMs must be an integer ≥ 0');
+    out.delayMs = input.delayMs as number;
+  }
+  if (input.dropRate !== undefined) {
+    const rate = input.dropRate;
+    if (typeof rate !== 'number' || rate < 0 || rate > 1)
+      throw new Error('dropRate must be a number from 0 to 1');
+    out.dropRate = rate;
+  }
+  if (input.queueName !== undefined) out.queueName = String(input.queueName);
+  return out;
+}
+
+const pushState = (cloud: LocalCloud) => ({
+  ...cloud.push.settings,
+  delivered: cloud.push.delivered,
+  dropped: cloud.push.dropped,
+});
 
 /**
  * The local cloud's own API under `/_localcloud/`: call counts, fault settings, CloudTrail delivery
@@ -53,6 +77,11 @@ export async function handleAdmin(
       case 'POST /cloudtrail':
         cloud.trail.settings = { ...cloud.trail.settings, ...input };
         return { status: 200, body: cloud.trail.settings };
+      case 'GET /push':
+        return { status: 200, body: pushState(cloud) };
+      case 'POST /push':
+        cloud.push.settings = { ...cloud.push.settings, ...pushSettings(input) };
+        return { status: 200, body: pushState(cloud) };
       case 'POST /accounts':
         for (const [key, account] of Object.entries(input)) cloud.accounts.set(key, String(account));
         return { status: 200, body: Object.fromEntries(cloud.accounts) };

@@ -15,8 +15,10 @@ import { type DispatchDeps, dispatchServiceCall } from './dispatch.ts';
 import { type EmbeddedEmulator, startDynamo, startS3 } from './embedded.ts';
 import { FaultInjector, type FaultSettings } from './faults.ts';
 import { StatePersistence } from './persistence.ts';
+import { PushDelivery, type PushSettings } from './pushDelivery.ts';
 import type { ServiceDefinition } from './service.ts';
 import { allServices } from './services/index.ts';
+import { QueueBroker } from './services/sqs/queues.ts';
 import { readCredentialScope } from './sigv4Scope.ts';
 import { CloudState } from './state.ts';
 
@@ -34,6 +36,8 @@ export interface LocalCloudOptions {
   persistIntervalMs?: number;
   /** Start DynamoDB (dynalite) and S3 (s3rver) behind the same port. Default true. */
   embedded?: boolean;
+  /** EventBridge-style delivery of Glue and Lake Formation calls to an SQS queue. */
+  push?: Partial<PushSettings>;
 }
 
 /** A running local cloud. */
@@ -45,6 +49,8 @@ export interface LocalCloud {
   readonly stats: CallStats;
   readonly trail: CloudTrailLogType;
   readonly accounts: Map<string, string>;
+  readonly queues: QueueBroker;
+  readonly push: PushDelivery;
   /** Writes every dirty Region's state now. */
   persist(): void;
   /** Forgets all emulated state (and CloudTrail history); DynamoDB and S3 are left alone. */
@@ -87,8 +93,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const onMutation = () => {
     if (persistence && !persistTimer) persistTimer = setTimeout(persist, options.persistIntervalMs ?? 50);
   };
-  const deps: DispatchDeps = { state, faults, stats, trail, onMutation };
-  const services = new Map<string, ServiceDefinition>(allServices(trail).map((s) => [s.signingName, s]));
+  const queues = new QueueBroker();
+  const push = new PushDelivery(queues, options.push);
+  const onRecorded = (record: Record<string, unknown>) => push.offer(record);
+  const deps: DispatchDeps = { state, faults, stats, trail, onMutation, onRecorded };
+  const services = new Map<string, ServiceDefinition>(
+    allServices(trail, queues).map((s) => [s.signingName, s]),
+  );
 
   const scratchDir = dataDir ? undefined : mkdtempSync(join(tmpdir(), 'lakemirror-localcloud-'));
   const embeddedDir = dataDir ?? scratchDir!;
@@ -109,6 +120,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stats,
     trail,
     accounts,
+    queues,
+    push,
     persist,
     async reset() {
       state.clear();
@@ -197,5 +210,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   });
   const port = (server.address() as AddressInfo).port;
   Object.assign(cloud, { port, endpoint: `http://${options.host ?? '127.0.0.1'}:${port}` });
+  queues.endpoint = cloud.endpoint;
   return cloud;
 }

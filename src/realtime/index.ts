@@ -4,10 +4,15 @@ import type { Runtime } from '../ondemand/runtime.ts';
 import { type CollectReport, collectEvents } from './collect/collectEvents.ts';
 import { type CreateEventTableResult, createEventTable } from './eventTable/createEventTable.ts';
 import { EventTable } from './eventTable/eventTable.ts';
+import { ensurePushQueue } from './push/ensurePushQueue.ts';
+import { PushQueue } from './push/pushQueue.ts';
+import { PushWatcher } from './push/pushWatcher.ts';
 import { replayConfigOf, replayPending } from './replay/replayPending.ts';
 import type { ReplayReport } from './replay/replayReport.ts';
 
 export type { CollectReport } from './collect/collectEvents.ts';
+export { type LagStats, lagByCapture } from './push/lagByCapture.ts';
+export type { PushTickReport, PushWatcher } from './push/pushWatcher.ts';
 export { type ReplayConfig, replayPending } from './replay/replayPending.ts';
 export { type ReplayReport, replayExitCode } from './replay/replayReport.ts';
 
@@ -74,4 +79,32 @@ export async function runOnce(runtime: Runtime, options: { confirm?: boolean } =
   const collect = await collectOnce(runtime);
   const replay = await replayOnce(runtime, options);
   return { collect, replay };
+}
+
+/**
+ * The push capture's loop for this runtime (realtime.capture "push"): the queue in the source Region, the
+ * same event table, the lookup as backstop. Against a local endpoint it creates the queue and its DLQ.
+ */
+export async function createPushWatcher(
+  runtime: Runtime,
+  options: { confirm?: boolean; waitSeconds?: number } = {},
+): Promise<PushWatcher> {
+  const { config } = runtime;
+  const { sqs } = runtime.clients(config.source.region);
+  if (config.localcloud?.endpoint) await ensurePushQueue(sqs, config.realtime.pushQueue);
+  return new PushWatcher({
+    queue: new PushQueue(sqs, config.realtime.pushQueue),
+    table: eventTableOf(runtime),
+    config: {
+      sourceRegion: config.source.region,
+      ...(config.source.accountId ? { sourceAccountId: config.source.accountId } : {}),
+      retentionDays: config.realtime.retentionDays,
+      ...(config.filters ? { filters: config.filters } : {}),
+      lookupEveryMinutes: config.realtime.lookupEveryMinutes,
+    },
+    collect: () => collectOnce(runtime),
+    replay: () => replayOnce(runtime, options),
+    clock: () => runtime.now().getTime(),
+    ...(options.waitSeconds !== undefined ? { waitSeconds: options.waitSeconds } : {}),
+  });
 }

@@ -1,9 +1,16 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/loadConfig.ts';
 import { isLakemirrorError } from '../../model/errors.ts';
 import { createRuntime, type Runtime } from '../../ondemand/runtime.ts';
-import { collectOnce, replayExitCode, replayOnce, runOnce } from '../../realtime/index.ts';
-import { collectSummary, replaySummary } from '../../realtime/summary.ts';
+import {
+  collectOnce,
+  createPushWatcher,
+  type PushTickReport,
+  replayExitCode,
+  replayOnce,
+  runOnce,
+} from '../../realtime/index.ts';
+import { collectSummary, pushTickSummary, replaySummary } from '../../realtime/summary.ts';
 import type { CommandContext } from '../context.ts';
 
 interface CommonOptions {
@@ -72,9 +79,13 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function watch(options: CommonOptions & { interval: string; confirm?: boolean }, ctx: CommandContext) {
+type WatchOptions = CommonOptions & { interval: string; confirm?: boolean; capture?: 'lookup' | 'push' };
+
+async function watch(options: WatchOptions, ctx: CommandContext) {
   const interval = parseInterval(options.interval);
   const runtime = await openRuntime(options, ctx);
+  if ((options.capture ?? runtime.config.realtime.capture) === 'push')
+    return watchPush(runtime, options, ctx);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -89,6 +100,35 @@ async function watch(options: CommonOptions & { interval: string; confirm?: bool
         code = 1;
       }
       await pause(interval, stop.signal);
+    }
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+  }
+  return code;
+}
+
+/** Push capture: long-poll, stage, replay at once; the lookup runs every realtime.lookupEveryMinutes. */
+async function watchPush(runtime: Runtime, options: WatchOptions, ctx: CommandContext): Promise<number> {
+  const watcher = await createPushWatcher(runtime, { confirm: options.confirm ?? false });
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  ctx.stop?.addEventListener('abort', onSignal, { once: true });
+  let code = 0;
+  try {
+    while (!stop.signal.aborted) {
+      let report: PushTickReport;
+      try {
+        report = await watcher.tick();
+      } catch (error) {
+        ctx.err(`lakemirror realtime watch: ${(error as Error).message}; retrying in ${options.interval}`);
+        code = 1;
+        await pause(parseInterval(options.interval), stop.signal);
+        continue;
+      }
+      code = report.replay ? replayExitCode(report.replay) : 0;
+      if (report.received > 0 || report.lookup || report.replay || report.deadLetters > 0)
+        print(ctx, options.json, report, () => pushTickSummary(report));
     }
   } finally {
     process.removeListener('SIGINT', onSignal);
@@ -142,10 +182,14 @@ export function realtime(ctx: CommandContext): Command {
   command.addCommand(
     common(new Command('watch').description('run-once every interval until interrupted (Ctrl-C)'))
       .option('--interval <duration>', 'time between runs, e.g. 60s or 5m', '60s')
+      .addOption(
+        new Option(
+          '--capture <path>',
+          'lookup: CloudTrail every interval; push: the SQS queue, lookup as backstop',
+        ).choices(['lookup', 'push']),
+      )
       .option('--confirm', 'apply even if the mass-change circuit breaker trips')
-      .action((options: CommonOptions & { interval: string; confirm?: boolean }) =>
-        run(ctx, () => watch(options, ctx)),
-      ),
+      .action((options: WatchOptions) => run(ctx, () => watch(options, ctx))),
   );
   return command;
 }
