@@ -45,6 +45,9 @@ describe('loadConfig', () => {
       retentionDays: 14,
       deleteMissing: true,
       maxChangePercent: 25,
+      capture: 'lookup',
+      lookupEveryMinutes: 15,
+      pushQueue: 'lakemirror-push',
     });
     expect(demo.drill).toEqual({ maxRpoMinutes: 15, maxRtoMinutes: 60 });
 
