@@ -109,7 +109,9 @@ async function watch(options: WatchOptions, ctx: CommandContext) {
 
 /** Push capture: long-poll, stage, replay at once; the lookup runs every realtime.lookupEveryMinutes. */
 async function watchPush(runtime: Runtime, options: WatchOptions, ctx: CommandContext): Promise<number> {
-  const watcher = await createPushWatcher(runtime, { confirm: options.confirm ?? false });
+  // The interval is the long-poll wait here: SQS answers as soon as a message arrives, at most 20 s.
+  const waitSeconds = Math.min(20, Math.max(1, Math.ceil(parseInterval(options.interval) / 1000)));
+  const watcher = await createPushWatcher(runtime, { confirm: options.confirm ?? false, waitSeconds });
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -181,7 +183,11 @@ export function realtime(ctx: CommandContext): Command {
   );
   command.addCommand(
     common(new Command('watch').description('run-once every interval until interrupted (Ctrl-C)'))
-      .option('--interval <duration>', 'time between runs, e.g. 60s or 5m', '60s')
+      .option(
+        '--interval <duration>',
+        'time between runs, e.g. 60s or 5m (push: the long-poll wait, ≤ 20 s)',
+        '60s',
+      )
       .addOption(
         new Option(
           '--capture <path>',
