@@ -5,8 +5,10 @@ import { type CollectReport, collectEvents } from './collect/collectEvents.ts';
 import { type CreateEventTableResult, createEventTable } from './eventTable/createEventTable.ts';
 import { EventTable } from './eventTable/eventTable.ts';
 import { ensurePushQueue } from './push/ensurePushQueue.ts';
+import type { PushMessage } from './push/pushQueue.ts';
 import { PushQueue } from './push/pushQueue.ts';
 import { PushWatcher } from './push/pushWatcher.ts';
+import { type StagePushReport, stagePushed } from './push/stagePushed.ts';
 import { replayConfigOf, replayPending } from './replay/replayPending.ts';
 import type { ReplayReport } from './replay/replayReport.ts';
 
@@ -106,5 +108,20 @@ export async function createPushWatcher(
     replay: () => replayOnce(runtime, options),
     clock: () => runtime.now().getTime(),
     ...(options.waitSeconds !== undefined ? { waitSeconds: options.waitSeconds } : {}),
+  });
+}
+
+/** The stager function's use case: stages one batch of push-queue messages in the event table. */
+export function stagePushBatch(runtime: Runtime, messages: PushMessage[]): Promise<StagePushReport> {
+  const { config } = runtime;
+  return stagePushed(messages, {
+    table: eventTableOf(runtime),
+    config: {
+      sourceRegion: config.source.region,
+      ...(config.source.accountId ? { sourceAccountId: config.source.accountId } : {}),
+      retentionDays: config.realtime.retentionDays,
+      ...(config.filters ? { filters: config.filters } : {}),
+    },
+    now: runtime.now(),
   });
 }
