@@ -113,4 +113,12 @@ describe('the local cloud SQS (AWS JSON 1.0, real SDK client)', () => {
       ),
     ).rejects.toMatchObject({ name: 'ReceiptHandleIsInvalid' });
   });
+
+  it('sets push delivery through the admin API, refusing a drop rate outside 0..1', async () => {
+    const post = (body: unknown) =>
+      fetch(`${cloud.endpoint}/_localcloud/push`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await post({ dropRate: 1.5 })).status).toBe(400);
+    const answer = await (await post({ delayMs: 1000, dropRate: 0.2 })).json();
+    expect(answer).toMatchObject({ delayMs: 1000, dropRate: 0.2, queueName: 'lakemirror-push' });
+  });
 });
