@@ -18,6 +18,7 @@ export interface PushMessage {
 /** The push queue and its dead-letter queue: a thin SQS adapter (the client is passed in). */
 export class PushQueue {
   private url?: string;
+  private readonly otherUrls = new Map<string, string>();
 
   constructor(
     private readonly sqs: SQSClient,
@@ -88,10 +89,7 @@ export class PushQueue {
 
   /** Messages waiting in a queue (visible + in flight), e.g. the dead-letter queue for the report. */
   async depth(queueName = this.queueName): Promise<number> {
-    const url =
-      queueName === this.queueName
-        ? await this.queueUrl()
-        : (await this.sqs.send(new GetQueueUrlCommand({ QueueName: queueName }))).QueueUrl;
+    const url = queueName === this.queueName ? await this.queueUrl() : await this.otherUrl(queueName);
     const answer = await this.sqs.send(
       new GetQueueAttributesCommand({
         QueueUrl: url,
@@ -100,5 +98,13 @@ export class PushQueue {
     );
     const a = answer.Attributes ?? {};
     return Number(a.ApproximateNumberOfMessages ?? 0) + Number(a.ApproximateNumberOfMessagesNotVisible ?? 0);
+  }
+
+  private async otherUrl(queueName: string): Promise<string | undefined> {
+    if (!this.otherUrls.has(queueName)) {
+      const answer = await this.sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
+      if (answer.QueueUrl) this.otherUrls.set(queueName, answer.QueueUrl);
+    }
+    return this.otherUrls.get(queueName);
   }
 }

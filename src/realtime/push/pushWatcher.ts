@@ -5,6 +5,9 @@ import { deadLetterQueueName } from './ensurePushQueue.ts';
 import type { PushQueue } from './pushQueue.ts';
 import { type PoisonMessage, type StagePushConfig, stagePushed } from './stagePushed.ts';
 
+/** Messages one tick takes before it stages and replays: a backlog is replayed in few runs, coalesced. */
+const MAX_MESSAGES_PER_TICK = 1000;
+
 /** A poison message comes back after this long, so it reaches the dead-letter queue in seconds. */
 const POISON_RETRY_SECONDS = 1;
 
@@ -48,6 +51,12 @@ export class PushWatcher {
   async tick(): Promise<PushTickReport> {
     const { queue, table, config, clock } = this.deps;
     const messages = await queue.receive(this.deps.waitSeconds ?? 5);
+    // A full batch means a backlog: take it all (no wait) so one replay reconciles it, not one per 10 messages.
+    while (messages.length > 0 && messages.length % 10 === 0 && messages.length < MAX_MESSAGES_PER_TICK) {
+      const more = await queue.receive(0);
+      if (more.length === 0) break;
+      messages.push(...more);
+    }
     const stage = await stagePushed(messages, { table, config, now: new Date(clock()) });
     if (stage.done.length > 0) await queue.delete(stage.done);
     for (const poison of stage.poison) {
