@@ -1,5 +1,5 @@
 import { fullSync, halfRateFullSync } from './fullSync.ts';
-import { noChangeResync, oneTableChanged, partitionsAdded } from './incremental.ts';
+import { noChangeResync, oneTableChanged, partitionsAdded, verifyInSync } from './incremental.ts';
 import { realtimeBurst, realtimeOneTable } from './realtime.ts';
 import { realtimePushBurst } from './realtimePush.ts';
 import type { Scenario } from './scenario.ts';
@@ -10,6 +10,7 @@ export const SCENARIOS: readonly Scenario[] = [
   noChangeResync,
   oneTableChanged,
   partitionsAdded,
+  verifyInSync,
   realtimeOneTable,
   realtimeBurst,
   realtimePushBurst,

@@ -1,5 +1,8 @@
 import { DEFAULT_ACCOUNT_ID } from './accounts.ts';
-import type { PushSettings } from './pushDelivery.ts';
+import { checkSettingsChange } from './adminSettings.ts';
+import { DEFAULT_CLOUDTRAIL_SETTINGS } from './cloudTrailLog.ts';
+import { DEFAULT_FAULTS } from './faults.ts';
+import { DEFAULT_PUSH_SETTINGS } from './pushDelivery.ts';
 import type { LocalCloud } from './server.ts';
 import { ensurePrincipals } from './services/iam/principals.ts';
 import { GLOBAL_REGION } from './state.ts';
@@ -22,23 +25,6 @@ function stringList(value: unknown, member: string): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
     throw new Error(`${member} must be a list of names`);
   return value;
-}
-
-function pushSettings(input: Record<string, unknown>): Partial<PushSettings> {
-  const out: Partial<PushSettings> = {};
-  if (input.delayMs !== undefined) {
-    if (!Number.isInteger(input.delayMs) || (input.delayMs as number) < 0)
-      throw new Error('delayMs must be an integer ≥ 0');
-    out.delayMs = input.delayMs as number;
-  }
-  if (input.dropRate !== undefined) {
-    const rate = input.dropRate;
-    if (typeof rate !== 'number' || rate < 0 || rate > 1)
-      throw new Error('dropRate must be a number from 0 to 1');
-    out.dropRate = rate;
-  }
-  if (input.queueName !== undefined) out.queueName = String(input.queueName);
-  return out;
 }
 
 const pushState = (cloud: LocalCloud) => ({
@@ -71,16 +57,25 @@ export async function handleAdmin(
       case 'GET /faults':
         return { status: 200, body: cloud.faults.current };
       case 'POST /faults':
-        return { status: 200, body: cloud.faults.update(input) };
+        return {
+          status: 200,
+          body: cloud.faults.update(checkSettingsChange(input, DEFAULT_FAULTS, ['faultRate'])),
+        };
       case 'GET /cloudtrail':
         return { status: 200, body: cloud.trail.settings };
       case 'POST /cloudtrail':
-        cloud.trail.settings = { ...cloud.trail.settings, ...input };
+        cloud.trail.settings = {
+          ...cloud.trail.settings,
+          ...checkSettingsChange(input, DEFAULT_CLOUDTRAIL_SETTINGS),
+        };
         return { status: 200, body: cloud.trail.settings };
       case 'GET /push':
         return { status: 200, body: pushState(cloud) };
       case 'POST /push':
-        cloud.push.settings = { ...cloud.push.settings, ...pushSettings(input) };
+        cloud.push.settings = {
+          ...cloud.push.settings,
+          ...checkSettingsChange(input, DEFAULT_PUSH_SETTINGS, ['dropRate']),
+        };
         return { status: 200, body: pushState(cloud) };
       case 'POST /accounts':
         for (const [key, account] of Object.entries(input)) cloud.accounts.set(key, String(account));
