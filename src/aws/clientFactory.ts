@@ -1,6 +1,7 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GlueClient } from '@aws-sdk/client-glue';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -36,6 +37,8 @@ export interface AwsClients {
   sts: STSClient;
   /** The push queue (realtime.capture "push"). */
   sqs: SQSClient;
+  /** Signs and verifies snapshots (config `snapshots.signingKey`). */
+  kms: KMSClient;
 }
 
 /**
@@ -98,6 +101,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     s3: new S3Client({ ...common('S3'), ...(s3Endpoint ? { forcePathStyle: true } : {}) }),
     sts: new STSClient(common('STS')),
     sqs: new SQSClient(common('SQS')),
+    kms: new KMSClient(common('KMS')),
   };
   if (options.counter) {
     attachCallCounter(clients.glue, 'Glue', options.counter);
@@ -107,6 +111,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     attachCallCounter(clients.s3, 'S3', options.counter);
     attachCallCounter(clients.sts, 'STS', options.counter);
     attachCallCounter(clients.sqs, 'SQS', options.counter);
+    attachCallCounter(clients.kms, 'KMS', options.counter);
   }
   return clients;
 }

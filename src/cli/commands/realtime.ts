@@ -5,12 +5,13 @@ import { createRuntime, type Runtime } from '../../ondemand/runtime.ts';
 import {
   collectOnce,
   createPushWatcher,
+  ensureEventTable,
   type PushTickReport,
   replayExitCode,
   replayOnce,
   runOnce,
 } from '../../realtime/index.ts';
-import { collectSummary, pushTickSummary, replaySummary } from '../../realtime/summary.ts';
+import { collectSummary, pushTickSummary, reconcileSummary, replaySummary } from '../../realtime/summary.ts';
 import type { CommandContext } from '../context.ts';
 
 interface CommonOptions {
@@ -60,6 +61,7 @@ async function runOnceAndPrint(
   const report = await runOnce(runtime, { confirm: options.confirm ?? false });
   print(ctx, options.json, report, () => [
     ...collectSummary(report.collect),
+    ...reconcileSummary(report.reconcile),
     ...replaySummary(report.replay),
   ]);
   return replayExitCode(report.replay);
@@ -139,7 +141,7 @@ async function watchPush(runtime: Runtime, options: WatchOptions, ctx: CommandCo
 }
 
 /**
- * `lakemirror realtime collect | replay | run-once | watch`: the near-real-time mode. Exit codes: 0 ok,
+ * `lakemirror realtime init | collect | replay | run-once | watch`: the near-real-time mode. Exit codes: 0 ok,
  * 1 error, 2 circuit breaker tripped (nothing applied; `--confirm` applies), 3 some events failed for good.
  */
 export function realtime(ctx: CommandContext): Command {
@@ -150,6 +152,23 @@ export function realtime(ctx: CommandContext): Command {
     sub
       .option('--config <file>', 'config file (JSON or YAML)', DEFAULT_CONFIG)
       .option('--json', 'print the report as JSON instead of a summary');
+  command.addCommand(
+    common(
+      new Command('init').description(
+        'Create the event table (local or self-hosted use; the CDK app creates it in AWS)',
+      ),
+    ).action((options: CommonOptions) =>
+      run(ctx, async () => {
+        const runtime = await openRuntime(options, ctx);
+        const result = await ensureEventTable(runtime);
+        const { eventTable } = runtime.config.realtime;
+        print(ctx, options.json, { table: eventTable, ...result }, () => [
+          `event table ${eventTable} in ${runtime.config.source.region}: ${result.created ? 'created' : 'already there'} (TTL ${result.ttl})`,
+        ]);
+        return 0;
+      }),
+    ),
+  );
   command.addCommand(
     common(
       new Command('collect').description('Read CloudTrail since the checkpoint and stage the events'),

@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '../service.ts';
 import { cloudTrailService } from './cloudtrail.ts';
 import { glueService } from './glue/index.ts';
 import { iamService } from './iam/index.ts';
+import { kmsService } from './kms/index.ts';
 import { lakeFormationService } from './lakeformation/index.ts';
 import { sqsService } from './sqs/index.ts';
 import type { QueueBroker } from './sqs/queues.ts';
@@ -17,5 +18,6 @@ export function allServices(trail: CloudTrailLog, queues: QueueBroker): ServiceD
     stsService(),
     iamService(),
     sqsService(queues),
+    kmsService(),
   ];
 }

@@ -48,6 +48,7 @@ describe('loadConfig', () => {
       capture: 'lookup',
       lookupEveryMinutes: 15,
       pushQueue: 'lakemirror-push',
+      reconcile: { everyMinutes: 60, maxCallsPerRun: 500 },
     });
     expect(demo.drill).toEqual({ maxRpoMinutes: 15, maxRtoMinutes: 60 });
 
