@@ -99,6 +99,11 @@ export class CloudChild {
     return (await this.admin('POST', 'faults', change)) as FaultSettings;
   }
 
+  /** EventBridge-style push delivery to the queue: delay and drop rate (see src/localcloud/pushDelivery.ts). */
+  async setPush(change: { delayMs?: number; dropRate?: number; queueName?: string }): Promise<unknown> {
+    return this.admin('POST', 'push', change);
+  }
+
   private async admin(method: string, route: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${this.endpoint}/_localcloud/${route}`, {
       method,

@@ -1,5 +1,5 @@
 import { runSync, runVerify } from '../src/ondemand/index.ts';
-import { collectOnce, ensureEventTable, replayOnce } from '../src/realtime/index.ts';
+import { collectOnce, createPushWatcher, ensureEventTable, replayOnce } from '../src/realtime/index.ts';
 
 /** The use cases the scenarios drive (signatures fixed in docs/design.md, "Use-case API"). */
 export interface UseCases {
@@ -8,9 +8,10 @@ export interface UseCases {
   collectOnce: typeof collectOnce;
   replayOnce: typeof replayOnce;
   ensureEventTable: typeof ensureEventTable;
+  createPushWatcher: typeof createPushWatcher;
 }
 
 /** The use cases, as the CLI and the Lambda handlers call them (a test may wrap or replace one). */
 export async function loadUseCases(): Promise<UseCases> {
-  return { runSync, runVerify, collectOnce, replayOnce, ensureEventTable };
+  return { runSync, runVerify, collectOnce, replayOnce, ensureEventTable, createPushWatcher };
 }

@@ -1,6 +1,7 @@
 import { fullSync, halfRateFullSync } from './fullSync.ts';
 import { noChangeResync, oneTableChanged, partitionsAdded, verifyInSync } from './incremental.ts';
 import { realtimeBurst, realtimeOneTable } from './realtime.ts';
+import { realtimePushBurst } from './realtimePush.ts';
 import type { Scenario } from './scenario.ts';
 
 /** In the order `--scenario all` runs them: each on-demand one builds on the state the previous one left. */
@@ -12,5 +13,6 @@ export const SCENARIOS: readonly Scenario[] = [
   verifyInSync,
   realtimeOneTable,
   realtimeBurst,
+  realtimePushBurst,
   halfRateFullSync,
 ];

@@ -8,6 +8,8 @@ export const PENDING_INDEX = 'pending';
 
 /** Item-level actions of the collector (stage, checkpoint) and the replayer (query, mark). */
 export const EVENT_TABLE_ACTIONS = {
+  /** Push capture: conditional puts only. */
+  stager: ['dynamodb:PutItem'],
   collector: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
   replayer: [
     'dynamodb:GetItem',

@@ -1,7 +1,10 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
@@ -9,6 +12,7 @@ import type { DeployedConfig } from '../constructs/deployedConfig.ts';
 import { EVENT_TABLE_ACTIONS, EventTable } from '../constructs/eventTable.ts';
 import { LakemirrorFunction } from '../constructs/lakemirrorFunction.ts';
 import { LfAdmins } from '../constructs/lfAdmins.ts';
+import { PushCapture } from '../constructs/pushCapture.ts';
 import { RealtimeAlarms } from '../constructs/realtimeAlarms.ts';
 import { addStatements, directTargets, readRegions, statements } from '../iam.ts';
 import { acknowledge, iam5ResourceId } from '../nag.ts';
@@ -91,6 +95,8 @@ export class RealtimeStack extends Stack {
       statements.assumeTargetRoles(config),
     );
 
+    if (config.realtime.capture === 'push') this.addPushCapture(props, environment);
+
     new events.Rule(this, 'CollectSchedule', {
       description: 'lakemirror: run the collector',
       schedule: events.Schedule.expression(config.deploy.realtime.collectSchedule),
@@ -121,5 +127,32 @@ export class RealtimeStack extends Stack {
         })),
       ],
     });
+  }
+
+  /**
+   * realtime.capture "push": the rule → queue → stager path, and one replayer at a time (reserved concurrency
+   * 1: Lambda queues the stager's async invocations instead of running replayers side by side).
+   */
+  private addPushCapture(props: RealtimeStackProps, environment: Record<string, string>): void {
+    const { config } = props;
+    const push = new PushCapture(this, 'Push', {
+      queueName: config.realtime.pushQueue,
+      logRetentionDays: config.deploy.logRetentionDays,
+      replayer: this.replayer.function,
+      environment,
+      maxQueueAgeSeconds: 300,
+    });
+    props.deployedConfig.grantRead(push.stager.role);
+    this.eventTable.grant(push.stager.role, EVENT_TABLE_ACTIONS.stager);
+    (this.replayer.function.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = 1;
+    acknowledge(
+      push.stager.role,
+      [iam5ResourceId(this, `${this.replayer.function.functionArn}:*`)],
+      "grantInvoke allows any version of the replayer ('<replayer ARN>:*'); the stager invokes the unqualified name.",
+    );
+    if (config.deploy.alarmTopicArn) {
+      const topic = sns.Topic.fromTopicArn(this, 'PushAlarmTopic', config.deploy.alarmTopicArn);
+      for (const alarm of push.alarms) alarm.addAlarmAction(new actions.SnsAction(topic));
+    }
   }
 }

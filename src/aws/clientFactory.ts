@@ -4,6 +4,7 @@ import { GlueClient } from '@aws-sdk/client-glue';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -34,6 +35,8 @@ export interface AwsClients {
   dynamoDb: DynamoDBDocumentClient;
   s3: S3Client;
   sts: STSClient;
+  /** The push queue (realtime.capture "push"). */
+  sqs: SQSClient;
   /** Signs and verifies snapshots (config `snapshots.signingKey`). */
   kms: KMSClient;
 }
@@ -100,6 +103,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     }),
     s3: new S3Client({ ...common('S3'), ...(s3Endpoint ? { forcePathStyle: true } : {}) }),
     sts: new STSClient(common('STS')),
+    sqs: new SQSClient(common('SQS')),
     kms: new KMSClient(common('KMS')),
   };
   if (options.counter) {
@@ -109,6 +113,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     attachCallCounter(dynamoDbClient, 'DynamoDB', options.counter);
     attachCallCounter(clients.s3, 'S3', options.counter);
     attachCallCounter(clients.sts, 'STS', options.counter);
+    attachCallCounter(clients.sqs, 'SQS', options.counter);
     attachCallCounter(clients.kms, 'KMS', options.counter);
   }
   return clients;

@@ -1,5 +1,13 @@
 /** Services lakemirror talks to, keyed by the suffix of their `AWS_ENDPOINT_URL_<SUFFIX>` variable. */
-export type ServiceEnvSuffix = 'GLUE' | 'LAKEFORMATION' | 'CLOUDTRAIL' | 'DYNAMODB' | 'S3' | 'STS' | 'KMS';
+export type ServiceEnvSuffix =
+  | 'GLUE'
+  | 'LAKEFORMATION'
+  | 'CLOUDTRAIL'
+  | 'DYNAMODB'
+  | 'S3'
+  | 'STS'
+  | 'KMS'
+  | 'SQS';
 
 /**
  * The endpoint a client of `service` will use, if any is configured: an explicit one (config

@@ -172,6 +172,22 @@ export const configSchema = z
         retentionDays: z.int().min(1).default(14),
         deleteMissing: z.boolean().default(true),
         maxChangePercent: z.number().min(0).max(100).default(25),
+        capture: z
+          .enum(['lookup', 'push'])
+          .default('lookup')
+          .describe(
+            'push: EventBridge → SQS delivers each call in seconds; the lookup stays as the backstop',
+          ),
+        lookupEveryMinutes: z
+          .int()
+          .min(1)
+          .default(15)
+          .describe('With capture "push": minutes between CloudTrail lookups (the backstop)'),
+        pushQueue: z
+          .string()
+          .regex(/^[\w-]{1,80}$/)
+          .default('lakemirror-push')
+          .describe('With capture "push": the SQS queue the EventBridge rule targets'),
         reconcile: z
           .strictObject({
             everyMinutes: z

@@ -2,6 +2,7 @@ import { DEFAULT_ACCOUNT_ID } from './accounts.ts';
 import { checkSettingsChange } from './adminSettings.ts';
 import { DEFAULT_CLOUDTRAIL_SETTINGS } from './cloudTrailLog.ts';
 import { DEFAULT_FAULTS } from './faults.ts';
+import { DEFAULT_PUSH_SETTINGS } from './pushDelivery.ts';
 import type { LocalCloud } from './server.ts';
 import { ensurePrincipals } from './services/iam/principals.ts';
 import { GLOBAL_REGION } from './state.ts';
@@ -25,6 +26,12 @@ function stringList(value: unknown, member: string): string[] {
     throw new Error(`${member} must be a list of names`);
   return value;
 }
+
+const pushState = (cloud: LocalCloud) => ({
+  ...cloud.push.settings,
+  delivered: cloud.push.delivered,
+  dropped: cloud.push.dropped,
+});
 
 /**
  * The local cloud's own API under `/_localcloud/`: call counts, fault settings, CloudTrail delivery
@@ -62,6 +69,14 @@ export async function handleAdmin(
           ...checkSettingsChange(input, DEFAULT_CLOUDTRAIL_SETTINGS),
         };
         return { status: 200, body: cloud.trail.settings };
+      case 'GET /push':
+        return { status: 200, body: pushState(cloud) };
+      case 'POST /push':
+        cloud.push.settings = {
+          ...cloud.push.settings,
+          ...checkSettingsChange(input, DEFAULT_PUSH_SETTINGS, ['dropRate']),
+        };
+        return { status: 200, body: pushState(cloud) };
       case 'POST /accounts':
         for (const [key, account] of Object.entries(input)) cloud.accounts.set(key, String(account));
         return { status: 200, body: Object.fromEntries(cloud.accounts) };

@@ -22,6 +22,8 @@ interface ServeOptions {
   throttleRps?: number;
   faultRate?: number;
   deliveryDelayMs?: number;
+  pushDelayMs?: number;
+  pushDropRate?: number;
 }
 
 const integer = (value: string): number => {
@@ -70,6 +72,10 @@ async function serve(options: ServeOptions, ctx: CommandContext): Promise<number
       dataDir,
       faults,
       cloudTrail: options.deliveryDelayMs !== undefined ? { deliveryDelayMs: options.deliveryDelayMs } : {},
+      push: {
+        ...(options.pushDelayMs !== undefined ? { delayMs: options.pushDelayMs } : {}),
+        ...(options.pushDropRate !== undefined ? { dropRate: options.pushDropRate } : {}),
+      },
     });
   } catch (error) {
     ctx.err(`lakemirror localcloud: ${(error as Error).message}`);
@@ -159,6 +165,8 @@ export function localCloudCommand(ctx: CommandContext): Command {
       'CloudTrail delivery delay before LookupEvents sees an event',
       integer,
     )
+    .option('--push-delay-ms <ms>', 'EventBridge delay before a call is delivered to the push queue', integer)
+    .option('--push-drop-rate <x>', 'fraction of pushed events never delivered', fraction)
     .action(async (options: ServeOptions) => {
       if (options.inMemory && options.dataDir) {
         ctx.err('lakemirror localcloud: --data-dir and --in-memory exclude each other');

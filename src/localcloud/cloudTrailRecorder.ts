@@ -90,8 +90,11 @@ export interface CallRecord {
   userAgent: string;
 }
 
-/** Records one Glue or Lake Formation call as a CloudTrail management event in the caller's Region. */
-export function recordCall(log: CloudTrailLog, call: CallRecord): void {
+/**
+ * Records one Glue or Lake Formation call as a CloudTrail management event in the caller's Region, and
+ * returns the record (what EventBridge delivers as the event's detail).
+ */
+export function recordCall(log: CloudTrailLog, call: CallRecord): Record<string, unknown> {
   const { ctx } = call;
   const nowMs = Math.round(ctx.now * 1000);
   const requestParameters = toCloudTrailCase(call.input) as Record<string, unknown>;
@@ -133,4 +136,5 @@ export function recordCall(log: CloudTrailLog, call: CallRecord): void {
     resources: resourcesOf(ctx.service, call.input as Record<string, any>),
     document: JSON.stringify(document),
   });
+  return document;
 }

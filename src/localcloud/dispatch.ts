@@ -18,6 +18,8 @@ export interface DispatchDeps {
   trail: CloudTrailLog;
   /** Called after a mutating call succeeded (schedules persistence). */
   onMutation: () => void;
+  /** Receives every CloudTrail record, for EventBridge-style push delivery. */
+  onRecorded?: (record: Record<string, unknown>) => void;
 }
 
 export interface ServiceCall {
@@ -137,7 +139,7 @@ export async function dispatchServiceCall(deps: DispatchDeps, call: ServiceCall)
   }
 
   if (service.eventSource) {
-    recordCall(deps.trail, {
+    const record = recordCall(deps.trail, {
       ctx,
       eventSource: service.eventSource,
       input,
@@ -146,6 +148,7 @@ export async function dispatchServiceCall(deps: DispatchDeps, call: ServiceCall)
       readOnly: spec.readOnly,
       userAgent: String(call.req.headers['user-agent'] ?? 'unknown'),
     });
+    deps.onRecorded?.(record);
   }
   return withRequestId(encodeResult(service, operation, output, failure, requestId), requestId);
 }

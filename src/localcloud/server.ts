@@ -16,8 +16,10 @@ import { type DispatchDeps, dispatchServiceCall } from './dispatch.ts';
 import { type EmbeddedEmulator, startDynamo, startS3 } from './embedded.ts';
 import { FaultInjector, type FaultSettings } from './faults.ts';
 import { StatePersistence } from './persistence.ts';
+import { PushDelivery, type PushSettings } from './pushDelivery.ts';
 import type { ServiceDefinition } from './service.ts';
 import { allServices } from './services/index.ts';
+import { QueueBroker } from './services/sqs/queues.ts';
 import { readCredentialScope } from './sigv4Scope.ts';
 import { CloudState } from './state.ts';
 
@@ -35,6 +37,8 @@ export interface LocalCloudOptions {
   persistIntervalMs?: number;
   /** Start DynamoDB (dynalite) and S3 (s3rver) behind the same port. Default true. */
   embedded?: boolean;
+  /** EventBridge-style delivery of Glue and Lake Formation calls to an SQS queue. */
+  push?: Partial<PushSettings>;
   /** Where the warning about a non-loopback address goes (default console.warn). */
   warn?: (message: string) => void;
 }
@@ -48,6 +52,8 @@ export interface LocalCloud {
   readonly stats: CallStats;
   readonly trail: CloudTrailLogType;
   readonly accounts: Map<string, string>;
+  readonly queues: QueueBroker;
+  readonly push: PushDelivery;
   /** Writes every dirty Region's state now. */
   persist(): void;
   /** Forgets all emulated state (and CloudTrail history); DynamoDB and S3 are left alone. */
@@ -105,8 +111,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const onMutation = () => {
     if (persistence && !persistTimer) persistTimer = setTimeout(persist, options.persistIntervalMs ?? 50);
   };
-  const deps: DispatchDeps = { state, faults, stats, trail, onMutation };
-  const services = new Map<string, ServiceDefinition>(allServices(trail).map((s) => [s.signingName, s]));
+  const queues = new QueueBroker();
+  const push = new PushDelivery(queues, options.push);
+  const onRecorded = (record: Record<string, unknown>) => push.offer(record);
+  const deps: DispatchDeps = { state, faults, stats, trail, onMutation, onRecorded };
+  const services = new Map<string, ServiceDefinition>(
+    allServices(trail, queues).map((s) => [s.signingName, s]),
+  );
 
   const scratchDir = dataDir ? undefined : mkdtempSync(join(tmpdir(), 'lakemirror-localcloud-'));
   const embeddedDir = dataDir ?? scratchDir!;
@@ -127,6 +138,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stats,
     trail,
     accounts,
+    queues,
+    push,
     persist,
     async reset() {
       state.clear();
@@ -231,6 +244,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     );
   const port = (server.address() as AddressInfo).port;
   Object.assign(cloud, { port, endpoint: `http://${host}:${port}` });
+  queues.endpoint = cloud.endpoint;
   return cloud;
 }
 

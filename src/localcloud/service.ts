@@ -1,7 +1,7 @@
 import type { RegionState } from './state.ts';
 
 /** Wire protocols the local cloud speaks; each is what the real service uses, so unmodified SDK clients work. */
-export type WireProtocol = 'awsJson1_1' | 'restJson1' | 'awsQuery';
+export type WireProtocol = 'awsJson1_0' | 'awsJson1_1' | 'restJson1' | 'awsQuery';
 
 /** What a handler sees of the request beyond its input. */
 export interface RequestContext {

@@ -7,11 +7,18 @@ import { type CollectReport, collectEvents } from './collect/collectEvents.ts';
 import { type CreateEventTableResult, createEventTable } from './eventTable/createEventTable.ts';
 import { EventTable } from './eventTable/eventTable.ts';
 import { withEventTable } from './eventTable/withEventTable.ts';
+import { ensurePushQueue } from './push/ensurePushQueue.ts';
+import type { PushMessage } from './push/pushQueue.ts';
+import { PushQueue } from './push/pushQueue.ts';
+import { PushWatcher } from './push/pushWatcher.ts';
+import { type StagePushReport, stagePushed } from './push/stagePushed.ts';
 import { type ReconcileReport, reconcileStep, recordReconcileCost } from './reconcile/reconcileStep.ts';
 import { replayConfigOf, replayPending } from './replay/replayPending.ts';
 import type { ReplayReport } from './replay/replayReport.ts';
 
 export type { CollectReport } from './collect/collectEvents.ts';
+export { type LagStats, lagByCapture } from './push/lagByCapture.ts';
+export type { PushTickReport, PushWatcher } from './push/pushWatcher.ts';
 export type { ReconcileReport } from './reconcile/reconcileStep.ts';
 export { type ReplayConfig, replayPending } from './replay/replayPending.ts';
 export { type ReplayReport, replayExitCode } from './replay/replayReport.ts';
@@ -118,4 +125,47 @@ export async function runOnce(runtime: Runtime, options: { confirm?: boolean } =
   const restart = collect.historyLost ? 'historyLost' : collect.firstRun ? 'firstRun' : undefined;
   const rest = await reconcileAndReplay(runtime, { ...options, ...(restart ? { restart } : {}) });
   return { collect, ...rest };
+}
+
+/**
+ * The push capture's loop for this runtime (realtime.capture "push"): the queue in the source Region, the
+ * same event table, the lookup as backstop. Against a local endpoint it creates the queue and its DLQ.
+ */
+export async function createPushWatcher(
+  runtime: Runtime,
+  options: { confirm?: boolean; waitSeconds?: number } = {},
+): Promise<PushWatcher> {
+  const { config } = runtime;
+  const { sqs } = runtime.clients(config.source.region);
+  if (config.localcloud?.endpoint) await ensurePushQueue(sqs, config.realtime.pushQueue);
+  return new PushWatcher({
+    queue: new PushQueue(sqs, config.realtime.pushQueue),
+    table: eventTableOf(runtime),
+    config: {
+      sourceRegion: config.source.region,
+      ...(config.source.accountId ? { sourceAccountId: config.source.accountId } : {}),
+      retentionDays: config.realtime.retentionDays,
+      ...(config.filters ? { filters: config.filters } : {}),
+      lookupEveryMinutes: config.realtime.lookupEveryMinutes,
+    },
+    collect: () => collectOnce(runtime),
+    replay: () => replayOnce(runtime, options),
+    clock: () => runtime.now().getTime(),
+    ...(options.waitSeconds !== undefined ? { waitSeconds: options.waitSeconds } : {}),
+  });
+}
+
+/** The stager function's use case: stages one batch of push-queue messages in the event table. */
+export function stagePushBatch(runtime: Runtime, messages: PushMessage[]): Promise<StagePushReport> {
+  const { config } = runtime;
+  return stagePushed(messages, {
+    table: eventTableOf(runtime),
+    config: {
+      sourceRegion: config.source.region,
+      ...(config.source.accountId ? { sourceAccountId: config.source.accountId } : {}),
+      retentionDays: config.realtime.retentionDays,
+      ...(config.filters ? { filters: config.filters } : {}),
+    },
+    now: runtime.now(),
+  });
 }

@@ -1,4 +1,5 @@
 import type { CollectReport } from './collect/collectEvents.ts';
+import type { PushTickReport } from './push/pushWatcher.ts';
 import type { ReconcileReport } from './reconcile/reconcileStep.ts';
 import type { ReplayReport } from './replay/replayReport.ts';
 
@@ -52,5 +53,21 @@ export function replaySummary(report: ReplayReport): string[] {
   for (const f of report.failures)
     lines.push(`  ${f.status === 'failed' ? 'FAILED' : 'retry'} ${f.object}: ${f.error}`);
   if (report.morePending) lines.push('  more events are pending: run again');
+  return lines;
+}
+
+export function pushTickSummary(report: PushTickReport): string[] {
+  const rejected = Object.entries(report.rejected).map(([reason, n]) => `${reason} ${n}`);
+  const lines = [
+    `pushed ${report.received} messages: staged ${report.staged}, duplicates ${report.duplicates}, rejected ${rejected.length ? rejected.join(', ') : 'none'}${report.failed ? `, staging failed ${report.failed} (left on the queue)` : ''}`,
+  ];
+  for (const p of report.poison)
+    lines.push(
+      `  poison message ${p.messageId} (receive ${p.receiveCount}): ${p.reason}; it goes to the dead-letter queue`,
+    );
+  if (report.deadLetters > 0)
+    lines.push(`  dead-letter queue: ${report.deadLetters} messages (inspect and delete them)`);
+  if (report.lookup) lines.push(...collectSummary(report.lookup).map((l) => `  backstop ${l}`));
+  if (report.replay) lines.push(...replaySummary(report.replay));
   return lines;
 }

@@ -1,8 +1,16 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { LakemirrorError } from '../../model/errors.ts';
 import type { Runtime } from '../../ondemand/runtime.ts';
-import { collectOnce, ensureEventTable, replayExitCode, replayOnce, runOnce } from '../../realtime/index.ts';
-import { collectSummary, reconcileSummary, replaySummary } from '../../realtime/summary.ts';
+import {
+  collectOnce,
+  createPushWatcher,
+  ensureEventTable,
+  type PushTickReport,
+  replayExitCode,
+  replayOnce,
+  runOnce,
+} from '../../realtime/index.ts';
+import { collectSummary, pushTickSummary, reconcileSummary, replaySummary } from '../../realtime/summary.ts';
 import type { CommandContext } from '../context.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
 import { configCommand } from './common.ts';
@@ -60,8 +68,11 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function watch(runtime: Runtime, flags: RealtimeFlags & { interval: string }, ctx: CommandContext) {
+type WatchFlags = RealtimeFlags & { interval: string; capture?: 'lookup' | 'push' };
+
+async function watch(runtime: Runtime, flags: WatchFlags, ctx: CommandContext) {
   const interval = parseInterval(flags.interval);
+  if ((flags.capture ?? runtime.config.realtime.capture) === 'push') return watchPush(runtime, flags, ctx);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -76,6 +87,37 @@ async function watch(runtime: Runtime, flags: RealtimeFlags & { interval: string
         code = 1;
       }
       await pause(interval, stop.signal);
+    }
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+  }
+  return code;
+}
+
+/** Push capture: long-poll, stage, replay at once; the lookup runs every realtime.lookupEveryMinutes. */
+async function watchPush(runtime: Runtime, flags: WatchFlags, ctx: CommandContext): Promise<number> {
+  // The interval is the long-poll wait here: SQS answers as soon as a message arrives, at most 20 s.
+  const waitSeconds = Math.min(20, Math.max(1, Math.ceil(parseInterval(flags.interval) / 1000)));
+  const watcher = await createPushWatcher(runtime, { confirm: flags.confirm ?? false, waitSeconds });
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  ctx.stop?.addEventListener('abort', onSignal, { once: true });
+  let code = 0;
+  try {
+    while (!stop.signal.aborted) {
+      let report: PushTickReport;
+      try {
+        report = await watcher.tick();
+      } catch (error) {
+        runtime.output.warn(`realtime watch: ${(error as Error).message}; retrying in ${flags.interval}`);
+        code = 1;
+        await pause(parseInterval(flags.interval), stop.signal);
+        continue;
+      }
+      code = report.replay ? replayExitCode(report.replay) : 0;
+      if (report.received > 0 || report.lookup || report.replay || report.deadLetters > 0)
+        print(ctx, flags.json, report, () => pushTickSummary(report));
     }
   } finally {
     process.removeListener('SIGINT', onSignal);
@@ -139,9 +181,19 @@ export function realtime(ctx: CommandContext): Command {
   );
   command.addCommand(
     configCommand('watch', 'run-once every interval until interrupted (Ctrl-C)')
-      .option('--interval <duration>', 'time between runs (at least 1s), e.g. 60s or 5m', '60s')
+      .option(
+        '--interval <duration>',
+        'time between runs (at least 1s), e.g. 60s or 5m (push: the long-poll wait, ≤ 20 s)',
+        '60s',
+      )
+      .addOption(
+        new Option(
+          '--capture <path>',
+          'lookup: CloudTrail every interval; push: the SQS queue, lookup as backstop',
+        ).choices(['lookup', 'push']),
+      )
       .option('--confirm', CONFIRM)
-      .action((flags: RealtimeFlags & { interval: string }) =>
+      .action((flags: WatchFlags) =>
         withRuntime(
           ctx,
           flags,

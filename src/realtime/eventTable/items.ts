@@ -31,6 +31,8 @@ export interface EventItem {
   appliedAt?: string;
   /** appliedAt − eventTime. */
   lagMs?: number;
+  /** Which capture staged the item first; absent: the CloudTrail lookup (see docs/design.md, push). */
+  capture?: 'push';
   /** Epoch seconds (the table's TTL attribute); never relied on: reads skip expired items themselves. */
   expiresAt: number;
   /** Present only while pending (sparse index). */

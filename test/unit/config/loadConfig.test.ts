@@ -45,6 +45,9 @@ describe('loadConfig', () => {
       retentionDays: 14,
       deleteMissing: true,
       maxChangePercent: 25,
+      capture: 'lookup',
+      lookupEveryMinutes: 15,
+      pushQueue: 'lakemirror-push',
       reconcile: { everyMinutes: 60, maxCallsPerRun: 500 },
     });
     expect(demo.drill).toEqual({ maxRpoMinutes: 15, maxRtoMinutes: 60 });

@@ -1,0 +1,130 @@
+import { eventTableOf, type LagStats, lagByCapture, type PushWatcher } from '../../src/realtime/index.ts';
+import { makeBurst } from '../burst.ts';
+import { burstFloor } from '../floor.ts';
+import type { BenchContext } from '../harness.ts';
+import { realtimeCalls } from '../realtimeCalls.ts';
+import { drain, startRealtime, untilDelivered } from '../realtimeDriver.ts';
+import { summarize, withinFactor } from '../result.ts';
+import { EVENT_TABLE_NOTE } from './realtime.ts';
+import type { Scenario } from './scenario.ts';
+
+const PUSH_DELAY_MS = 1_000;
+const CHANGES = 1_000;
+
+const seconds = (lag: LagStats) => ({
+  applied: lag.applied,
+  p50Seconds: lag.p50Ms === null ? null : lag.p50Ms / 1000,
+  p99Seconds: lag.p99Ms === null ? null : lag.p99Ms / 1000,
+  maxSeconds: lag.maxMs === null ? null : lag.maxMs / 1000,
+});
+
+/** Applied items of events since `sinceMs`, lag by capture path. */
+async function lagSince(ctx: BenchContext, sinceMs: number) {
+  const items = await eventTableOf(ctx.runtime()).listRecent({ since: new Date(sinceMs) });
+  return lagByCapture(items);
+}
+
+/**
+ * Drains the push queue with the watcher (long-poll, stage, replay at once; one backstop lookup on its first
+ * tick) until a tick after the last delivery finds nothing: the queue is empty and nothing is pending.
+ */
+async function drainByPush(watcher: PushWatcher, deliveredByMs: number) {
+  const ticks = [];
+  for (;;) {
+    const tick = await watcher.tick();
+    ticks.push(tick);
+    const quiet = tick.received === 0 && (tick.replay?.events.read ?? 0) === 0 && !tick.lookup;
+    if (quiet && Date.now() > deliveredByMs) return ticks;
+    if (ticks.length > 2_000) throw new Error('push drain: still receiving after 2,000 ticks');
+  }
+}
+
+/**
+ * 1,000 changes delivered by push (EventBridge → SQS, 1 s after each call) and drained by `watch --capture
+ * push`, beside the same burst by CloudTrail lookup in the same run. Lag is source call → applied, per item.
+ */
+export const realtimePushBurst: Scenario = {
+  name: 'realtime-push-burst',
+  description: `${CHANGES.toLocaleString('en')} changes by push (delay ${PUSH_DELAY_MS} ms) beside the same burst by lookup`,
+  async run(ctx) {
+    await startRealtime(ctx);
+    // The watcher runs before the burst, as a deployment would: its first tick (the backstop lookup) is done.
+    const watcher = await ctx.unmeasured(async () => {
+      const created = await ctx.useCases.createPushWatcher(ctx.runtime(), { confirm: true, waitSeconds: 1 });
+      await ctx.cloud.setPush({ delayMs: PUSH_DELAY_MS, dropRate: 0 });
+      await created.tick();
+      return created;
+    });
+    const pushStart = Date.now();
+    const burst = await makeBurst(ctx, CHANGES);
+    const burstSeconds = Number(((burst.endedAtMs - pushStart) / 1000).toFixed(2));
+    const measured = await ctx.measure(() => drainByPush(watcher, burst.endedAtMs + PUSH_DELAY_MS + 500));
+    const pushLag = (await lagSince(ctx, pushStart)).push;
+    const pushCalls = realtimeCalls(measured.calls);
+
+    await ctx.unmeasured(() => ctx.cloud.setPush({ dropRate: 1 }));
+    const lookupStart = Date.now();
+    const lookupBurst = await makeBurst(ctx, CHANGES);
+    await untilDelivered(lookupBurst.endedAtMs);
+    const byLookup = await ctx.measure(() => drain(ctx, lookupBurst.endedAtMs));
+    const lookupLag = (await lagSince(ctx, lookupStart)).lookup;
+    const lookupCalls = realtimeCalls(byLookup.calls);
+    const verify = await ctx.unmeasured(() => ctx.useCases.runVerify(ctx.runtime()));
+
+    const perChange = (n: number) => Number((n / CHANGES).toFixed(3));
+    const floor = burstFloor({ ...burst, eventsBySource: {} });
+    return summarize({
+      scenario: this.name,
+      description: this.description,
+      floor,
+      measured,
+      rps: ctx.settings.rps,
+      objects: CHANGES,
+      extra: {
+        pushDelayMs: PUSH_DELAY_MS,
+        burstSeconds,
+        lagNote:
+          'lag = applied − CloudTrail eventTime (whole seconds); the burst is made first, so it includes the burst time',
+        push: {
+          lag: seconds(pushLag),
+          ticks: measured.value.length,
+          staged: measured.value.reduce((n, t) => n + t.staged, 0),
+          stagedByBackstop: measured.value.reduce((n, t) => n + (t.lookup?.staged ?? 0), 0),
+          glueLfPerChange: perChange(pushCalls.glueLf.total),
+          lookupEventsPages: pushCalls.lookupEvents,
+          dynamoDbPerChange: perChange(pushCalls.eventTableTotal),
+          calls: pushCalls,
+        },
+        lookup: {
+          lag: seconds(lookupLag),
+          rounds: byLookup.value.collects.length,
+          glueLfPerChange: perChange(lookupCalls.glueLf.total),
+          lookupEventsPages: lookupCalls.lookupEvents,
+          dynamoDbPerChange: perChange(lookupCalls.eventTableTotal),
+          calls: lookupCalls,
+          wallSeconds: Number((byLookup.wallMs / 1000).toFixed(2)),
+        },
+        floorPerChange: perChange(
+          [floor.source, floor.target].flatMap(Object.values).reduce((a, b) => a + b, 0),
+        ),
+        counting: `${EVENT_TABLE_NOTE}; push floor = the burst's Glue calls plus one backstop lookup page per event source`,
+      },
+      targets: (r) => [
+        {
+          name: 'push p99 lag < 10 s',
+          met: pushLag.p99Ms !== null && pushLag.p99Ms < 10_000,
+          detail: `p99 ${pushLag.p99Ms} ms over ${pushLag.applied} applied items`,
+        },
+        {
+          name: 'fewer calls per change than lookup',
+          met:
+            pushCalls.glueLf.total + pushCalls.lookupEvents <
+            lookupCalls.glueLf.total + lookupCalls.lookupEvents,
+          detail: `push ${pushCalls.glueLf.total + pushCalls.lookupEvents}, lookup ${lookupCalls.glueLf.total + lookupCalls.lookupEvents} (Glue/LF + LookupEvents)`,
+        },
+        { name: 'in sync after both', met: verify.inSync, detail: `verify inSync=${verify.inSync}` },
+        withinFactor('calls ≤ 1.05 × floor', r.calls!, r.floorCalls!, 1.05),
+      ],
+    });
+  },
+};

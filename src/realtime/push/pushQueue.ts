@@ -1,0 +1,110 @@
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import { LakemirrorError } from '../../model/errors.ts';
+
+export interface PushMessage {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  receiveCount: number;
+}
+
+/** The push queue and its dead-letter queue: a thin SQS adapter (the client is passed in). */
+export class PushQueue {
+  private url?: string;
+  private readonly otherUrls = new Map<string, string>();
+
+  constructor(
+    private readonly sqs: SQSClient,
+    readonly queueName: string,
+  ) {}
+
+  private async queueUrl(): Promise<string> {
+    if (this.url) return this.url;
+    try {
+      const answer = await this.sqs.send(new GetQueueUrlCommand({ QueueName: this.queueName }));
+      this.url = answer.QueueUrl!;
+      return this.url;
+    } catch (cause) {
+      throw new LakemirrorError({
+        code: 'push.queueMissing',
+        source: 'user',
+        object: `SQS queue ${this.queueName}`,
+        message: 'The push queue does not exist in the source Region',
+        fix: 'deploy the push capture (infra/) or, locally, run `lakemirror realtime watch --capture push`, which creates it',
+        cause,
+      });
+    }
+  }
+
+  /** Long-polls up to `waitSeconds` for up to 10 messages. */
+  async receive(waitSeconds: number): Promise<PushMessage[]> {
+    const answer = await this.sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: await this.queueUrl(),
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: waitSeconds,
+        MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+      }),
+    );
+    return (answer.Messages ?? []).map((m) => ({
+      messageId: m.MessageId ?? '',
+      receiptHandle: m.ReceiptHandle ?? '',
+      body: m.Body ?? '',
+      receiveCount: Number(m.Attributes?.ApproximateReceiveCount ?? 1),
+    }));
+  }
+
+  /** Deletes the handled messages; returns how many SQS could not delete (they come back: staging is idempotent). */
+  async delete(messages: PushMessage[]): Promise<number> {
+    let failed = 0;
+    for (let i = 0; i < messages.length; i += 10) {
+      const entries = messages
+        .slice(i, i + 10)
+        .map((m, n) => ({ Id: String(n), ReceiptHandle: m.receiptHandle }));
+      const answer = await this.sqs.send(
+        new DeleteMessageBatchCommand({ QueueUrl: await this.queueUrl(), Entries: entries }),
+      );
+      failed += answer.Failed?.length ?? 0;
+    }
+    return failed;
+  }
+
+  /** Makes a message visible again after `seconds` (a poison one comes back soon, to reach the DLQ). */
+  async retryAfter(message: PushMessage, seconds: number): Promise<void> {
+    await this.sqs.send(
+      new ChangeMessageVisibilityCommand({
+        QueueUrl: await this.queueUrl(),
+        ReceiptHandle: message.receiptHandle,
+        VisibilityTimeout: seconds,
+      }),
+    );
+  }
+
+  /** Messages waiting in a queue (visible + in flight), e.g. the dead-letter queue for the report. */
+  async depth(queueName = this.queueName): Promise<number> {
+    const url = queueName === this.queueName ? await this.queueUrl() : await this.otherUrl(queueName);
+    const answer = await this.sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: url,
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+      }),
+    );
+    const a = answer.Attributes ?? {};
+    return Number(a.ApproximateNumberOfMessages ?? 0) + Number(a.ApproximateNumberOfMessagesNotVisible ?? 0);
+  }
+
+  private async otherUrl(queueName: string): Promise<string | undefined> {
+    if (!this.otherUrls.has(queueName)) {
+      const answer = await this.sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
+      if (answer.QueueUrl) this.otherUrls.set(queueName, answer.QueueUrl);
+    }
+    return this.otherUrls.get(queueName);
+  }
+}
