@@ -151,6 +151,16 @@ export const configSchema = z
         maxChangePercent: z.number().min(0).max(100).default(25),
       })
       .prefault({}),
+    verify: z
+      .strictObject({
+        ignoreTargetOnly: z
+          .boolean()
+          .default(false)
+          .describe(
+            'verify and drill accept objects only the target holds (still listed, as accepted) instead of reporting them as drift',
+          ),
+      })
+      .prefault({}),
     drill: z
       .strictObject({
         maxRpoMinutes: z.number().positive().default(15),

@@ -48,7 +48,8 @@ export function lookupFor(item: DriftItem): Lookup | undefined {
 /** Dates the drift of every target from the source catalog (each object once, whatever the targets). */
 export async function dateDrift(source: RegionSide, reports: readonly DriftReport[]): Promise<DatedDrift> {
   const items = new Map<string, DriftItem>();
-  for (const report of reports) for (const item of report.drift) items.set(`${item.kind} ${item.key}`, item);
+  for (const report of reports)
+    for (const item of report.drift) if (!item.accepted) items.set(`${item.kind} ${item.key}`, item);
   const undated: string[] = [];
   const lookups: Array<{ name: string; lookup: Lookup }> = [];
   for (const [name, item] of items) {

@@ -1,41 +1,31 @@
 import type { TargetConfig } from '../config/configSchema.ts';
-import type { Action } from '../plan/actions.ts';
-import type { DriftItem, DriftReport, KindCounts } from '../report/reportTypes.ts';
+import type { DriftReport } from '../report/reportTypes.ts';
+import { countsByKind, driftItem, orderDrift } from './driftReport.ts';
 import { liveSource } from './liveSource.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
 import { syncTarget } from './syncTarget.ts';
+
+export interface VerifyRequest {
+  targets?: string[];
+  /** Accept objects only the target holds (still listed, as accepted); default config `verify.ignoreTargetOnly`. */
+  ignoreTargetOnly?: boolean;
+}
 
 export interface VerifyResult {
   inSync: boolean;
   reports: DriftReport[];
 }
 
-const SUMMARY = { create: 'missing in target', delete: 'only in target', update: '' } as const;
-
-function driftItem(action: Action): DriftItem {
-  const changes = (action.changes ?? []).map((c) => ({ path: c.path, before: c.before, after: c.after }));
-  const summary =
-    action.op === 'update'
-      ? `${changes.length} field${changes.length === 1 ? '' : 's'} differ${changes.length === 1 ? 's' : ''}: ${changes
-          .slice(0, 3)
-          .map((c) => c.path || '(whole object)')
-          .join(', ')}${changes.length > 3 ? ', …' : ''}`
-      : action.kind === 'grant' && action.op === 'create'
-        ? `${action.desired?.permissions.join(', ')} not granted in target`
-        : SUMMARY[action.op];
-  return { kind: action.kind, key: action.key, op: action.op, summary, changes };
-}
-
 /**
  * `verify`: compares each target with the live source through the same planner as `sync` (drift is exactly
- * what sync would do) and describes every drifted object with the fields that differ.
+ * what sync would do) and describes every drifted object with the fields that differ. Deletes are always
+ * planned here: an object only the target holds is drift whatever `deleteMissing` makes sync do about it,
+ * unless the run accepts target-only objects (`ignoreTargetOnly`, config `verify.ignoreTargetOnly`).
  */
-export async function runVerify(
-  runtime: Runtime,
-  request: { targets?: string[] } = {},
-): Promise<VerifyResult> {
+export async function runVerify(runtime: Runtime, request: VerifyRequest = {}): Promise<VerifyResult> {
   const { config } = runtime;
+  const ignoreTargetOnly = request.ignoreTargetOnly ?? config.verify.ignoreTargetOnly;
   const source = await runtime.source();
   runtime.output.phase('verify', `reading the source ${source.region}`);
   const filter = runFilter(config);
@@ -43,7 +33,7 @@ export async function runVerify(
   const reports: DriftReport[] = [];
   const targets = config.targets.filter((t) => !request.targets || request.targets.includes(t.region));
   for (const target of targets)
-    reports.push(await verifyTarget(runtime, target, records, filter, source.accountId));
+    reports.push(await verifyTarget(runtime, target, records, filter, source.accountId, ignoreTargetOnly));
   return { inSync: reports.every((r) => r.inSync), reports };
 }
 
@@ -53,10 +43,12 @@ async function verifyTarget(
   source: Awaited<ReturnType<typeof liveSource>>,
   filter: ReturnType<typeof runFilter>,
   sourceAccountId: string,
+  ignoreTargetOnly: boolean,
 ): Promise<DriftReport> {
   const side = await runtime.target(target);
   const result = await syncTarget(side, source, {
     plan: planOptionsFor(runtime.config, target, filter, {
+      deleteMissing: true,
       accounts: { sourceAccountId, targetAccountId: side.accountId },
       ...(side.callerArn ? { callerArn: side.callerArn } : {}),
     }),
@@ -64,26 +56,21 @@ async function verifyTarget(
     dryRun: true,
     output: runtime.output,
   });
-  const countsByKind: Record<string, KindCounts> = {};
-  for (const [kind, outcome] of Object.entries(result.counts)) {
-    const drifted = outcome.created + outcome.updated + outcome.deleted;
-    const sourceCount = outcome.unchanged + outcome.created + outcome.updated;
-    countsByKind[kind] = {
-      source: sourceCount,
-      target: sourceCount - outcome.created + outcome.deleted,
-      drifted,
-    };
-  }
-  const drift = result.actions.map(driftItem);
-  const total = Object.values(countsByKind).reduce((n, c) => n + c.drifted, 0);
+  const counts = countsByKind(result.counts);
+  const drift = orderDrift(result.actions.map((action) => driftItem(action, ignoreTargetOnly)));
+  const pending = Object.values(counts).reduce(
+    (n, c) => n + c.missingInTarget + c.different + (ignoreTargetOnly ? 0 : c.onlyInTarget),
+    0,
+  );
   return {
     schemaVersion: 1,
     kind: 'lakemirror.drift',
     generatedAt: runtime.now().toISOString(),
     source: { region: runtime.config.source.region, accountId: sourceAccountId },
     target: { region: side.region, accountId: side.accountId },
-    inSync: total === 0,
-    countsByKind,
+    inSync: pending === 0,
+    targetOnlyAccepted: ignoreTargetOnly,
+    countsByKind: counts,
     drift,
   };
 }

@@ -45,8 +45,11 @@ export interface SafetySnapshot {
   partitions: () => PartitionGroups;
 }
 
-/** What a target run did, and the safety snapshot taken before it changed anything. */
-export type SyncTargetResult = TallyResult & { safetySnapshot?: string };
+/**
+ * What a target run did, and the safety snapshot taken before it changed anything. `keptTargetOnly`: with
+ * deleteMissing off, the objects in scope only the target holds, left in place (verify lists them).
+ */
+export type SyncTargetResult = TallyResult & { safetySnapshot?: string; keptTargetOnly?: number };
 
 /** Partition actions kept from the read-only pass so the apply pass need not read the target again. */
 const CACHED_PARTITION_ACTIONS = 20_000;
@@ -78,6 +81,7 @@ export async function syncTarget(
   // The target as the early pass left it, without reading back what it wrote.
   const targetRecords = early ? sortRecords(projectApplied(read, early.applied)) : read;
   const { actions, unmapped } = await planTarget(target, source, targetRecords, options.plan);
+  const kept = keptTargetOnly(source, targetRecords, options.plan);
   const sourceTables = source.records.filter((r): r is TableRecord => r.kind === 'table');
   const fate = tableFate(actions, early?.emptyTables);
   const outcomes = tally(inScopeCounts(source.records, options.plan));
@@ -130,6 +134,7 @@ export async function syncTarget(
           listPartitionActions(partitionActions);
         }
       },
+      kept,
       undefined,
       safety,
     );
@@ -183,6 +188,7 @@ export async function syncTarget(
         partitionActions,
       );
     },
+    kept,
     reuse,
     safety,
   );
@@ -192,7 +198,37 @@ export async function syncTarget(
   await Promise.all([applyPartitions, applyLakeFormation]);
   for (const kind of [...APPLY_ORDER].reverse().filter(isObjectKind))
     await applied(await applyKind(target, kind, deletes), deletes);
-  return { ...outcomes.finish(listed, unlisted), ...(safetySnapshot ? { safetySnapshot } : {}) };
+  return {
+    ...outcomes.finish(listed, unlisted),
+    ...(safetySnapshot ? { safetySnapshot } : {}),
+    ...kept.result(),
+  };
+}
+
+/** Counts what deleteMissing off leaves in the target: planned as deletes, then set aside, never applied. */
+interface KeptTargetOnly {
+  /** A table's partition actions without its deletes, which are counted (once per table). */
+  partitionsOf(tableKey: string, actions: Action[]): Action[];
+  result(): { keptTargetOnly?: number };
+}
+
+function keptTargetOnly(
+  source: SourceRecords,
+  targetRecords: SnapshotRecord[],
+  plan: PlanOptions,
+): KeptTargetOnly {
+  if (plan.deleteMissing) return { partitionsOf: (_, actions) => actions, result: () => ({}) };
+  const others = planWithReport(source.records, targetRecords, { ...plan, deleteMissing: true });
+  const catalog = others.actions.filter((a) => a.op === 'delete').length;
+  const partitions = new Map<string, number>();
+  return {
+    partitionsOf(tableKey, actions) {
+      const kept = actions.filter((a) => a.op === 'delete').length;
+      if (kept > 0) partitions.set(tableKey, kept);
+      return kept > 0 ? actions.filter((a) => a.op !== 'delete') : actions;
+    },
+    result: () => ({ keptTargetOnly: catalog + [...partitions.values()].reduce((n, k) => n + k, 0) }),
+  };
 }
 
 /**
@@ -224,10 +260,12 @@ async function eachTablePartitions(
   fate: TableFate,
   options: SyncTargetOptions,
   visit: (table: TableRecord, actions: Action[], sourceCount: number) => Promise<void>,
+  kept: KeptTargetOnly,
   planned?: ReadonlyMap<string, Action[]>,
   safety?: SafetySnapshot,
 ): Promise<void> {
   const filter = createCatalogFilter(options.plan.filter);
+  const withDeletes = { ...options.plan, deleteMissing: true };
   const inScope = tables.filter((t) => isRecordIncluded(filter, t));
   const cursor = safety ? partitionCursor(safety.partitions()) : undefined;
   const targetPartitionsOf: TargetPartitions | undefined =
@@ -240,7 +278,12 @@ async function eachTablePartitions(
     const partitionActions =
       known && !fate.skipped.has(key)
         ? known
-        : await planPartitionsForTable(target, table, partitions, fate, options.plan, targetPartitionsOf);
+        : options.plan.deleteMissing
+          ? await planPartitionsForTable(target, table, partitions, fate, options.plan, targetPartitionsOf)
+          : kept.partitionsOf(
+              key,
+              await planPartitionsForTable(target, table, partitions, fate, withDeletes, targetPartitionsOf),
+            );
     await visit(table, partitionActions, partitions.length);
   };
   try {

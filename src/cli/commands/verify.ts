@@ -6,15 +6,35 @@ import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
 import { awsCommand } from './common.ts';
 import { verifyDocument, writeVerifyReport } from './verifyReportOut.ts';
 
-/** `lakemirror verify`: compare source and targets; exit 0 in sync, 2 on drift (for DR drills and CI). */
+type VerifyFlags = RuntimeFlags & {
+  json?: boolean;
+  out?: string;
+  target?: string[];
+  ignoreTargetOnly?: boolean;
+};
+
+/**
+ * `lakemirror verify`: compare source and targets; exit 0 in sync, 2 when an object is missing in a target,
+ * different, or only in a target (unless accepted with --ignore-target-only), for DR drills and CI.
+ */
 export function verifyCommand(ctx: CommandContext): Command {
-  return awsCommand('verify', 'compare the source with every target; exit 2 on drift')
+  return awsCommand(
+    'verify',
+    'compare the source with every target; exit 2 when an object is missing, different or only in a target',
+  )
     .option('--target <region...>', 'only these target Regions')
     .option('--json', 'print the drift reports as JSON')
     .option('--out <file>', 'also write the report (.json, or .html for the page)')
-    .action(async (flags: RuntimeFlags & { json?: boolean; out?: string; target?: string[] }) => {
+    .option(
+      '--ignore-target-only',
+      'accept objects only the target holds (listed as accepted; config verify.ignoreTargetOnly)',
+    )
+    .action(async (flags: VerifyFlags) => {
       await withRuntime(ctx, flags, async (runtime) => {
-        const result = await runVerify(runtime, flags.target ? { targets: flags.target } : {});
+        const result = await runVerify(runtime, {
+          ...(flags.target ? { targets: flags.target } : {}),
+          ...(flags.ignoreTargetOnly ? { ignoreTargetOnly: true } : {}),
+        });
         const document = verifyDocument(result);
         if (flags.out) {
           await writeVerifyReport(flags.out, result);
