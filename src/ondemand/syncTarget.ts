@@ -105,12 +105,15 @@ export async function syncTarget(
 
   const destructive = (list: readonly Action[]) => list.some(isDestructive);
   const guard = options.dryRun ? undefined : options.beforeDestructiveApply;
+  // Refused before the safety snapshot too when the deletes planned so far already exceed the limit.
+  checkMaxDeletes(actions, options.maxDeletes);
   // A plan that changes objects needs the safety snapshot whatever the partitions say: take it first and
   // plan partitions from it, instead of reading every target partition twice.
   let safety = guard && destructive(actions) ? await guard(read) : undefined;
   const guardPartitions = guard !== undefined && safety === undefined;
   const needsPartitionPrepass = options.plan.deleteMissing || options.dryRun || guardPartitions;
   let partitionDeletes = 0;
+  const firstPartitionDeletes: Action[] = [];
   let partitionUpdates = 0;
   let cachedActions = 0;
   const cache = new Map<string, Action[]>();
@@ -124,7 +127,9 @@ export async function syncTarget(
       options,
       async (table, partitionActions, count) => {
         outcomes.addSource('partition', count);
-        partitionDeletes += partitionActions.filter((a) => a.op === 'delete').length;
+        const deleted = partitionActions.filter((a) => a.op === 'delete');
+        partitionDeletes += deleted.length;
+        firstPartitionDeletes.push(...deleted.slice(0, Math.max(0, 20 - firstPartitionDeletes.length)));
         partitionUpdates += partitionActions.filter((a) => a.op === 'update').length;
         cachedActions += partitionActions.length;
         if (cachedActions <= CACHED_PARTITION_ACTIONS)
@@ -139,7 +144,7 @@ export async function syncTarget(
       safety,
     );
   }
-  checkMaxDeletes(actions, options.maxDeletes, partitionDeletes);
+  checkMaxDeletes(actions, options.maxDeletes, { count: partitionDeletes, first: firstPartitionDeletes });
   if (options.dryRun) {
     outcomes.planned(actions);
     return outcomes.finish(listed, unlisted);
