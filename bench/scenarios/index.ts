@@ -1,4 +1,4 @@
-import { fullSync, halfRateFullSync } from './fullSync.ts';
+import { deleteMissingFullSync, fullSync, halfRateFullSync } from './fullSync.ts';
 import { noChangeResync, oneTableChanged, partitionsAdded } from './incremental.ts';
 import { realtimeBurst, realtimeOneTable } from './realtime.ts';
 import type { Scenario } from './scenario.ts';
@@ -12,4 +12,5 @@ export const SCENARIOS: readonly Scenario[] = [
   realtimeOneTable,
   realtimeBurst,
   halfRateFullSync,
+  deleteMissingFullSync,
 ];

@@ -1,6 +1,7 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -16,6 +17,8 @@ import { acknowledge, iam5ResourceId } from '../nag.ts';
 export interface RealtimeStackProps extends StackProps {
   config: LakemirrorConfig;
   deployedConfig: DeployedConfig;
+  /** The on-demand stack's roles, registered in the targets by this stack's one settings update. */
+  onDemandAdminRoles?: { admins: iam.IRole[]; readOnlyAdmins: iam.IRole[] };
 }
 
 /**
@@ -110,16 +113,22 @@ export class RealtimeStack extends Stack {
       ...(config.deploy.alarmTopicArn ? { alarmTopicArn: config.deploy.alarmTopicArn } : {}),
     });
 
+    // The one update of the target Regions' admin lists, for both stacks' roles: two stacks each doing a
+    // read-modify-write of the same settings could race. Never the source Region (see README Safety).
+    const onDemandRoles = props.onDemandAdminRoles ?? { admins: [], readOnlyAdmins: [] };
     new LfAdmins(this, 'LakeFormationAdmins', {
       logRetentionDays: retention,
-      registrations: [
-        { region: config.source.region, admins: [], readOnlyAdmins: [this.replayer.role] },
-        ...directTargets(config).map((t) => ({
+      registrations: directTargets(config)
+        .filter((t) => t.region !== config.source.region)
+        .map((t) => ({
           region: t.region,
-          admins: [this.replayer.role],
-          readOnlyAdmins: [],
+          admins: [this.replayer.role, ...onDemandRoles.admins],
+          readOnlyAdmins: onDemandRoles.readOnlyAdmins,
         })),
-      ],
+    });
+    new CfnOutput(this, 'SourceReadOnlyAdminRoles', {
+      description: 'Register as read-only admins in the source Region (see README Safety)',
+      value: this.replayer.role.roleArn,
     });
   }
 }

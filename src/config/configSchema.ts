@@ -78,6 +78,11 @@ const target = z.strictObject({
   region,
   profile: z.string().min(1).optional(),
   roleArn: roleArn.optional().describe('Role assumed (STS AssumeRole) for writes in this target'),
+  readOnlyRoleArn: roleArn
+    .optional()
+    .describe(
+      'Read-only role verify and drill assume in this target instead of roleArn; the deployed verify function may assume only these',
+    ),
   catalogId: accountId
     .optional()
     .describe('Target Glue catalog (account) ID; defaults to the caller account'),

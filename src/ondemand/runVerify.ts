@@ -45,7 +45,11 @@ async function verifyTarget(
   sourceAccountId: string,
   ignoreTargetOnly: boolean,
 ): Promise<DriftReport> {
-  const side = await runtime.target(target);
+  // Verify only reads: through the target's read-only role when it has one (the deployed function may
+  // assume no other).
+  const side = await runtime.target(
+    target.readOnlyRoleArn ? { ...target, roleArn: target.readOnlyRoleArn } : target,
+  );
   const result = await syncTarget(side, source, {
     plan: planOptionsFor(runtime.config, target, filter, {
       deleteMissing: true,
