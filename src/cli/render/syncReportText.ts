@@ -55,7 +55,7 @@ function renderTarget(report: SyncReport, target: TargetReport): string[] {
     );
   if (target.keptTargetOnly)
     lines.push(
-      `kept ${target.keptTargetOnly} objects only the target holds (deleteMissing is off); \`lakemirror verify\` lists them`,
+      `${report.dryRun ? 'would keep' : 'kept'} ${target.keptTargetOnly} objects only the target holds (deleteMissing is off); \`lakemirror verify\` lists them`,
     );
   if (report.dryRun && target.actions.length) {
     lines.push('Planned changes:', ...renderActions(target.actions));
