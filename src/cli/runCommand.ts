@@ -48,9 +48,7 @@ export async function withRuntime(
     if (flags.snapshots) config = { ...config, snapshots: { uri: flags.snapshots } };
     const cloud = flags.endpoint ? undefined : await ensureLocalCloud(config);
     if (cloud) {
-      ctx.err(
-        `started the local cloud at ${cloud.endpoint} (data in .lakemirror/localcloud) for this command`,
-      );
+      ctx.err(`started the local cloud at ${cloud.endpoint} (data in ${cloud.dataDir}) for this command`);
       stopCloud = () => cloud.stop();
     }
     const runtime = createRuntime(config, {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/auditLog.ts';
-import type { ApiCallCounter } from '../aws/callCounter.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
-import type { SnapshotRecord } from '../model/records.ts';
-import type { CatalogFilterSpec } from '../plan/filters.ts';
+import { callSummary } from './callSummary.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
-import { readCatalogRecords } from './readCatalogRecords.ts';
+import type { PartitionCapture } from './partitionCapture.ts';
 import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import { runSnapshot } from './runSnapshot.ts';
@@ -16,8 +14,11 @@ import { fanOut } from './snapshotObserver.ts';
 import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
+import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
 import { openRunAuditLog, targetGuards } from './targetGuards.ts';
 import { targetReport } from './targetReport.ts';
+
+export { callSummary };
 
 export interface SyncRequest {
   /** Apply this snapshot instead of reading the source (restore, or a snapshot taken earlier). */
@@ -28,18 +29,6 @@ export interface SyncRequest {
   /** Only these databases. */
   databases?: string[];
   deleteMissing?: boolean;
-}
-
-export function callSummary(counter: ApiCallCounter, since?: ApiCallSummary): ApiCallSummary {
-  const byOperation = counter.byOperation();
-  if (since)
-    for (const [op, n] of Object.entries(since.byOperation)) byOperation[op] = (byOperation[op] ?? 0) - n;
-  return {
-    total: counter.total() - (since?.total ?? 0),
-    reads: counter.reads() - (since?.reads ?? 0),
-    writes: counter.writes() - (since?.writes ?? 0),
-    byOperation: Object.fromEntries(Object.entries(byOperation).filter(([, n]) => n > 0)),
-  };
 }
 
 /**
@@ -71,7 +60,11 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     });
   }
   // Each target is opened and read while the source snapshot is taken: different Regions, different limits.
+  // Its partitions too: they are captured to a temporary file beside the source read (partitionCapture.ts).
   const targetReads = new Map(targets.map((target) => [target, readTargetEarly(runtime, target, filter)]));
+  const captures = new Map(
+    targets.map((target) => [target, captureWhenRead(runtime, targetReads.get(target)!, filter)]),
+  );
   const audit = openRunAuditLog(runtime, { runId, startedAt });
   if (request.snapshotUri) {
     reader = snapshotReaderFor(runtime, request.snapshotUri);
@@ -112,6 +105,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
       const stopped = await Promise.all(passes.map((pass) => pass?.finish({ abort: true })));
       warnPartialCreates(runtime, targets, stopped);
       await audit.close();
+      await discardCaptures(captures.values());
       throw error;
     }
     early = await Promise.all(passes.map((pass) => pass?.finish()));
@@ -126,10 +120,12 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
           audit,
           sourceAccountId: sourceAccount,
           early: early[i],
+          capture: captures.get(target)!,
         }),
       );
   } finally {
     await audit.close();
+    await discardCaptures(captures.values());
   }
   return {
     schemaVersion: 1,
@@ -146,30 +142,6 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     snapshot: { uri, recordCount, contentHash },
     targets: reports,
   };
-}
-
-interface EarlyTargetRead {
-  side: RegionSide;
-  /** The side's call counts when it was opened, so the report counts the early read too. */
-  before: ApiCallSummary;
-  records: Promise<SnapshotRecord[]>;
-}
-
-function readTargetEarly(
-  runtime: Runtime,
-  target: TargetConfig,
-  filter: CatalogFilterSpec,
-): Promise<EarlyTargetRead> {
-  const read = (async () => {
-    const side = await runtime.target(target);
-    const before = callSummary(side.counter);
-    const records = readCatalogRecords(side, { filter, ...runtime.config.replicate });
-    records.catch(() => {});
-    return { side, before, records };
-  })();
-  // Awaited (and reported) per target in syncOneTarget; a failing target must not crash the run meanwhile.
-  read.catch(() => {});
-  return read;
 }
 
 /**
@@ -243,7 +215,7 @@ async function syncOneTarget(
   source: SourceRecords,
   filter: ReturnType<typeof runFilter>,
   request: SyncRequest,
-  run: RunContext & { early: EarlyApplyResult | undefined },
+  run: RunContext & { early: EarlyApplyResult | undefined; capture: Promise<PartitionCapture> },
 ): Promise<TargetReport> {
   const started = Date.now();
   const empty: TargetReport = {
@@ -271,6 +243,7 @@ async function syncOneTarget(
       dryRun: request.dryRun ?? false,
       output: runtime.output,
       targetRead: opened.records,
+      capture: run.capture,
       ...targetGuards(runtime, side, { runId: run.runId, audit: run.audit, filter }),
     });
     return targetReport(side, result, {

@@ -10,10 +10,9 @@ import { RateLimiterRegistry } from '../aws/rateLimiter.ts';
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
 import type { LakemirrorConfig, TargetConfig } from '../config/configSchema.ts';
 import { LakemirrorError } from '../model/errors.ts';
+import { TOOL } from '../version.ts';
 import { type Output, silentOutput } from './output.ts';
 import type { RegionSide } from './regionSide.ts';
-
-export const TOOL = 'lakemirror/0.1.0';
 
 /** Everything a use case needs from the outside world, built once per run from the config. */
 export interface Runtime {

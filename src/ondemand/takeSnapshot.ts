@@ -43,6 +43,8 @@ export async function takeSnapshot(
     observer?: SnapshotObserver;
     /** The Region's records but partitions, read already: only the partitions are read. */
     known?: readonly SnapshotRecord[];
+    /** The Region's records but partitions, being read by the caller: only the partitions are read here. */
+    parts?: CatalogReadParts;
   } = {},
 ): Promise<TakenSnapshot> {
   const { observer } = options;
@@ -54,9 +56,11 @@ export async function takeSnapshot(
     capturedAt,
     tool,
   };
-  const parts = options.known
-    ? knownParts(options.known)
-    : readCatalogInParts(source, scope, observer && ((records) => observer.assignments(records)));
+  const parts =
+    options.parts ??
+    (options.known
+      ? knownParts(options.known)
+      : readCatalogInParts(source, scope, observer && ((records) => observer.assignments(records))));
   if (observer) {
     Promise.all([parts.glue, parts.lakeFormationListed]).then(
       ([glue, listed]) => observer.objects([...glue.databases, ...glue.tables, ...listed]),

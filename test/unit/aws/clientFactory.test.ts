@@ -109,6 +109,16 @@ describe('createAwsClients', () => {
     expect(counter.reads()).toBe(3);
     expect(counter.writes()).toBe(0);
   });
+
+  it('gives every client a logger that the SDK logger middleware skips, so responses are not copied for logs', async () => {
+    const clients = createAwsClients({ region: 'us-east-1', endpoint: a.url });
+    for (const name of ['glue', 'lakeFormation', 'cloudTrail', 's3', 'sts'] as const) {
+      const logger = (await clients[name].config.logger) as unknown as Record<string, unknown>;
+      // The middleware evaluates its sensitive-data filter only inside `logger?.info?.(…)` / `logger?.error?.(…)`.
+      expect(logger.info, name).toBeUndefined();
+      expect(logger.error, name).toBeUndefined();
+    }
+  });
 });
 
 describe('endpoint and credential helpers', () => {
