@@ -1,6 +1,7 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GlueClient } from '@aws-sdk/client-glue';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -33,6 +34,8 @@ export interface AwsClients {
   dynamoDb: DynamoDBDocumentClient;
   s3: S3Client;
   sts: STSClient;
+  /** Signs and verifies snapshots (config `snapshots.signingKey`). */
+  kms: KMSClient;
 }
 
 /**
@@ -94,6 +97,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     }),
     s3: new S3Client({ ...common('S3'), ...(s3Endpoint ? { forcePathStyle: true } : {}) }),
     sts: new STSClient(common('STS')),
+    kms: new KMSClient(common('KMS')),
   };
   if (options.counter) {
     attachCallCounter(clients.glue, 'Glue', options.counter);
@@ -102,6 +106,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     attachCallCounter(dynamoDbClient, 'DynamoDB', options.counter);
     attachCallCounter(clients.s3, 'S3', options.counter);
     attachCallCounter(clients.sts, 'STS', options.counter);
+    attachCallCounter(clients.kms, 'KMS', options.counter);
   }
   return clients;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
+import { formatTrailerLine, type SnapshotTrailer, TRAILER_PREFIX } from '../model/snapshotFormat.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import type { CatalogReadParts } from './readCatalogRecords.ts';
 import { streamSnapshotPartitions } from './readSnapshot.ts';
@@ -50,12 +51,16 @@ export async function capturePartitions(
       { name: safetySnapshotName, parts: before },
     );
     const name = basename(taken.uri);
+    const pin = taken.version ? { version: taken.version } : {};
     return {
-      partitions: () => streamSnapshotPartitions(store, taken.uri),
+      partitions: () => streamSnapshotPartitions(store, taken.uri, pin),
       async keepAsSafetySnapshot() {
+        // Signed only when kept (config snapshots.signingKey): a capture that stays temporary needs no KMS call.
+        const trailer = await signedTrailerLine(runtime, taken.trailer);
         const out = await safetySnapshotStore(runtime).openWriter(name);
         try {
-          for await (const line of store.readLines(taken.uri)) await out.writeLine(line);
+          for await (const line of store.readLines(taken.uri, pin))
+            await out.writeLine(trailer && line.startsWith(TRAILER_PREFIX) ? trailer : line);
         } catch (error) {
           await out.abort();
           throw error;
@@ -70,4 +75,11 @@ export async function capturePartitions(
     discard();
     throw error;
   }
+}
+
+/** The trailer line with the signature of `snapshots.signingKey`, or undefined when snapshots are unsigned. */
+async function signedTrailerLine(runtime: Runtime, trailer: SnapshotTrailer): Promise<string | undefined> {
+  const signer = runtime.snapshotSigner;
+  if (!signer) return undefined;
+  return formatTrailerLine({ ...trailer, signature: await signer.sign(trailer.contentHash) });
 }

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/auditLog.ts';
+import type { SnapshotPin } from '../aws/snapshotStore.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { callSummary } from './callSummary.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
 import type { PartitionCapture } from './partitionCapture.ts';
-import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
+import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import { runSnapshot } from './runSnapshot.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
 import { fanOut } from './snapshotObserver.ts';
+import { loadSourceSnapshot } from './snapshotOrigin.ts';
 import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
@@ -29,6 +31,8 @@ export interface SyncRequest {
   /** Only these databases. */
   databases?: string[];
   deleteMissing?: boolean;
+  /** Apply a snapshot (`snapshotUri`) of another Region or account than the configured source. */
+  force?: boolean;
 }
 
 /**
@@ -43,6 +47,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   let uri: string;
   let records: SourceRecords['records'];
   let reader = runtime.store;
+  let pin: SnapshotPin = {};
   let sourceAccount: string;
   let early: Array<EarlyApplyResult | undefined> = [];
   // Only a fresh snapshot needs the source Region: applying a stored one must work while it is down.
@@ -69,16 +74,17 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   if (request.snapshotUri) {
     reader = snapshotReaderFor(runtime, request.snapshotUri);
     runtime.output.phase('snapshot', `loading ${request.snapshotUri}`);
-    const loaded = await loadSnapshot(reader, request.snapshotUri);
-    ({ uri, records } = loaded);
+    const loaded = await loadSourceSnapshot(runtime, reader, request.snapshotUri, request.force).catch(
+      async (error: unknown) => {
+        await audit.close();
+        await discardCaptures(captures.values());
+        throw error;
+      },
+    );
+    ({ uri, records, pin } = loaded);
     sourceAccount = loaded.header.source.accountId;
     recordCount = loaded.trailer.recordCount;
     contentHash = loaded.trailer.contentHash;
-    if (loaded.header.source.region !== config.source.region) {
-      runtime.output.warn(
-        `snapshot ${uri} was taken in ${loaded.header.source.region}, the config's source is ${config.source.region}`,
-      );
-    }
   } else {
     const source = await runtime.source();
     const before = callSummary(source.counter);
@@ -101,6 +107,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
       );
       ({ uri, recordCount, contentHash } = taken);
       records = taken.taken.records;
+      pin = taken.taken.version ? { version: taken.taken.version } : {};
     } catch (error) {
       const stopped = await Promise.all(passes.map((pass) => pass?.finish({ abort: true })));
       warnPartialCreates(runtime, targets, stopped);
@@ -110,7 +117,10 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
     }
     early = await Promise.all(passes.map((pass) => pass?.finish()));
   }
-  const sourceRecords: SourceRecords = { records, partitions: () => streamSnapshotPartitions(reader, uri) };
+  const sourceRecords: SourceRecords = {
+    records,
+    partitions: () => streamSnapshotPartitions(reader, uri, pin),
+  };
   const reports: TargetReport[] = [];
   try {
     for (const [i, target] of targets.entries())

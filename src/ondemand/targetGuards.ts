@@ -24,8 +24,11 @@ export function targetGuards(
             // The target read beside the source is the pre-sync state already: keep it rather than read again.
             if (captured)
               return { uri: await captured.keepAsSafetySnapshot(), partitions: captured.partitions };
-            const uri = await takeSafetySnapshot(runtime, side, run.filter, before);
-            return { uri, partitions: () => streamSnapshotPartitions(safetySnapshotStore(runtime), uri) };
+            const { uri, pin } = await takeSafetySnapshot(runtime, side, run.filter, before);
+            return {
+              uri,
+              partitions: () => streamSnapshotPartitions(safetySnapshotStore(runtime), uri, pin),
+            };
           },
         }
       : {}),

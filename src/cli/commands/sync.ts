@@ -12,6 +12,7 @@ interface SyncFlags extends RuntimeFlags {
   json?: boolean;
   target?: string[];
   database?: string[];
+  force?: boolean;
 }
 
 /** Shared by `sync` and `plan`: the same use case, with or without applying. */
@@ -23,6 +24,7 @@ function syncLike(
 ): Command {
   const command = awsCommand(name, description)
     .option('--snapshot <file|s3://…>', 'apply this snapshot instead of reading the source (restore)')
+    .option('--force', 'with --snapshot: apply a snapshot taken of another Region or account than the source')
     .option('--target <region...>', 'only these target Regions')
     .option('--database <name...>', 'only these databases')
     .option('--json', 'print the versioned JSON report on stdout');
@@ -41,6 +43,7 @@ function syncLike(
         ...(flags.snapshot ? { snapshotUri: flags.snapshot } : {}),
         ...(flags.target ? { targets: flags.target } : {}),
         ...(flags.database ? { databases: flags.database } : {}),
+        ...(flags.force ? { force: true } : {}),
       });
       ctx.out(flags.json ? JSON.stringify(report, null, 2) : renderSyncReport(report));
       return syncExitCode(report);

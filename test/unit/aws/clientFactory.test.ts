@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetDatabasesCommand } from '@aws-sdk/client-glue';
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { ListResourcesCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApiCallCounter, isWriteOperation } from '../../../src/aws/callCounter.ts';
@@ -82,6 +83,15 @@ describe('createAwsClients', () => {
     expect(requests.map((r) => r.server)).toEqual(['a', 'b']);
     expect(requests[0]?.target).toBe('AWSGlue.GetDatabases');
     expect(requests[1]?.path).toBe('/ListResources');
+    expect(requests[0]?.authorization).toContain('Credential=test/');
+  });
+
+  it('sends KMS to AWS_ENDPOINT_URL_KMS, with local dummy credentials', async () => {
+    withoutCredentials({ AWS_ENDPOINT_URL_KMS: a.url, AWS_ENDPOINT_URL: b.url });
+    const clients = createAwsClients({ region: 'us-east-1' });
+    await clients.kms.send(new DescribeKeyCommand({ KeyId: 'alias/x' })).catch(() => undefined);
+    expect(requests.map((r) => r.server)).toEqual(['a']);
+    expect(requests[0]?.target).toBe('TrentService.DescribeKey');
     expect(requests[0]?.authorization).toContain('Credential=test/');
   });
 
