@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --size small [--scenario all|NAME] [--latency-ms 30] [--rps 50] [--out FILE]`:
+ * `npm run bench -- --size small [--scenario all|NAME[,NAME…]] [--latency-ms 30] [--rps 50] [--out FILE]`:
  * runs scenarios against a local cloud with injected latency and rate limits, prints a table and writes one
  * JSON document to bench/results/.
  */
@@ -28,7 +28,8 @@ const { values } = parseArgs({
   },
 });
 if (!isLakeSize(values.size)) throw new Error(`--size must be tiny, small or large, got ${values.size}`);
-const selected = values.scenario === 'all' ? SCENARIOS : SCENARIOS.filter((s) => s.name === values.scenario);
+const names = values.scenario.split(',');
+const selected = values.scenario === 'all' ? SCENARIOS : SCENARIOS.filter((s) => names.includes(s.name));
 if (selected.length === 0) {
   throw new Error(
     `unknown scenario ${values.scenario}; one of: all, ${SCENARIOS.map((s) => s.name).join(', ')}`,

@@ -137,6 +137,18 @@ export const statements = {
       : new iam.PolicyStatement({ sid: 'AssumeTargetRoles', actions: ['sts:AssumeRole'], resources: roles });
   },
 
+  /** Verify reads the targets only: it may assume their read-only roles, never the write roles. */
+  assumeReadOnlyTargetRoles: (config: LakemirrorConfig) => {
+    const roles = config.targets.flatMap((t) => (t.readOnlyRoleArn ? [t.readOnlyRoleArn] : []));
+    return roles.length === 0
+      ? undefined
+      : new iam.PolicyStatement({
+          sid: 'AssumeReadOnlyTargetRoles',
+          actions: ['sts:AssumeRole'],
+          resources: roles,
+        });
+  },
+
   /** Signs the snapshots a function writes (config `snapshots.signingKey`): GenerateMac on that key only. */
   snapshotSign: (config: LakemirrorConfig) => snapshotKeyStatement(config, 'SnapshotSign', 'kms:GenerateMac'),
 

@@ -48,6 +48,7 @@ export function buildLakemirrorApp(
   });
   const realtime = new RealtimeStack(app, `${prefix}-Realtime`, {
     ...common,
+    onDemandAdminRoles: onDemand.targetAdminRoles,
     description: `${description} (near-real-time)`,
   });
   onDemand.addStackDependency(shared, 'reads the deployed config and the snapshot bucket');

@@ -27,8 +27,9 @@ export async function measureFullSync(
   ctx: BenchContext,
   scenario: Pick<Scenario, 'name' | 'description'>,
   extraTargets: (result: ScenarioResult) => TargetCheck[] = () => [],
+  request: { deleteMissing?: boolean } = {},
 ): Promise<ScenarioResult> {
-  const measured = await ctx.measure(() => ctx.useCases.runSync(ctx.runtime(), {}));
+  const measured = await ctx.measure(() => ctx.useCases.runSync(ctx.runtime(), request));
   assertSyncSucceeded(measured.value);
   ctx.synced = true;
   return summarize({
@@ -81,4 +82,32 @@ export const halfRateFullSync: Scenario = {
         },
       ];
     }),
+};
+
+/**
+ * The first sync with deleteMissing on: no early pass (a maxDeletes refusal must write nothing), so the
+ * creates wait for the complete snapshot. Compared with full-sync, this is what that rule costs.
+ */
+export const deleteMissingFullSync: Scenario = {
+  name: 'full-sync-delete-missing',
+  description: 'first sync with deleteMissing on (no early pass: maxDeletes decides before any write)',
+  needsEmptyTarget: true,
+  run: (ctx, earlier) =>
+    measureFullSync(
+      ctx,
+      deleteMissingFullSync,
+      (r) => {
+        const base = earlier.find((e) => e.scenario === fullSync.name && e.status === 'ok');
+        if (!base?.wallSeconds) return [];
+        const factor = r.wallSeconds! / base.wallSeconds;
+        return [
+          {
+            name: 'cost of no early pass (informational)',
+            met: true,
+            detail: `${factor.toFixed(2)} × full-sync (${r.wallSeconds} s vs ${base.wallSeconds} s)`,
+          },
+        ];
+      },
+      { deleteMissing: true },
+    ),
 };

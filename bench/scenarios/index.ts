@@ -1,4 +1,4 @@
-import { fullSync, halfRateFullSync } from './fullSync.ts';
+import { deleteMissingFullSync, fullSync, halfRateFullSync } from './fullSync.ts';
 import { noChangeResync, oneTableChanged, partitionsAdded, verifyInSync } from './incremental.ts';
 import { realtimeBurst, realtimeOneTable } from './realtime.ts';
 import { realtimePushBurst } from './realtimePush.ts';
@@ -15,4 +15,5 @@ export const SCENARIOS: readonly Scenario[] = [
   realtimeBurst,
   realtimePushBurst,
   halfRateFullSync,
+  deleteMissingFullSync,
 ];

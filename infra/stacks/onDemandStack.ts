@@ -1,11 +1,11 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import type { DeployedConfig } from '../constructs/deployedConfig.ts';
 import { LakemirrorFunction, type LakemirrorFunctionProps } from '../constructs/lakemirrorFunction.ts';
-import { LfAdmins } from '../constructs/lfAdmins.ts';
 import { OnDemandStateMachine } from '../constructs/onDemandStateMachine.ts';
 import type { SnapshotAccess } from '../constructs/snapshotBucket.ts';
 import { addStatements, directTargets, readRegions, statements } from '../iam.ts';
@@ -22,6 +22,8 @@ export interface OnDemandStackProps extends StackProps {
  */
 export class OnDemandStack extends Stack {
   readonly stateMachine: OnDemandStateMachine;
+  /** The roles to register as Lake Formation admins (write) and read-only admins in every target Region. */
+  readonly targetAdminRoles: { admins: iam.IRole[]; readOnlyAdmins: iam.IRole[] };
   readonly functions: Record<
     'listDatabases' | 'snapshotShard' | 'applyShard' | 'report' | 'verify',
     LakemirrorFunction
@@ -91,7 +93,7 @@ export class OnDemandStack extends Stack {
       statements.sourceGlueRead(config),
       statements.targetGlueRead(config),
       statements.lakeFormationRead('LakeFormationRead', readRegions(config)),
-      statements.assumeTargetRoles(config),
+      statements.assumeReadOnlyTargetRoles(config),
     );
 
     this.stateMachine = new OnDemandStateMachine(this, 'Job', {
@@ -115,20 +117,12 @@ export class OnDemandStack extends Stack {
       });
     }
 
-    new LfAdmins(this, 'LakeFormationAdmins', {
-      logRetentionDays: config.deploy.logRetentionDays,
-      registrations: [
-        {
-          region: config.source.region,
-          admins: [],
-          readOnlyAdmins: [f.snapshotShard.role, f.verify.role],
-        },
-        ...directTargets(config).map((t) => ({
-          region: t.region,
-          admins: [f.applyShard.role],
-          readOnlyAdmins: [f.verify.role],
-        })),
-      ],
+    // Registered as target admins by the one LfAdmins of the real-time stack (one writer of the settings).
+    this.targetAdminRoles = { admins: [f.applyShard.role], readOnlyAdmins: [f.verify.role] };
+    // No lakemirror function may change the source's data lake settings: the operator registers these.
+    new CfnOutput(this, 'SourceReadOnlyAdminRoles', {
+      description: 'Register as read-only admins in the source Region (see README Safety)',
+      value: Fn.join(',', [f.snapshotShard.role.roleArn, f.verify.role.roleArn]),
     });
 
     new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachine.stateMachineArn });

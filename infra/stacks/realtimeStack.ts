@@ -1,7 +1,8 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -20,6 +21,8 @@ import { acknowledge, iam5ResourceId } from '../nag.ts';
 export interface RealtimeStackProps extends StackProps {
   config: LakemirrorConfig;
   deployedConfig: DeployedConfig;
+  /** The on-demand stack's roles, registered in the targets by this stack's one settings update. */
+  onDemandAdminRoles?: { admins: iam.IRole[]; readOnlyAdmins: iam.IRole[] };
 }
 
 /**
@@ -116,16 +119,22 @@ export class RealtimeStack extends Stack {
       ...(config.deploy.alarmTopicArn ? { alarmTopicArn: config.deploy.alarmTopicArn } : {}),
     });
 
+    // The one update of the target Regions' admin lists, for both stacks' roles: two stacks each doing a
+    // read-modify-write of the same settings could race. Never the source Region (see README Safety).
+    const onDemandRoles = props.onDemandAdminRoles ?? { admins: [], readOnlyAdmins: [] };
     new LfAdmins(this, 'LakeFormationAdmins', {
       logRetentionDays: retention,
-      registrations: [
-        { region: config.source.region, admins: [], readOnlyAdmins: [this.replayer.role] },
-        ...directTargets(config).map((t) => ({
+      registrations: directTargets(config)
+        .filter((t) => t.region !== config.source.region)
+        .map((t) => ({
           region: t.region,
-          admins: [this.replayer.role],
-          readOnlyAdmins: [],
+          admins: [this.replayer.role, ...onDemandRoles.admins],
+          readOnlyAdmins: onDemandRoles.readOnlyAdmins,
         })),
-      ],
+    });
+    new CfnOutput(this, 'SourceReadOnlyAdminRoles', {
+      description: 'Register as read-only admins in the source Region (see README Safety)',
+      value: this.replayer.role.roleArn,
     });
   }
 

@@ -79,6 +79,11 @@ const target = z.strictObject({
   region,
   profile: z.string().min(1).optional(),
   roleArn: roleArn.optional().describe('Role assumed (STS AssumeRole) for writes in this target'),
+  readOnlyRoleArn: roleArn
+    .optional()
+    .describe(
+      'Read-only role verify and drill assume in this target instead of roleArn; the deployed verify function may assume only these',
+    ),
   catalogId: accountId
     .optional()
     .describe('Target Glue catalog (account) ID; defaults to the caller account'),
@@ -203,6 +208,16 @@ export const configSchema = z
           })
           .prefault({})
           .describe('The budgeted compare that repairs what CloudTrail delivered late or never'),
+      })
+      .prefault({}),
+    verify: z
+      .strictObject({
+        ignoreTargetOnly: z
+          .boolean()
+          .default(false)
+          .describe(
+            'verify and drill accept objects only the target holds (still listed, as accepted) instead of reporting them as drift',
+          ),
       })
       .prefault({}),
     drill: z

@@ -63,7 +63,7 @@ export async function dateDrift(
   const items = new Map<string, DriftItem>();
   for (const report of reports)
     for (const item of report.drift)
-      if (!targetSide.has(`${report.target.region}: ${item.kind} ${item.key}`))
+      if (!item.accepted && !targetSide.has(`${report.target.region}: ${item.kind} ${item.key}`))
         items.set(`${item.kind} ${item.key}`, item);
   const undated: string[] = [];
   const lookups: Array<{ name: string; lookup: Lookup }> = [];

@@ -9,7 +9,10 @@ import { measureRto, type ScratchOptions } from './scratchRestore.ts';
 import { usabilityChecks } from './usabilityChecks.ts';
 import { drillVerdict } from './verdict.ts';
 
-export type DrillOptions = ScratchOptions;
+export type DrillOptions = ScratchOptions & {
+  /** Accept objects only a target holds (listed as accepted); default config `verify.ignoreTargetOnly`. */
+  ignoreTargetOnly?: boolean;
+};
 
 /**
  * `drill`: a disaster-recovery rehearsal. Verifies every target now; measures RPO (oldest change not yet
@@ -21,7 +24,10 @@ export async function runDrill(runtime: Runtime, options: DrillOptions): Promise
   const started = Date.now();
   const { config, output } = runtime;
   output.phase('drill verify', 'comparing every target with the source');
-  const verify = await runVerify(runtime);
+  const verify = await runVerify(
+    runtime,
+    options.ignoreTargetOnly === undefined ? {} : { ignoreTargetOnly: options.ignoreTargetOnly },
+  );
 
   output.phase('drill rpo', `reading the event table ${config.realtime.eventTable}`);
   const source = await runtime.source();

@@ -201,6 +201,7 @@ async function syncWith(
 /**
  * Starts the early pass of one target (creates while the snapshot is read; see early/earlyApply.ts), once the
  * target is open. A target that cannot be opened gets none: its second pass meets the error and reports it.
+ * Nor does a run with deleteMissing on (see below).
  */
 async function startEarlyPass(
   runtime: Runtime,
@@ -213,6 +214,10 @@ async function startEarlyPass(
   const opened = await read.catch(() => undefined);
   if (!opened) return undefined;
   const { side } = opened;
+  const plan = targetPlanOptions(runtime, target, side, filter, request, run.sourceAccountId);
+  // With deletes on, maxDeletes can refuse the plan, and a refused plan writes nothing: the creates wait for
+  // the complete snapshot and the delete count like everything else.
+  if (plan.deleteMissing) return undefined;
   const phase = `create ${target.region}`;
   runtime.output.phase(phase, 'creating while the source snapshot is read');
   const writesBefore = side.counter.writes();
@@ -222,7 +227,7 @@ async function startEarlyPass(
   const pass = startEarlyApply({
     target: side,
     targetRecords: opened.records,
-    plan: targetPlanOptions(runtime, target, side, filter, request, run.sourceAccountId),
+    plan,
     onApplied: targetGuards(runtime, side, { runId: run.runId, audit: run.audit, filter }).onApplied,
   });
   return { ...pass, finish: (options) => pass.finish(options).finally(stop) };

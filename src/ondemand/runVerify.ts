@@ -1,6 +1,6 @@
 import type { TargetConfig } from '../config/configSchema.ts';
-import type { Action } from '../plan/actions.ts';
-import type { DriftItem, DriftReport, KindCounts } from '../report/reportTypes.ts';
+import type { DriftReport } from '../report/reportTypes.ts';
+import { countsByKind, driftItem, orderDrift } from './driftReport.ts';
 import { capturePartitions, type PartitionCapture } from './partitionCapture.ts';
 import { readCatalogInParts, recordsOfParts } from './readCatalogRecords.ts';
 import type { Runtime } from './runtime.ts';
@@ -11,59 +11,38 @@ import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly
 import { targetLeakCollector } from './targetLeaks.ts';
 import { unmatchedFilters } from './unmatchedFilters.ts';
 
+export interface VerifyRequest {
+  targets?: string[];
+  /** Accept objects only the target holds (still listed, as accepted); default config `verify.ignoreTargetOnly`. */
+  ignoreTargetOnly?: boolean;
+}
+
 export interface VerifyResult {
   inSync: boolean;
   reports: DriftReport[];
 }
 
-const SUMMARY = { create: 'missing in target', delete: 'only in target', update: '' } as const;
-
-function driftItem(action: Action): DriftItem {
-  const changes = (action.changes ?? []).map((c) => ({ path: c.path, before: c.before, after: c.after }));
-  const summary =
-    action.op === 'update'
-      ? `${changes.length} field${changes.length === 1 ? '' : 's'} differ${changes.length === 1 ? 's' : ''}: ${changes
-          .slice(0, 3)
-          .map((c) => c.path || '(whole object)')
-          .join(', ')}${changes.length > 3 ? ', …' : ''}`
-      : action.kind === 'grant' && action.op === 'create'
-        ? grantSummary(action.desired?.permissions ?? [], action.desired?.grantable ?? [], changes)
-        : SUMMARY[action.op];
-  return { kind: action.kind, key: action.key, op: action.op, summary, changes };
-}
-
-/**
- * What a target lacks of a grant: permissions it does not hold at all, and permissions it holds without the
- * grant option the source gives (said as such: "SELECT not granted" would be wrong while SELECT is granted).
- */
-function grantSummary(
-  permissions: readonly string[],
-  grantable: readonly string[],
-  changes: ReadonlyArray<{ path: string; before: unknown }>,
-): string {
-  const before = changes.find((c) => c.path === 'permissions')?.before;
-  const held = new Set(Array.isArray(before) ? (before as string[]) : []);
-  const missing = permissions.filter((p) => !held.has(p));
-  const optionOnly = grantable.filter((p) => held.has(p));
-  return [
-    ...(missing.length ? [`${missing.join(', ')} not granted in target`] : []),
-    ...(optionOnly.length ? [`${optionOnly.join(', ')} granted in target without the grant option`] : []),
-  ].join('; ');
-}
-
 /**
  * `verify`: compares each target with the live source through the same planner as `sync` (drift is exactly
- * what sync would do) and describes every drifted object with the fields that differ.
+ * what sync would do) and describes every drifted object with the fields that differ. Deletes are always
+ * planned here: an object only the target holds is drift whatever `deleteMissing` makes sync do about it,
+ * unless the run accepts target-only objects (`ignoreTargetOnly`, config `verify.ignoreTargetOnly`).
  */
-export async function runVerify(
-  runtime: Runtime,
-  request: { targets?: string[] } = {},
-): Promise<VerifyResult> {
+export async function runVerify(runtime: Runtime, request: VerifyRequest = {}): Promise<VerifyResult> {
   const { config } = runtime;
+  const ignoreTargetOnly = request.ignoreTargetOnly ?? config.verify.ignoreTargetOnly;
   const filter = runFilter(config);
   const targets = config.targets.filter((t) => !request.targets || request.targets.includes(t.region));
   // Each target (records and partitions) is read beside the source: different Regions, different limits.
-  const reads = targets.map((target) => readTargetEarly(runtime, target, filter));
+  // Verify only reads: through each target's read-only role when it has one (the deployed function may
+  // assume no other).
+  const reads = targets.map((target) =>
+    readTargetEarly(
+      runtime,
+      target.readOnlyRoleArn ? { ...target, roleArn: target.readOnlyRoleArn } : target,
+      filter,
+    ),
+  );
   const captures = reads.map((read) => captureWhenRead(runtime, read, filter));
   let sourceCapture: Promise<PartitionCapture> | undefined;
   try {
@@ -83,7 +62,9 @@ export async function runVerify(
     const reports: DriftReport[] = [];
     for (const [i, target] of targets.entries())
       reports.push(
-        await verifyTarget(runtime, target, records, filter, source.accountId, reads[i]!, captures[i]!),
+        await verifyTarget(runtime, target, records, filter, source.accountId, reads[i]!, captures[i]!, {
+          ignoreTargetOnly,
+        }),
       );
     return { inSync: reports.every((r) => r.inSync), reports };
   } finally {
@@ -103,9 +84,11 @@ async function verifyTarget(
   sourceAccountId: string,
   read: Promise<EarlyTargetRead>,
   capture: Promise<PartitionCapture>,
+  { ignoreTargetOnly }: { ignoreTargetOnly: boolean },
 ): Promise<DriftReport> {
   const { side, records } = await read;
   const plan = planOptionsFor(runtime.config, target, filter, {
+    deleteMissing: true,
     accounts: { sourceAccountId, targetAccountId: side.accountId },
     ...(side.callerArn ? { callerArn: side.callerArn } : {}),
   });
@@ -123,26 +106,21 @@ async function verifyTarget(
     observeTargetPartitions: leakCheck.observePartitions,
   });
   const leaks = leakCheck.findings(await records);
-  const countsByKind: Record<string, KindCounts> = {};
-  for (const [kind, outcome] of Object.entries(result.counts)) {
-    const drifted = outcome.created + outcome.updated + outcome.deleted;
-    const sourceCount = outcome.unchanged + outcome.created + outcome.updated;
-    countsByKind[kind] = {
-      source: sourceCount,
-      target: sourceCount - outcome.created + outcome.deleted,
-      drifted,
-    };
-  }
-  const drift = result.actions.map(driftItem);
-  const total = Object.values(countsByKind).reduce((n, c) => n + c.drifted, 0);
+  const counts = countsByKind(result.counts);
+  const drift = orderDrift(result.actions.map((action) => driftItem(action, ignoreTargetOnly)));
+  const pending = Object.values(counts).reduce(
+    (n, c) => n + c.missingInTarget + c.different + (ignoreTargetOnly ? 0 : c.onlyInTarget),
+    0,
+  );
   return {
     schemaVersion: 1,
     kind: 'lakemirror.drift',
     generatedAt: runtime.now().toISOString(),
     source: { region: runtime.config.source.region, accountId: sourceAccountId },
     target: { region: side.region, accountId: side.accountId },
-    inSync: total === 0 && leaks.length === 0,
-    countsByKind,
+    inSync: pending === 0 && leaks.length === 0,
+    targetOnlyAccepted: ignoreTargetOnly,
+    countsByKind: counts,
     drift,
     leaks,
   };

@@ -34,6 +34,8 @@ export interface TargetReport {
   durationMs: number;
   /** The target as it was before this run updated or deleted anything in it (`lakemirror restore` puts it back). */
   safetySnapshot?: string;
+  /** deleteMissing off: objects in scope only the target holds, left in place; `lakemirror verify` lists them. */
+  keptTargetOnly?: number;
   /** Set when the target could not be processed at all (e.g. the Region is unreachable). */
   error?: { code: string; message: string; fix?: string };
 }

@@ -61,8 +61,11 @@ export interface SafetySnapshot {
   partitions: () => PartitionGroups;
 }
 
-/** What a target run did, and the safety snapshot taken before it changed anything. */
-export type SyncTargetResult = TallyResult & { safetySnapshot?: string };
+/**
+ * What a target run did, and the safety snapshot taken before it changed anything. `keptTargetOnly`: with
+ * deleteMissing off, the objects in scope only the target holds, left in place (verify lists them).
+ */
+export type SyncTargetResult = TallyResult & { safetySnapshot?: string; keptTargetOnly?: number };
 
 /** Partition actions kept from the read-only pass so the apply pass need not read the target again. */
 const CACHED_PARTITION_ACTIONS = 20_000;
@@ -95,6 +98,7 @@ export async function syncTarget(
   // The target as the early pass left it, without reading back what it wrote.
   const targetRecords = early ? sortRecords(projectApplied(read, early.applied)) : read;
   const { actions, unmapped } = await planTarget(target, source, targetRecords, options.plan);
+  const kept = keptTargetOnly(source, targetRecords, options.plan);
   const sourceTables = source.records.filter((r): r is TableRecord => r.kind === 'table');
   const fate = tableFate(actions, early?.emptyTables);
   const outcomes = tally(inScopeCounts(source.records, options.plan));
@@ -118,6 +122,8 @@ export async function syncTarget(
 
   const destructive = (list: readonly Action[]) => list.some(isDestructive);
   const guard = options.dryRun ? undefined : options.beforeDestructiveApply;
+  // Refused before the safety snapshot too when the deletes planned so far already exceed the limit.
+  checkMaxDeletes(actions, options.maxDeletes);
   // A plan that changes objects needs the safety snapshot whatever the partitions say: take it first and
   // plan partitions from it, instead of reading every target partition twice.
   const captured = await options.capture;
@@ -125,6 +131,7 @@ export async function syncTarget(
   const guardPartitions = guard !== undefined && safety === undefined;
   const needsPartitionPrepass = options.plan.deleteMissing || options.dryRun || guardPartitions;
   let partitionDeletes = 0;
+  const firstPartitionDeletes: Action[] = [];
   let partitionUpdates = 0;
   let cachedActions = 0;
   const cache = new Map<string, Action[]>();
@@ -158,7 +165,9 @@ export async function syncTarget(
       options,
       comparing.count(async (table: TableRecord, partitionActions: Action[], count: number) => {
         outcomes.addSource('partition', count);
-        partitionDeletes += partitionActions.filter((a) => a.op === 'delete').length;
+        const deleted = partitionActions.filter((a) => a.op === 'delete');
+        partitionDeletes += deleted.length;
+        firstPartitionDeletes.push(...deleted.slice(0, Math.max(0, 20 - firstPartitionDeletes.length)));
         partitionUpdates += partitionActions.filter((a) => a.op === 'update').length;
         cachedActions += partitionActions.length;
         if (cachedActions <= CACHED_PARTITION_ACTIONS)
@@ -168,11 +177,12 @@ export async function syncTarget(
           listPartitionActions(partitionActions);
         }
       }),
+      kept,
       undefined,
       safety ?? captured,
     ).finally(comparing.stop);
   }
-  checkMaxDeletes(actions, options.maxDeletes, partitionDeletes);
+  checkMaxDeletes(actions, options.maxDeletes, { count: partitionDeletes, first: firstPartitionDeletes });
   if (options.dryRun) {
     outcomes.planned(actions);
     return outcomes.finish(listed, unlisted);
@@ -222,6 +232,7 @@ export async function syncTarget(
         partitionActions,
       );
     }),
+    kept,
     reuse,
     safety ?? captured,
   ).finally(applying.stop);
@@ -231,7 +242,37 @@ export async function syncTarget(
   await Promise.all([applyPartitions, applyLakeFormation]);
   for (const kind of [...APPLY_ORDER].reverse().filter(isObjectKind))
     await applied(await applyKind(target, kind, deletes), deletes);
-  return { ...outcomes.finish(listed, unlisted), ...(safetySnapshot ? { safetySnapshot } : {}) };
+  return {
+    ...outcomes.finish(listed, unlisted),
+    ...(safetySnapshot ? { safetySnapshot } : {}),
+    ...kept.result(),
+  };
+}
+
+/** Counts what deleteMissing off leaves in the target: planned as deletes, then set aside, never applied. */
+interface KeptTargetOnly {
+  /** A table's partition actions without its deletes, which are counted (once per table). */
+  partitionsOf(tableKey: string, actions: Action[]): Action[];
+  result(): { keptTargetOnly?: number };
+}
+
+function keptTargetOnly(
+  source: SourceRecords,
+  targetRecords: SnapshotRecord[],
+  plan: PlanOptions,
+): KeptTargetOnly {
+  if (plan.deleteMissing) return { partitionsOf: (_, actions) => actions, result: () => ({}) };
+  const others = planWithReport(source.records, targetRecords, { ...plan, deleteMissing: true });
+  const catalog = others.actions.filter((a) => a.op === 'delete').length;
+  const partitions = new Map<string, number>();
+  return {
+    partitionsOf(tableKey, actions) {
+      const kept = actions.filter((a) => a.op === 'delete').length;
+      if (kept > 0) partitions.set(tableKey, kept);
+      return kept > 0 ? actions.filter((a) => a.op !== 'delete') : actions;
+    },
+    result: () => ({ keptTargetOnly: catalog + [...partitions.values()].reduce((n, k) => n + k, 0) }),
+  };
 }
 
 /** What the apply phase has left, and what the early pass already did (so "0 actions" is not all it says). */
@@ -272,10 +313,12 @@ async function eachTablePartitions(
   fate: TableFate,
   options: SyncTargetOptions,
   visit: (table: TableRecord, actions: Action[], sourceCount: number) => Promise<void>,
+  kept: KeptTargetOnly,
   planned?: ReadonlyMap<string, Action[]>,
   stored?: TargetPartitionSource,
 ): Promise<void> {
   const filter = createCatalogFilter(options.plan.filter);
+  const withDeletes = { ...options.plan, deleteMissing: true };
   const inScope = tables.filter((t) => isRecordIncluded(filter, t));
   const cursor = stored ? partitionCursor(stored.partitions()) : undefined;
   const read: TargetPartitions = cursor
@@ -297,7 +340,12 @@ async function eachTablePartitions(
     const partitionActions =
       known && !fate.skipped.has(key)
         ? known
-        : await planPartitionsForTable(target, table, partitions, fate, options.plan, targetPartitionsOf);
+        : options.plan.deleteMissing
+          ? await planPartitionsForTable(target, table, partitions, fate, options.plan, targetPartitionsOf)
+          : kept.partitionsOf(
+              key,
+              await planPartitionsForTable(target, table, partitions, fate, withDeletes, targetPartitionsOf),
+            );
     await visit(table, partitionActions, partitions.length);
   };
   try {

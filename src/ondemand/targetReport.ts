@@ -19,6 +19,7 @@ export function targetReport(
     actions: result.actions,
     unlistedPartitionActions: result.unlistedPartitionActions,
     ...(result.safetySnapshot ? { safetySnapshot: result.safetySnapshot } : {}),
+    ...(result.keptTargetOnly ? { keptTargetOnly: result.keptTargetOnly } : {}),
     apiCalls: run.apiCalls,
     durationMs: run.durationMs,
   };

@@ -24,6 +24,12 @@ export interface FieldChange {
   after?: unknown;
 }
 
+/**
+ * How an object in scope differs between the sides. A new finding (e.g. a source reference left in a target
+ * record) is a new member here, with its own count in `KindCounts`.
+ */
+export type DriftCategory = 'missingInTarget' | 'different' | 'onlyInTarget';
+
 /** One object that differs: `create` = missing in target, `update` = differs, `delete` = only in target. */
 export interface DriftItem {
   /** Record kind (`database`, `table`, `partition`, `grant`, …; see design.md). */
@@ -31,16 +37,24 @@ export interface DriftItem {
   /** Stable record key (`db.table`, `principal|resourceKey`, …). */
   key: string;
   op: DriftOp;
+  category: DriftCategory;
+  /** A target-only object the run was told to accept (`--ignore-target-only`): listed, not counted as drift. */
+  accepted?: boolean;
   /** One human line, e.g. "column type changed". */
   summary: string;
   /** Differing fields; empty for `create`/`delete`. */
   changes: FieldChange[];
 }
 
+/** Per kind: what each side holds in scope, and how many objects differ in each category. */
 export interface KindCounts {
   source: number;
   target: number;
+  /** missingInTarget + different + onlyInTarget. */
   drifted: number;
+  missingInTarget: number;
+  different: number;
+  onlyInTarget: number;
 }
 
 /** The result of `verify` for one source → target pair. */
@@ -61,7 +75,10 @@ export interface DriftReport {
   generatedAt: string;
   source: AccountRegion;
   target: AccountRegion;
+  /** No object missing or different, and no target-only object unless `targetOnlyAccepted`. */
   inSync: boolean;
+  /** Target-only objects were accepted (`--ignore-target-only` or config `verify.ignoreTargetOnly`). */
+  targetOnlyAccepted: boolean;
   countsByKind: Record<string, KindCounts>;
   drift: DriftItem[];
   /** The leak check: references to the source side found in the target, whatever the plan says. */
@@ -141,6 +158,8 @@ export const DriftItemSchema = z.object({
   kind: z.string().min(1),
   key: z.string(),
   op: z.enum(['create', 'update', 'delete']),
+  category: z.enum(['missingInTarget', 'different', 'onlyInTarget']),
+  accepted: z.boolean().optional(),
   summary: z.string(),
   changes: z.array(fieldChange),
 });
@@ -160,7 +179,18 @@ export const DriftReportSchema = z.object({
   source: accountRegion,
   target: accountRegion,
   inSync: z.boolean(),
-  countsByKind: z.record(z.string(), z.object({ source: count, target: count, drifted: count })),
+  targetOnlyAccepted: z.boolean(),
+  countsByKind: z.record(
+    z.string(),
+    z.object({
+      source: count,
+      target: count,
+      drifted: count,
+      missingInTarget: count,
+      different: count,
+      onlyInTarget: count,
+    }),
+  ),
   drift: z.array(DriftItemSchema),
   leaks: z.array(LeakFindingSchema).optional(),
 });

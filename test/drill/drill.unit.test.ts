@@ -114,7 +114,7 @@ describe('RPO', () => {
 
   it('dates databases and partitions on create, tables on create and update, nothing else', () => {
     const at = (kind: string, op: 'create' | 'update' | 'delete') =>
-      lookupFor({ kind, key: 'k', op, summary: '', changes: [] }) !== undefined;
+      lookupFor({ kind, key: 'k', op, category: 'different', summary: '', changes: [] }) !== undefined;
 
     expect([at('database', 'create'), at('database', 'update'), at('table', 'update')]).toEqual([
       true,

@@ -99,6 +99,9 @@ it('gives the function roles no Glue or Lake Formation write when every target i
     new Set([
       'arn:aws:iam::111122223333:role/lakemirror-replicator',
       'arn:aws:iam::444455556666:role/lakemirror-replicator',
+      // Verify's read-only roles (see leastPrivilege.test.ts).
+      'arn:aws:iam::111122223333:role/lakemirror-verifier',
+      'arn:aws:iam::444455556666:role/lakemirror-verifier',
     ]),
   );
 });

@@ -13,17 +13,26 @@ export function driftReport(overrides: Partial<DriftReport> = {}): DriftReport {
     source,
     target: { region: 'us-west-2', accountId: '444455556666' },
     inSync: false,
+    targetOnlyAccepted: false,
     countsByKind: {
-      grant: { source: 38, target: 37, drifted: 1 },
-      table: { source: 42, target: 42, drifted: 2 },
-      database: { source: 3, target: 3, drifted: 0 },
-      partition: { source: 12_840, target: 12_840, drifted: 0 },
+      grant: { source: 38, target: 38, drifted: 2, missingInTarget: 1, different: 0, onlyInTarget: 1 },
+      table: { source: 42, target: 41, drifted: 2, missingInTarget: 1, different: 1, onlyInTarget: 0 },
+      database: { source: 3, target: 3, drifted: 0, missingInTarget: 0, different: 0, onlyInTarget: 0 },
+      partition: {
+        source: 12_840,
+        target: 12_840,
+        drifted: 0,
+        missingInTarget: 0,
+        different: 0,
+        onlyInTarget: 0,
+      },
     },
     drift: [
       {
         kind: 'table',
         key: 'sales.orders',
         op: 'update',
+        category: 'different',
         summary: 'column type and a parameter differ',
         changes: [
           { path: 'StorageDescriptor.Columns[2].Type', before: 'int', after: 'bigint' },
@@ -31,13 +40,29 @@ export function driftReport(overrides: Partial<DriftReport> = {}): DriftReport {
           { path: 'Description', before: undefined, after: 'x'.repeat(400) },
         ],
       },
-      { kind: 'table', key: HOSTILE_NAME, op: 'create', summary: 'missing in target', changes: [] },
+      {
+        kind: 'table',
+        key: HOSTILE_NAME,
+        op: 'create',
+        category: 'missingInTarget',
+        summary: 'missing in target',
+        changes: [],
+      },
       {
         kind: 'grant',
         key: 'arn:aws:iam::111122223333:role/analyst|table:sales.orders',
         op: 'create',
+        category: 'missingInTarget',
         summary: 'SELECT not granted in target',
         changes: [{ path: 'permissions', before: [], after: ['SELECT'] }],
+      },
+      {
+        kind: 'grant',
+        key: 'arn:aws:iam::111122223333:role/contractor|table:sales.orders',
+        op: 'delete',
+        category: 'onlyInTarget',
+        summary: 'SELECT granted only in target',
+        changes: [],
       },
     ],
     ...overrides,
@@ -50,8 +75,8 @@ export function inSyncReport(region = 'eu-west-1'): DriftReport {
     inSync: true,
     drift: [],
     countsByKind: {
-      database: { source: 3, target: 3, drifted: 0 },
-      table: { source: 42, target: 42, drifted: 0 },
+      database: { source: 3, target: 3, drifted: 0, missingInTarget: 0, different: 0, onlyInTarget: 0 },
+      table: { source: 42, target: 42, drifted: 0, missingInTarget: 0, different: 0, onlyInTarget: 0 },
     },
   });
 }

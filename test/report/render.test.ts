@@ -109,8 +109,9 @@ describe('renderDriftHtml', () => {
   it('renders the verify result with its verdict and rows', () => {
     const page = renderDriftHtml(driftReport());
     expect(verdictOf(page)).toBe('DRIFT');
-    expect(rowCount(page)).toBe(3);
-    expect(page).toContain('<title>lakemirror drift us-east-1 → us-west-2: 3 objects drifted');
+    expect(rowCount(page)).toBe(4);
+    expect(page).toContain('<title>lakemirror drift us-east-1 → us-west-2: 4 objects drifted');
+    expect(page).toContain('data-category="onlyInTarget"');
     expect(verdictOf(renderDriftHtml(driftReport({ inSync: true, drift: [] })))).toBe('IN SYNC');
   });
 

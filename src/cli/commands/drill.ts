@@ -11,6 +11,7 @@ interface DrillFlags extends RuntimeFlags {
   out?: string;
   scratchRegion?: string;
   keepScratch?: boolean;
+  ignoreTargetOnly?: boolean;
 }
 
 /** `lakemirror drill`: a DR drill (verify, RPO, RTO by a scratch restore, usability); exit 0 pass, 2 fail. */
@@ -22,6 +23,7 @@ export function drillCommand(ctx: CommandContext): Command {
       'empty Region to restore the latest snapshot into (required on AWS; on the local cloud an unused one)',
     )
     .option('--keep-scratch', 'leave the restored objects in the scratch Region')
+    .option('--ignore-target-only', 'accept objects only a target holds (listed as accepted)')
     .action(async (flags: DrillFlags) => {
       await withRuntime(
         ctx,
@@ -30,6 +32,7 @@ export function drillCommand(ctx: CommandContext): Command {
           const report = await runDrill(runtime, {
             ...(flags.scratchRegion ? { scratchRegion: flags.scratchRegion } : {}),
             ...(flags.keepScratch ? { keepScratch: true } : {}),
+            ...(flags.ignoreTargetOnly ? { ignoreTargetOnly: true } : {}),
             runtimeFor: (config) =>
               createRuntime(config, {
                 ...(flags.profile ? { profile: flags.profile } : {}),

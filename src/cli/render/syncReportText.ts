@@ -55,7 +55,15 @@ function renderTarget(report: SyncReport, target: TargetReport, context: RenderC
     lines.push(renderTable(['kind', 'created', 'updated', 'deleted', 'unchanged', 'failed'], rows));
   const changed = Object.values(target.counts).some((c) => c.created + c.updated + c.deleted > 0);
   if (!changed && target.failures.length === 0)
-    lines.push(`Nothing to do: ${target.region} already matches the source.`);
+    lines.push(
+      target.keptTargetOnly
+        ? `Nothing to create or update in ${target.region}.`
+        : `Nothing to do: ${target.region} already matches the source.`,
+    );
+  if (target.keptTargetOnly)
+    lines.push(
+      `${report.dryRun ? 'would keep' : 'kept'} ${target.keptTargetOnly} objects only the target holds (deleteMissing is off); \`lakemirror verify\` lists them`,
+    );
   if (report.dryRun && target.actions.length) {
     lines.push('Planned changes:', ...renderActions(target.actions));
     if (target.unlistedPartitionActions)

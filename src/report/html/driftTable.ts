@@ -41,10 +41,10 @@ ${items.length > shown.length && html`<p class="note">${plural(items.length - sh
 function row(item: DriftItem, maxChanges: number, maxValueLength: number): SafeHtml {
   const changes = item.changes.slice(0, maxChanges);
   const hidden = item.changes.length - changes.length;
-  return html`<tr data-testid="drift-row" data-kind="${item.kind}" data-op="${item.op}">
+  return html`<tr data-testid="drift-row" data-kind="${item.kind}" data-op="${item.op}" data-category="${item.category}">
 <td>${item.kind}</td>
 <td class="key">${item.key}</td>
-<td class="op"><span class="badge ${item.op}">${item.op}</span><div class="muted">${OP_MEANING[item.op] ?? ''}</div></td>
+<td class="op"><span class="badge ${item.op}">${item.op}</span><div class="muted">${OP_MEANING[item.op] ?? ''}</div>${item.accepted && html`<div class="muted" data-testid="drift-accepted">accepted (--ignore-target-only)</div>`}</td>
 <td>${item.summary && html`<div class="summary muted">${item.summary}</div>`}${
     changes.length > 0 &&
     html`<ul class="changes">${changes.map((c) => change(c, maxValueLength))}${hidden > 0 && html`<li class="note">…and ${plural(hidden, 'more field')}</li>`}</ul>`

@@ -17,12 +17,13 @@ export function place(at: AccountRegion): string {
  */
 export function renderTargetSection(report: DriftReport): SafeHtml {
   const drifted = report.drift.length;
+  const accepted = report.drift.filter((item) => item.accepted).length;
   return html`<section class="target" data-testid="target" data-region="${report.target.region}">
 <h3>${place(report.source)} → ${place(report.target)} ${
     report.inSync
-      ? html`<span class="badge pass">✓ in sync</span>`
-      : drifted > 0
-        ? html`<span class="badge fail">✗ ${plural(drifted, 'object')} drifted</span>`
+      ? html`<span class="badge pass">✓ in sync</span>${accepted > 0 && html` <span class="badge" data-testid="accepted-count">${plural(accepted, 'target-only object')} accepted</span>`}`
+      : drifted - accepted > 0
+        ? html`<span class="badge fail">✗ ${plural(drifted - accepted, 'object')} drifted</span>`
         : html`<span class="badge fail">✗ ${plural(report.leaks?.length ?? 0, 'reference')} to the source</span>`
   }</h3>
 <p class="muted">Compared ${formatTime(report.generatedAt)}.</p>
@@ -36,7 +37,7 @@ ${renderLeakSection(report.leaks)}
 
 /** The `verify` result as a self-contained HTML page. */
 export function renderDriftHtml(report: DriftReport): string {
-  const drifted = report.drift.length;
+  const drifted = report.drift.filter((item) => !item.accepted).length;
   const word = report.inSync ? 'IN SYNC' : 'DRIFT';
   const title = `lakemirror drift ${report.source.region} → ${report.target.region}: ${
     report.inSync ? 'in sync' : plural(drifted, 'object') + ' drifted'
@@ -50,7 +51,7 @@ export function renderDriftHtml(report: DriftReport): string {
       ? 'Every replicated object in the target matches the source.'
       : drifted === 0
         ? `${plural(report.leaks?.length ?? 0, 'reference')} to the source found in the target by the leak check, listed below.`
-        : html`${plural(drifted, 'object')} ${drifted === 1 ? 'differs' : 'differ'} between source and target; <code>lakemirror sync</code> would change them as listed below.`
+        : html`${plural(drifted, 'object')} ${drifted === 1 ? 'differs' : 'differ'} between source and target, as listed below: missing in target, different, or only in target (<code>lakemirror sync</code> removes those only with <code>deleteMissing</code>).`
   }</div>
 </div>
 ${renderTargetSection(report)}`;

@@ -78,7 +78,7 @@ function reason({ ok, text }: Reason): SafeHtml {
 function cards(r: DrillReport): SafeHtml {
   const { rpo, rto, thresholds } = r;
   const pending = rpo.oldestPendingChange;
-  const drifted = r.targets.reduce((n, t) => n + t.drift.length, 0);
+  const drifted = r.targets.reduce((n, t) => n + t.drift.filter((d) => !d.accepted).length, 0);
   const inSync = r.targets.filter((t) => t.inSync).length;
   const count = (s: string) => r.checks.filter((c) => c.status === s).length;
   const driftStatus = r.targets.length === 0 ? undefined : drifted === 0 ? 'pass' : 'fail';

@@ -111,7 +111,7 @@ describe('validateConfig', () => {
     );
     expect(problems).toEqual([
       "targets[0].region: unknown AWS Region 'us-mars-1'; allowed: a Region code like us-east-1, eu-central-2, ap-southeast-4",
-      'targets[0].colour: unknown key; allowed: region, profile, roleArn, catalogId, s3Mapping',
+      'targets[0].colour: unknown key; allowed: region, profile, roleArn, readOnlyRoleArn, catalogId, s3Mapping',
       "filters.tables.include[0]: 'sales' is not a table glob; allowed: 'db.table' globs, e.g. sales.* or *.orders",
       "s3Mapping.Bad_Bucket (key): 'Bad_Bucket' is not a valid S3 bucket name; allowed: 3-63 lowercase letters, digits, '.' and '-'",
       'deleteMissing: got "yes"; allowed: a boolean',

@@ -149,8 +149,20 @@ describe('checkMaxDeletes', () => {
   );
 
   it('counts deletes planned elsewhere (partitions) with the actions', () => {
-    expect(() => checkMaxDeletes(deletes, 5, 2)).not.toThrow();
-    expect(() => checkMaxDeletes(deletes, 5, 3)).toThrow(/6 objects.*limit of 5/);
+    const more = (count: number) => ({ count, first: [] });
+    expect(() => checkMaxDeletes(deletes, 5, more(2))).not.toThrow();
+    expect(() => checkMaxDeletes(deletes, 5, more(3))).toThrow(
+      /6 objects \(3 database, 3 partition\).*limit of 5/,
+    );
+  });
+
+  it('names the first 20 deletes and counts the rest', () => {
+    const many = Array.from({ length: 25 }, (_, i): Action => {
+      const current = database(`db${String(i).padStart(2, '0')}`);
+      return { kind: 'database', op: 'delete', key: current.input.Name, current };
+    });
+    expect(() => checkMaxDeletes(many, 0)).toThrow(/database db19; and 5 more\.$/);
+    expect(() => checkMaxDeletes(many, 0)).not.toThrow(/db20/);
   });
 
   it('passes at the limit and without a limit', () => {
@@ -166,8 +178,9 @@ describe('checkMaxDeletes', () => {
       expect(isLakemirrorError(error, 'plan.maxDeletesExceeded')).toBe(true);
       expect(error).toMatchObject({
         source: 'user',
-        message: expect.stringMatching(/3 objects.*limit of 2/),
+        message: expect.stringMatching(/3 objects \(3 database\).*limit of 2; nothing was written/),
       });
+      expect((error as Error).message).toContain('would delete: database a; database b; database c.');
       expect((error as { fix?: string }).fix).toContain('maxDeletes');
     }
   });
