@@ -7,6 +7,7 @@ import { realtime } from './commands/realtime.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
 import { planCommand, syncCommand } from './commands/sync.ts';
+import { unlockCommand } from './commands/unlock.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { type CommandContext, consoleContext } from './context.ts';
 
@@ -19,6 +20,7 @@ const COMMANDS = [
   realtime,
   restoreCommand,
   auditCommand,
+  unlockCommand,
   drill,
   demoCommand,
   localCloud,

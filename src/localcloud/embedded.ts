@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import { type ObjectExistence, withConditionalWrites } from './s3ConditionalWrites.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -40,11 +41,12 @@ export async function startS3(directory: string): Promise<EmbeddedEmulator> {
   ) => {
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     configureBuckets(): Promise<void>;
+    store: ObjectExistence;
   };
   mkdirSync(directory, { recursive: true });
   const s3 = new S3rver({ directory, silent: true, resetOnClose: false });
   await s3.configureBuckets();
-  const handler = s3.callback();
+  const handler = withConditionalWrites(s3.store, s3.callback());
   // s3rver does not verify SigV4 signatures but does look access keys up: any key is welcome here.
   const account = require('s3rver/lib/models/account.js') as {
     DUMMY_ACCOUNT: { accessKeys: Map<string, string>; createKeyPair(id: string, secret: string): void };

@@ -6,6 +6,7 @@ import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import type { SnapshotRecord } from '../model/records.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
+import { holdTargets } from './holdTargets.ts';
 import { readCatalogRecords } from './readCatalogRecords.ts';
 import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
@@ -28,6 +29,11 @@ export interface SyncRequest {
   /** Only these databases. */
   databases?: string[];
   deleteMissing?: boolean;
+  /**
+   * The one-writer-per-target lease (see lease/targetLease.ts): taken for every target before anything is
+   * written, released at the end. `false` only where the caller already serialises writers of the target.
+   */
+  lease?: { command: string; waitMs?: number } | false;
 }
 
 export function callSummary(counter: ApiCallCounter, since?: ApiCallSummary): ApiCallSummary {
@@ -47,9 +53,36 @@ export function callSummary(counter: ApiCallCounter, since?: ApiCallSummary): Ap
  * apply each target on its own — one failing target never stops the others.
  */
 export async function runSync(runtime: Runtime, request: SyncRequest = {}): Promise<SyncReport> {
+  const runId = randomUUID();
+  const targets = runtime.config.targets.filter(
+    (t) => !request.targets || request.targets.includes(t.region),
+  );
+  if (request.targets && targets.length === 0) {
+    throw new LakemirrorError({
+      code: 'config.unknownTarget',
+      source: 'user',
+      message: `none of ${request.targets.join(', ')} is a target in the config`,
+      fix: `use one of: ${runtime.config.targets.map((t) => t.region).join(', ')}`,
+    });
+  }
+  const lease =
+    request.dryRun || request.lease === false ? undefined : (request.lease ?? { command: 'sync' });
+  const held = lease ? await holdTargets(runtime, targets, { runId, ...lease }) : [];
+  try {
+    return await syncHeldTargets(runtime, request, runId, targets);
+  } finally {
+    await Promise.all(held.map((h) => h.release().catch(() => undefined)));
+  }
+}
+
+async function syncHeldTargets(
+  runtime: Runtime,
+  request: SyncRequest,
+  runId: string,
+  targets: TargetConfig[],
+): Promise<SyncReport> {
   const started = Date.now();
   const startedAt = runtime.now().toISOString();
-  const runId = randomUUID();
   const { config } = runtime;
   let uri: string;
   let records: SourceRecords['records'];
@@ -61,15 +94,6 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
   let recordCount: number;
   let contentHash: string;
   const filter = runFilter(config, request.databases);
-  const targets = config.targets.filter((t) => !request.targets || request.targets.includes(t.region));
-  if (request.targets && targets.length === 0) {
-    throw new LakemirrorError({
-      code: 'config.unknownTarget',
-      source: 'user',
-      message: `none of ${request.targets.join(', ')} is a target in the config`,
-      fix: `use one of: ${config.targets.map((t) => t.region).join(', ')}`,
-    });
-  }
   // Each target is opened and read while the source snapshot is taken: different Regions, different limits.
   const targetReads = new Map(targets.map((target) => [target, readTargetEarly(runtime, target, filter)]));
   const audit = openRunAuditLog(runtime, { runId, startedAt });

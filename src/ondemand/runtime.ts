@@ -9,6 +9,8 @@ import { LakeFormationStore } from '../aws/lakeFormationStore.ts';
 import { RateLimiterRegistry } from '../aws/rateLimiter.ts';
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
 import type { LakemirrorConfig, TargetConfig } from '../config/configSchema.ts';
+import { createLeaseStore } from '../lease/createLeaseStore.ts';
+import type { LeaseStore } from '../lease/leaseStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import { type Output, silentOutput } from './output.ts';
 import type { RegionSide } from './regionSide.ts';
@@ -22,6 +24,8 @@ export interface Runtime {
   readonly tool: string;
   /** The snapshot store of the config (`snapshots.uri`). */
   readonly store: SnapshotStore;
+  /** Where the one-writer-per-target leases are kept (beside the snapshots). */
+  readonly leases: LeaseStore;
   /** Whether every endpoint is the local cloud (no real account is touched). */
   readonly local: boolean;
   source(): Promise<RegionSide>;
@@ -105,6 +109,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
     output: options.output ?? silentOutput,
     tool: TOOL,
     store: createSnapshotStore(config.snapshots.uri, snapshotClients ? { s3: snapshotClients.s3 } : {}),
+    leases: createLeaseStore(config.snapshots.uri, snapshotClients?.s3),
     local: isLocalEndpoint(endpoint ?? configuredEndpoint('GLUE', undefined, process.env)),
     source: () =>
       openSide('source', {

@@ -5,6 +5,7 @@ import type { CommandContext } from '../context.ts';
 import { renderSyncReport } from '../render/syncReportText.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
 import { awsCommand } from './common.ts';
+import { parseWait, WAIT_HELP } from './waitFlag.ts';
 
 interface RestoreFlags extends RuntimeFlags {
   snapshot: string;
@@ -14,6 +15,7 @@ interface RestoreFlags extends RuntimeFlags {
   force?: boolean;
   confirm?: boolean;
   json?: boolean;
+  wait?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export function restoreCommand(ctx: CommandContext): Command {
     .option('--force', 'apply a snapshot taken of another Region or account')
     .option('--confirm', 'apply even when the plan deletes more than maxDeletes objects')
     .option('--json', 'print the versioned JSON report on stdout')
+    .option('--wait <duration>', WAIT_HELP)
     .action(async (flags: RestoreFlags) => {
       await withRuntime(ctx, flags, async (runtime) => {
         const report = await runRestore(runtime, {
@@ -38,6 +41,7 @@ export function restoreCommand(ctx: CommandContext): Command {
           confirm: flags.confirm === true,
           ...(flags.target ? { target: flags.target } : {}),
           ...(flags.database ? { databases: flags.database } : {}),
+          ...(flags.wait ? { waitMs: parseWait(flags.wait) } : {}),
           onPlan: (plan) => {
             const target = plan.targets[0]!;
             ctx.err(

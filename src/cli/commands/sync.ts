@@ -5,6 +5,7 @@ import type { CommandContext } from '../context.ts';
 import { renderSyncReport } from '../render/syncReportText.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
 import { awsCommand } from './common.ts';
+import { parseWait, WAIT_HELP } from './waitFlag.ts';
 
 interface SyncFlags extends RuntimeFlags {
   snapshot?: string;
@@ -12,6 +13,7 @@ interface SyncFlags extends RuntimeFlags {
   json?: boolean;
   target?: string[];
   database?: string[];
+  wait?: string;
 }
 
 /** Shared by `sync` and `plan`: the same use case, with or without applying. */
@@ -26,7 +28,8 @@ function syncLike(
     .option('--target <region...>', 'only these target Regions')
     .option('--database <name...>', 'only these databases')
     .option('--json', 'print the versioned JSON report on stdout');
-  if (!alwaysDry) command.option('--dry-run', 'plan only; change nothing');
+  if (!alwaysDry)
+    command.option('--dry-run', 'plan only; change nothing').option('--wait <duration>', WAIT_HELP);
   return command.action(async (flags: SyncFlags) => {
     await withRuntime(ctx, flags, async (runtime) => {
       const dryRun = alwaysDry || flags.dryRun === true;
@@ -41,6 +44,7 @@ function syncLike(
         ...(flags.snapshot ? { snapshotUri: flags.snapshot } : {}),
         ...(flags.target ? { targets: flags.target } : {}),
         ...(flags.database ? { databases: flags.database } : {}),
+        ...(flags.wait ? { lease: { command: 'sync', waitMs: parseWait(flags.wait) } } : {}),
       });
       ctx.out(flags.json ? JSON.stringify(report, null, 2) : renderSyncReport(report));
       return syncExitCode(report);
