@@ -64,10 +64,16 @@ function hold(
   now: () => Date,
 ): HeldLease {
   let holder = first;
+  const renew = async () => {
+    // A holder that was paused past its expiry may have been taken over: then it must not write over the new one.
+    const current = parseLeaseHolder((await store.read(name)) ?? '');
+    if (current?.runId !== first.runId) return;
+    holder = { ...holder, expiresAt: new Date(now().getTime() + ttlMs).toISOString() };
+    await store.write(name, JSON.stringify(holder));
+  };
   const timer = setInterval(
     () => {
-      holder = { ...holder, expiresAt: new Date(now().getTime() + ttlMs).toISOString() };
-      store.write(name, JSON.stringify(holder)).catch(() => undefined);
+      renew().catch(() => undefined);
     },
     Math.max(10, Math.floor(ttlMs / 3)),
   );

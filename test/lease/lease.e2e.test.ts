@@ -94,6 +94,20 @@ describe('one writer per target (lease)', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('live-run');
     expect(refused.stderr).toContain('lakemirror unlock --target us-west-2');
+    const restore = await cli([
+      'restore',
+      '--config',
+      path,
+      '--endpoint',
+      cloud.endpoint,
+      '--snapshot',
+      proceeded.snapshot.uri,
+      '--target',
+      'us-west-2',
+      '--force',
+    ]);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain('live-run');
     const unlocked = await cli([
       'unlock',
       '--config',
