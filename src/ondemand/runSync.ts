@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/auditLog.ts';
 import type { ApiCallCounter } from '../aws/callCounter.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
+import { assertNotStale, readAppliedState, recordAppliedState } from '../lease/appliedState.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import type { SnapshotRecord } from '../model/records.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
@@ -34,6 +35,8 @@ export interface SyncRequest {
    * written, released at the end. `false` only where the caller already serialises writers of the target.
    */
   lease?: { command: string; waitMs?: number } | false;
+  /** Apply a `snapshotUri` older than what a target already has (see lease/appliedState.ts). */
+  force?: boolean;
 }
 
 export function callSummary(counter: ApiCallCounter, since?: ApiCallSummary): ApiCallSummary {
@@ -93,6 +96,7 @@ async function syncHeldTargets(
   let sourceCalls = (): ApiCallSummary => ({ total: 0, reads: 0, writes: 0, byOperation: {} });
   let recordCount: number;
   let contentHash: string;
+  let capturedAt: string;
   const filter = runFilter(config, request.databases);
   // Each target is opened and read while the source snapshot is taken: different Regions, different limits.
   const targetReads = new Map(targets.map((target) => [target, readTargetEarly(runtime, target, filter)]));
@@ -105,6 +109,13 @@ async function syncHeldTargets(
     sourceAccount = loaded.header.source.accountId;
     recordCount = loaded.trailer.recordCount;
     contentHash = loaded.trailer.contentHash;
+    capturedAt = loaded.header.capturedAt;
+    if (!request.dryRun && !request.force)
+      for (const target of targets)
+        assertNotStale(target.region, await readAppliedState(runtime.leases, target.region), {
+          uri,
+          capturedAt,
+        });
     if (loaded.header.source.region !== config.source.region) {
       runtime.output.warn(
         `snapshot ${uri} was taken in ${loaded.header.source.region}, the config's source is ${config.source.region}`,
@@ -130,7 +141,7 @@ async function syncHeldTargets(
         request.databases ? { databases: request.databases } : {},
         observers.length > 0 ? fanOut(observers) : undefined,
       );
-      ({ uri, recordCount, contentHash } = taken);
+      ({ uri, recordCount, contentHash, capturedAt } = taken);
       records = taken.taken.records;
     } catch (error) {
       const stopped = await Promise.all(passes.map((pass) => pass?.finish({ abort: true })));
@@ -143,15 +154,28 @@ async function syncHeldTargets(
   const sourceRecords: SourceRecords = { records, partitions: () => streamSnapshotPartitions(reader, uri) };
   const reports: TargetReport[] = [];
   try {
-    for (const [i, target] of targets.entries())
-      reports.push(
-        await syncOneTarget(runtime, target, targetReads.get(target)!, sourceRecords, filter, request, {
+    for (const [i, target] of targets.entries()) {
+      const report = await syncOneTarget(
+        runtime,
+        target,
+        targetReads.get(target)!,
+        sourceRecords,
+        filter,
+        request,
+        {
           runId,
           audit,
           sourceAccountId: sourceAccount,
           early: early[i],
-        }),
+        },
       );
+      reports.push(report);
+      if (!request.dryRun && !report.error && !request.databases)
+        await recordAppliedState(runtime.leases, target.region, {
+          snapshotCapturedAt: capturedAt,
+          snapshotUri: uri,
+        });
+    }
   } finally {
     await audit.close();
   }

@@ -1,4 +1,4 @@
-import { GetTableCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
+import { GetTableCommand } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLease } from '../../src/lease/targetLease.ts';
 import { isLakemirrorError } from '../../src/model/errors.ts';
@@ -6,23 +6,7 @@ import { collectOnce, eventTableOf, replayPending } from '../../src/realtime/ind
 import { replayConfigOf } from '../../src/realtime/replay/replayPending.ts';
 import { type RealtimeLake, startRealtimeLake, TARGET } from '../realtime/support/realtimeLake.ts';
 import { writeCalls } from '../support/localCloud.ts';
-
-async function setOwner(lake: RealtimeLake, owner: string) {
-  const { glue } = lake.source;
-  const table = (await glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders' }))).Table!;
-  await glue.send(
-    new UpdateTableCommand({
-      DatabaseName: 'sales',
-      TableInput: {
-        Name: 'orders',
-        PartitionKeys: table.PartitionKeys,
-        StorageDescriptor: table.StorageDescriptor,
-        TableType: table.TableType,
-        Parameters: { ...table.Parameters, owner },
-      },
-    }),
-  );
-}
+import { setOwner } from './setOwner.ts';
 
 describe('a replay and a sync on one target serialise', () => {
   let lake: RealtimeLake;

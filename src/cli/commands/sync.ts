@@ -14,6 +14,7 @@ interface SyncFlags extends RuntimeFlags {
   target?: string[];
   database?: string[];
   wait?: string;
+  force?: boolean;
 }
 
 /** Shared by `sync` and `plan`: the same use case, with or without applying. */
@@ -29,7 +30,10 @@ function syncLike(
     .option('--database <name...>', 'only these databases')
     .option('--json', 'print the versioned JSON report on stdout');
   if (!alwaysDry)
-    command.option('--dry-run', 'plan only; change nothing').option('--wait <duration>', WAIT_HELP);
+    command
+      .option('--dry-run', 'plan only; change nothing')
+      .option('--wait <duration>', WAIT_HELP)
+      .option('--force', 'apply a --snapshot older than what a target already has');
   return command.action(async (flags: SyncFlags) => {
     await withRuntime(ctx, flags, async (runtime) => {
       const dryRun = alwaysDry || flags.dryRun === true;
@@ -44,6 +48,7 @@ function syncLike(
         ...(flags.snapshot ? { snapshotUri: flags.snapshot } : {}),
         ...(flags.target ? { targets: flags.target } : {}),
         ...(flags.database ? { databases: flags.database } : {}),
+        ...(flags.force ? { force: true } : {}),
         ...(flags.wait ? { lease: { command: 'sync', waitMs: parseWait(flags.wait) } } : {}),
       });
       ctx.out(flags.json ? JSON.stringify(report, null, 2) : renderSyncReport(report));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { LakemirrorConfig, TargetConfig } from '../../config/configSchema.ts';
+import { recordAppliedState } from '../../lease/appliedState.ts';
 import { holdTargets } from '../../ondemand/holdTargets.ts';
 import type { Runtime } from '../../ondemand/runtime.ts';
 import { planOptionsFor, runFilter } from '../../ondemand/scope.ts';
@@ -74,7 +75,14 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
   });
   const run = await ReplayRun.open(runtime);
   try {
-    return await replayWithRun(deps, run, items, report, { clock, started: timer, confirm });
+    const done = await replayWithRun(deps, run, items, report, { clock, started: timer, confirm });
+    // The watermark beside the lease: the targets now hold the source's state as read from this run's start.
+    if (done.objects.reconciled > 0)
+      for (const target of runtime.config.targets)
+        await recordAppliedState(runtime.leases, target.region, {
+          realtimeAppliedAt: new Date(started).toISOString(),
+        });
+    return done;
   } finally {
     await run.audit.close();
     await Promise.all(held.map((lease) => lease.release().catch(() => undefined)));
