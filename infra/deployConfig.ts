@@ -32,7 +32,7 @@ export function deployedConfig(config: LakemirrorConfig, snapshotUri: string): L
     ...rest,
     source,
     targets: config.targets.map(({ profile: _profile, ...target }) => target),
-    snapshots: { uri: snapshotUri },
+    snapshots: { ...config.snapshots, uri: snapshotUri },
   };
 }
 

@@ -1,6 +1,7 @@
 import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { LakemirrorConfig } from '../src/config/configSchema.ts';
+import { SNAPSHOT_MAC_ALGORITHM } from '../src/model/snapshotFormat.ts';
 import { acknowledgeWildcards } from './nag.ts';
 
 /** Catalog reads a snapshot, a plan and a replay make (one by one: no wildcard actions). */
@@ -136,6 +137,13 @@ export const statements = {
       : new iam.PolicyStatement({ sid: 'AssumeTargetRoles', actions: ['sts:AssumeRole'], resources: roles });
   },
 
+  /** Signs the snapshots a function writes (config `snapshots.signingKey`): GenerateMac on that key only. */
+  snapshotSign: (config: LakemirrorConfig) => snapshotKeyStatement(config, 'SnapshotSign', 'kms:GenerateMac'),
+
+  /** Verifies the snapshots a function reads: VerifyMac on that key only. */
+  snapshotVerify: (config: LakemirrorConfig) =>
+    snapshotKeyStatement(config, 'SnapshotVerify', 'kms:VerifyMac'),
+
   cloudTrailLookup: (config: LakemirrorConfig) =>
     new iam.PolicyStatement({
       sid: 'CloudTrailLookupSource',
@@ -163,4 +171,27 @@ export function addStatements(role: iam.IRole, ...list: (iam.PolicyStatement | u
 /** Regions read from: the source and every target written directly. */
 export function readRegions(config: LakemirrorConfig): string[] {
   return [config.source.region, ...directTargets(config).map((t) => t.region)];
+}
+
+/** The ARN of `snapshots.signingKey`: as given, or a bare key id as a key of the source Region and account. */
+export function signingKeyArn(config: LakemirrorConfig): string | undefined {
+  const key = config.snapshots.signingKey;
+  if (!key || key.startsWith('arn:')) return key;
+  return `arn:${Aws.PARTITION}:kms:${config.source.region}:${sourceAccount(config)}:key/${key}`;
+}
+
+/** One KMS MAC action on the signing key, for the one algorithm snapshots use. */
+function snapshotKeyStatement(
+  config: LakemirrorConfig,
+  sid: string,
+  action: 'kms:GenerateMac' | 'kms:VerifyMac',
+): iam.PolicyStatement | undefined {
+  const key = signingKeyArn(config);
+  if (!key) return undefined;
+  return new iam.PolicyStatement({
+    sid,
+    actions: [action],
+    resources: [key],
+    conditions: { StringEquals: { 'kms:MacAlgorithm': SNAPSHOT_MAC_ALGORITHM } },
+  });
 }

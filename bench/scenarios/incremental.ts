@@ -3,7 +3,7 @@ import { chunk } from '../../src/aws/chunk.ts';
 import { oneTableChangedFloor, partitionsAddedFloor, resyncFloor } from '../floor.ts';
 import type { BenchContext } from '../harness.ts';
 import { partitionAt } from '../lakeCatalog.ts';
-import { summarize, withinFactor } from '../result.ts';
+import { type ScenarioResult, summarize, type TargetCheck, withinFactor } from '../result.ts';
 import { spread } from '../spread.ts';
 import { ensureSynced, glueClient, type Scenario } from './scenario.ts';
 
@@ -12,6 +12,10 @@ const zeroWrites = (writes: number) => ({
   met: writes === 0,
   detail: `${writes} write calls`,
 });
+
+/** The target of issue 20: a re-sync (and verify) at most 1.25 × the floor time (the slower Region's bucket). */
+export const withinFloorTime = (r: ScenarioResult): TargetCheck =>
+  withinFactor('time ≤ 1.25 × floor time', r.wallSeconds!, r.floorSeconds!, 1.25);
 
 export const noChangeResync: Scenario = {
   name: 'no-change-resync',
@@ -29,6 +33,7 @@ export const noChangeResync: Scenario = {
       targets: (r) => [
         zeroWrites(r.writes!),
         withinFactor('reads ≤ 1.05 × read floor', r.reads!, r.readFloor!, 1.05),
+        withinFloorTime(r),
       ],
     });
   },
@@ -81,6 +86,7 @@ export const oneTableChanged: Scenario = {
       targets: (r) => [
         withinFactor('calls ≤ 1.05 × floor', r.calls!, r.floorCalls!, 1.05),
         { name: 'one write', met: r.writes === 1, detail: `${r.writes} write calls` },
+        withinFloorTime(r),
       ],
     });
   },
@@ -147,9 +153,33 @@ export const partitionsAdded: Scenario = {
       targets: (r) => [
         withinFactor('calls ≤ 1.05 × floor', r.calls!, r.floorCalls!, 1.05),
         withinFactor('writes ≤ write floor', r.writes!, r.writeFloor!, 1),
+        withinFloorTime(r),
       ],
     });
     ctx.shape.partitionsPerTable = ctx.shape.partitionsPerTable.map((n, i) => n + (added[i] ?? 0));
     return result;
+  },
+};
+
+export const verifyInSync: Scenario = {
+  name: 'verify',
+  description: 'verify a target in sync: full reads of both Regions, side by side, no writes',
+  async run(ctx) {
+    await ensureSynced(ctx);
+    const measured = await ctx.measure(() => ctx.useCases.runVerify(ctx.runtime()));
+    return summarize({
+      scenario: this.name,
+      description: this.description,
+      floor: resyncFloor(ctx.shape),
+      measured,
+      rps: ctx.settings.rps,
+      extra: { inSync: measured.value.inSync },
+      targets: (r) => [
+        { name: 'in sync', met: measured.value.inSync, detail: String(measured.value.inSync) },
+        zeroWrites(r.writes!),
+        withinFactor('reads ≤ 1.05 × read floor', r.reads!, r.readFloor!, 1.05),
+        withinFloorTime(r),
+      ],
+    });
   },
 };

@@ -1,5 +1,5 @@
 import { fullSync, halfRateFullSync } from './fullSync.ts';
-import { noChangeResync, oneTableChanged, partitionsAdded } from './incremental.ts';
+import { noChangeResync, oneTableChanged, partitionsAdded, verifyInSync } from './incremental.ts';
 import { realtimeBurst, realtimeOneTable } from './realtime.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -9,6 +9,7 @@ export const SCENARIOS: readonly Scenario[] = [
   noChangeResync,
   oneTableChanged,
   partitionsAdded,
+  verifyInSync,
   realtimeOneTable,
   realtimeBurst,
   halfRateFullSync,

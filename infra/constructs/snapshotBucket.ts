@@ -42,12 +42,15 @@ export class SnapshotAccess {
     );
   }
 
-  /** Read snapshots, manifests and reports: GetObject under the prefix, ListBucket limited to it. */
+  /**
+   * Read snapshots, manifests and reports: GetObject under the prefix, ListBucket limited to it, and
+   * GetObjectVersion because the bucket is versioned and every read of one snapshot is pinned to its VersionId.
+   */
   grantRead(grantee: iam.IRole): void {
     grantee.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'SnapshotsRead',
-        actions: ['s3:GetObject'],
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
         resources: [this.arnForObjects(`${this.prefix}*`)],
       }),
     );

@@ -61,6 +61,7 @@ export class OnDemandStack extends Stack {
     );
     snapshots.grantWrite(f.snapshotShard.role);
     snapshots.grantRead(f.snapshotShard.role);
+    addStatements(f.snapshotShard.role, statements.snapshotSign(config));
 
     addStatements(
       f.applyShard.role,
@@ -75,6 +76,12 @@ export class OnDemandStack extends Stack {
     );
     snapshots.grantRead(f.applyShard.role);
     snapshots.grantWrite(f.applyShard.role);
+    // It verifies the shard it applies, and signs the safety snapshot it takes of the target first.
+    addStatements(
+      f.applyShard.role,
+      statements.snapshotVerify(config),
+      config.safetySnapshots ? statements.snapshotSign(config) : undefined,
+    );
 
     snapshots.grantRead(f.report.role);
     snapshots.grantWrite(f.report.role);

@@ -1,12 +1,13 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GlueClient } from '@aws-sdk/client-glue';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Logger } from '@smithy/types';
 import { type ApiCallCounter, attachCallCounter } from './callCounter.ts';
 import { configuredEndpoint, isLocalEndpoint, type ServiceEnvSuffix } from './endpoints.ts';
 
@@ -33,7 +34,18 @@ export interface AwsClients {
   dynamoDb: DynamoDBDocumentClient;
   s3: S3Client;
   sts: STSClient;
+  /** Signs and verifies snapshots (config `snapshots.signingKey`). */
+  kms: KMSClient;
 }
+
+/**
+ * The SDK logs nothing for lakemirror (its own output port reports calls), but its logger middleware still
+ * copies every response through the sensitive-data filter whenever the client's logger has an `info`
+ * method, as the SDK's default no-op logger does: for GetPartitions that is a deep walk of up to 1,000
+ * partitions per call, about 5% of a re-sync's CPU. The middleware calls `logger?.info?.(…)` and
+ * `logger?.error?.(…)`, so a logger without those two skips the copy.
+ */
+const SILENT_SDK_LOGGER = { debug() {}, trace() {}, warn() {} } as unknown as Logger;
 
 /** Dummy credentials an emulator accepts; only ever used against a local endpoint. */
 export const LOCAL_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -68,6 +80,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
   const common = (service: ServiceEnvSuffix) => ({
     region: options.region,
     retryMode: 'adaptive' as const,
+    logger: SILENT_SDK_LOGGER,
     credentials: credentialsFor(service),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   });
@@ -84,6 +97,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     }),
     s3: new S3Client({ ...common('S3'), ...(s3Endpoint ? { forcePathStyle: true } : {}) }),
     sts: new STSClient(common('STS')),
+    kms: new KMSClient(common('KMS')),
   };
   if (options.counter) {
     attachCallCounter(clients.glue, 'Glue', options.counter);
@@ -92,6 +106,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     attachCallCounter(dynamoDbClient, 'DynamoDB', options.counter);
     attachCallCounter(clients.s3, 'S3', options.counter);
     attachCallCounter(clients.sts, 'STS', options.counter);
+    attachCallCounter(clients.kms, 'KMS', options.counter);
   }
   return clients;
 }

@@ -1,5 +1,5 @@
 /** Services lakemirror talks to, keyed by the suffix of their `AWS_ENDPOINT_URL_<SUFFIX>` variable. */
-export type ServiceEnvSuffix = 'GLUE' | 'LAKEFORMATION' | 'CLOUDTRAIL' | 'DYNAMODB' | 'S3' | 'STS';
+export type ServiceEnvSuffix = 'GLUE' | 'LAKEFORMATION' | 'CLOUDTRAIL' | 'DYNAMODB' | 'S3' | 'STS' | 'KMS';
 
 /**
  * The endpoint a client of `service` will use, if any is configured: an explicit one (config

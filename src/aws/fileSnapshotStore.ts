@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_LEASE_MS } from '../lease/targetLease.ts';
@@ -10,8 +9,10 @@ import {
   linesOf,
   newestFirst,
   type SnapshotInfo,
+  type SnapshotPin,
   type SnapshotStore,
   type SnapshotWriter,
+  snapshotChanged,
 } from './snapshotStore.ts';
 
 const FLUSH_BYTES = 1 << 20;
@@ -73,7 +74,7 @@ export class FileSnapshotStore implements SnapshotStore {
         await file.sync();
         await file.close();
         await rename(tempPath, finalPath);
-        return { uri: finalPath };
+        return { uri: finalPath, version: fileVersion(await stat(finalPath)) };
       },
       async abort() {
         await file.close().catch(() => undefined);
@@ -82,11 +83,25 @@ export class FileSnapshotStore implements SnapshotStore {
     };
   }
 
-  async *readLines(uri: string): AsyncIterable<string> {
+  /** With a pin, the file must be the one the first read opened (same inode, size and modification time). */
+  async *readLines(uri: string, pin?: SnapshotPin): AsyncIterable<string> {
     try {
-      yield* linesOf(createReadStream(resolve(uri), { encoding: 'utf8' }));
+      const file = await open(resolve(uri), 'r');
+      const version = fileVersion(
+        await file.stat().catch(async (error) => {
+          await file.close();
+          throw error;
+        }),
+      );
+      if (pin?.version && pin.version !== version) {
+        await file.close();
+        throw snapshotChanged(uri);
+      }
+      if (pin) pin.version = version;
+      yield* linesOf(file.createReadStream({ encoding: 'utf8' }));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && pin?.version) throw snapshotChanged(uri, error);
       if (code !== 'ENOENT' && code !== 'EISDIR' && code !== 'EACCES') throw error;
       throw new LakemirrorError({
         code: 'snapshot.notFound',
@@ -122,4 +137,9 @@ export class FileSnapshotStore implements SnapshotStore {
   async latest(): Promise<SnapshotInfo | undefined> {
     return (await this.list())[0];
   }
+}
+
+/** A file's identity: replacing it (rename over it) or rewriting it changes one of these. */
+function fileVersion(info: { dev: number; ino: number; size: number; mtimeMs: number }): string {
+  return `file:${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`;
 }

@@ -10,8 +10,9 @@ import {
   type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { LakemirrorError } from '../model/errors.ts';
+import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { type AwsCallContext, type AwsCallContextOptions, createAwsCallContext } from './awsCallContext.ts';
+import { awsErrorName } from './classifyAwsError.ts';
 import { collectPages } from './pages.ts';
 import {
   assertSingleLine,
@@ -19,8 +20,10 @@ import {
   linesOf,
   newestFirst,
   type SnapshotInfo,
+  type SnapshotPin,
   type SnapshotStore,
   type SnapshotWriter,
+  snapshotChanged,
 } from './snapshotStore.ts';
 import { parseSnapshotUri } from './snapshotUri.ts';
 
@@ -106,13 +109,14 @@ export class S3SnapshotStore implements SnapshotStore {
         run(async () => {
           if (!uploadId) {
             const Body = take();
-            await this.context.call('PutObject', object, () =>
+            const put = await this.context.call('PutObject', object, () =>
               this.s3.send(new PutObjectCommand({ ...target, Body, ...ENCRYPTION })),
             );
+            return { uri: object, ...versionOf(put) };
           } else {
             if (bufferedBytes > 0) await uploadPart();
             const UploadId = uploadId;
-            await this.context.call('CompleteMultipartUpload', object, () =>
+            const done = await this.context.call('CompleteMultipartUpload', object, () =>
               this.s3.send(
                 new CompleteMultipartUploadCommand({
                   ...target,
@@ -121,14 +125,18 @@ export class S3SnapshotStore implements SnapshotStore {
                 }),
               ),
             );
+            return { uri: object, ...versionOf(done) };
           }
-          return { uri: object };
         }),
       abort,
     };
   }
 
-  async *readLines(uri: string): AsyncIterable<string> {
+  /**
+   * With a pin, every read gets the version the first read got: by VersionId in a versioned bucket (a
+   * replacement then cannot touch what is read), else by ETag with If-Match (S3 answers 412 once replaced).
+   */
+  async *readLines(uri: string, pin?: SnapshotPin): AsyncIterable<string> {
     const location = parseSnapshotUri(uri);
     if (location.kind !== 's3' || location.prefix === '') {
       throw new LakemirrorError({
@@ -138,9 +146,21 @@ export class S3SnapshotStore implements SnapshotStore {
       });
     }
     const Key = location.prefix.replace(/\/$/, '');
-    const result = await this.context.call('GetObject', uri, () =>
-      this.s3.send(new GetObjectCommand({ Bucket: location.bucket, Key })),
-    );
+    const pinned = pin?.version ? pinnedParams(pin.version) : {};
+    const result = await this.context
+      .call('GetObject', uri, () =>
+        this.s3.send(new GetObjectCommand({ Bucket: location.bucket, Key, ...pinned })),
+      )
+      .catch((error: unknown) => {
+        const name = awsErrorName(isLakemirrorError(error) ? error.cause : error);
+        if (
+          pin?.version &&
+          (name === 'PreconditionFailed' || name === 'NoSuchVersion' || name === 'NoSuchKey')
+        )
+          throw snapshotChanged(uri, error);
+        throw error;
+      });
+    if (pin && !pin.version) pin.version = versionOf(result).version;
     yield* linesOf(result.Body as Readable);
   }
 
@@ -173,4 +193,16 @@ export class S3SnapshotStore implements SnapshotStore {
   async latest(): Promise<SnapshotInfo | undefined> {
     return (await this.list())[0];
   }
+}
+
+/** `versionId:<id>` when the bucket keeps versions, else `etag:<etag>`. */
+export function versionOf(answer: { VersionId?: string; ETag?: string }): { version?: string } {
+  if (answer.VersionId && answer.VersionId !== 'null') return { version: `versionId:${answer.VersionId}` };
+  return answer.ETag ? { version: `etag:${answer.ETag}` } : {};
+}
+
+/** What pins a GetObject to `version`: the VersionId itself, or If-Match on the ETag. */
+export function pinnedParams(version: string): { VersionId?: string; IfMatch?: string } {
+  if (version.startsWith('versionId:')) return { VersionId: version.slice('versionId:'.length) };
+  return { IfMatch: version.slice('etag:'.length) };
 }

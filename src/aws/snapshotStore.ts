@@ -6,10 +6,31 @@ import { LakemirrorError } from '../model/errors.ts';
 export interface SnapshotWriter {
   /** Appends one line (it must not contain a newline). */
   writeLine(line: string): Promise<void>;
-  /** Makes the snapshot visible atomically and returns where it is. */
-  close(): Promise<{ uri: string }>;
+  /** Makes the snapshot visible atomically and returns where it is and which version of it was written. */
+  close(): Promise<{ uri: string; version?: string }>;
   /** Discards a half-written snapshot. */
   abort(): Promise<void>;
+}
+
+/**
+ * The version of one stored snapshot that all reads of it must see (an opaque text the store made: an S3
+ * VersionId or ETag, a file's identity). Empty before the first read, which fills it in; a later read of a
+ * snapshot replaced meanwhile fails with `snapshot.changed` instead of mixing two snapshots.
+ */
+export interface SnapshotPin {
+  version?: string;
+}
+
+/** A snapshot replaced between two reads of one run. */
+export function snapshotChanged(uri: string, cause?: unknown): LakemirrorError {
+  return new LakemirrorError({
+    code: 'snapshot.changed',
+    source: 'user',
+    object: `snapshot ${uri}`,
+    message: `snapshot ${uri} was replaced while lakemirror was reading it (it is no longer the version read first)`,
+    fix: 'make sure nothing rewrites the snapshot during a run, then run again',
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
 
 /** One stored snapshot. */
@@ -25,7 +46,8 @@ export interface SnapshotInfo {
  */
 export interface SnapshotStore {
   openWriter(name: string): Promise<SnapshotWriter>;
-  readLines(uri: string): AsyncIterable<string>;
+  /** The lines of one snapshot; with a pin, only of the version pinned (or the one this read pins). */
+  readLines(uri: string, pin?: SnapshotPin): AsyncIterable<string>;
   /** Newest first. */
   list(): Promise<SnapshotInfo[]>;
   latest(): Promise<SnapshotInfo | undefined>;

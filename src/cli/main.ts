@@ -1,8 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.ts';
 import { auditCommand } from './commands/audit.ts';
-import { demoCommand } from './commands/demo.ts';
 import { drillCommand as drill } from './commands/drill.ts';
-import { localCloud } from './commands/localcloud.ts';
 import { realtime } from './commands/realtime.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
@@ -11,8 +10,10 @@ import { unlockCommand } from './commands/unlock.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { type CommandContext, consoleContext } from './context.ts';
 
+type CommandFactory = (ctx: CommandContext) => Command;
+
 /** The commands of `lakemirror`, one file each under `commands/`. */
-const COMMANDS = [
+const COMMANDS: CommandFactory[] = [
   snapshotCommand,
   planCommand,
   syncCommand,
@@ -22,9 +23,29 @@ const COMMANDS = [
   auditCommand,
   unlockCommand,
   drill,
-  demoCommand,
-  localCloud,
 ];
+
+/**
+ * The commands that run the local cloud, loaded only when named: every other command (and a user who runs
+ * lakemirror against AWS) never loads the emulator.
+ */
+const LOCAL_COMMANDS: Record<string, { description: string; load: () => Promise<CommandFactory> }> = {
+  demo: {
+    description: 'replicate a seeded demo lake between two local Regions and print the report',
+    load: async () => (await import('./commands/demo.ts')).demoCommand,
+  },
+  localcloud: {
+    description: 'run the local cloud, an emulator of the AWS APIs lakemirror uses (see `localcloud --help`)',
+    load: async () => (await import('./commands/localcloud.ts')).localCloud,
+  },
+};
+
+/** The named local command itself, or a placeholder that lists it in `lakemirror --help`. */
+async function localCommand(name: string, named: string | undefined, ctx: CommandContext): Promise<Command> {
+  const entry = LOCAL_COMMANDS[name]!;
+  if (named === name) return (await entry.load())(ctx);
+  return new Command(name).description(entry.description);
+}
 
 /**
  * Runs the CLI on `argv` as Node gives it (`[node, script, ...args]`) and answers the exit code.
@@ -38,8 +59,11 @@ export async function main(argv: string[], host?: Omit<CommandContext, 'setExitC
   const ctx: CommandContext = host ? { ...host, setExitCode } : consoleContext(setExitCode);
   const program = new Command('lakemirror')
     .description('Replicates the AWS Glue Data Catalog and Lake Formation permissions across Regions')
-    .version('0.1.0');
+    .version(VERSION);
   for (const make of COMMANDS) program.addCommand(make(ctx));
+  const words = argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const named = words[0] === 'help' ? words[1] : words[0];
+  for (const name of Object.keys(LOCAL_COMMANDS)) program.addCommand(await localCommand(name, named, ctx));
   const output = {
     writeOut: (s: string) => ctx.out(s.trimEnd()),
     writeErr: (s: string) => ctx.err(s.trimEnd()),

@@ -45,12 +45,10 @@ export async function withRuntime(
     let config: LakemirrorConfig = flags.region
       ? { ...loaded, source: { ...loaded.source, region: flags.region } }
       : loaded;
-    if (flags.snapshots) config = { ...config, snapshots: { uri: flags.snapshots } };
+    if (flags.snapshots) config = { ...config, snapshots: { ...config.snapshots, uri: flags.snapshots } };
     const cloud = flags.endpoint ? undefined : await ensureLocalCloud(config);
     if (cloud) {
-      ctx.err(
-        `started the local cloud at ${cloud.endpoint} (data in .lakemirror/localcloud) for this command`,
-      );
+      ctx.err(`started the local cloud at ${cloud.endpoint} (data in ${cloud.dataDir}) for this command`);
       stopCloud = () => cloud.stop();
     }
     const runtime = createRuntime(config, {

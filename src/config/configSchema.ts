@@ -106,7 +106,24 @@ export const configSchema = z
     replicate: z
       .strictObject({ catalog: z.boolean().default(true), permissions: z.boolean().default(true) })
       .prefault({}),
-    snapshots: z.strictObject({ uri: snapshotUri.default('.lakemirror/snapshots') }).prefault({}),
+    snapshots: z
+      .strictObject({
+        uri: snapshotUri.default('.lakemirror/snapshots'),
+        // KMS KeyIdType: 1 to 2048 characters (kms-2014-11-01 model).
+        signingKey: z
+          .string()
+          .min(1)
+          .max(2048)
+          .regex(/^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/)?[A-Za-z0-9-]+$/, {
+            error: (issue) =>
+              `${showValue(issue.input)} is not a KMS key id or key ARN; allowed: 1234abcd-12ab-34cd-56ef-1234567890ab or arn:aws:kms:<region>:<account>:key/<key id>`,
+          })
+          .optional()
+          .describe(
+            'KMS HMAC_256 key (key id, or key ARN; a bare id is a key of the source Region and account): every snapshot written is signed with kms:GenerateMac, every snapshot read must verify with kms:VerifyMac',
+          ),
+      })
+      .prefault({}),
     concurrency: z.int().min(1).max(64).default(8),
     safetySnapshots: z
       .boolean()
@@ -149,6 +166,21 @@ export const configSchema = z
         retentionDays: z.int().min(1).default(14),
         deleteMissing: z.boolean().default(true),
         maxChangePercent: z.number().min(0).max(100).default(25),
+        reconcile: z
+          .strictObject({
+            everyMinutes: z
+              .number()
+              .positive()
+              .default(60)
+              .describe('The whole scope is compared with every target once in this time'),
+            maxCallsPerRun: z
+              .int()
+              .min(10)
+              .default(500)
+              .describe('API calls one run may spend on the reconcile (estimated from the last runs)'),
+          })
+          .prefault({})
+          .describe('The budgeted compare that repairs what CloudTrail delivered late or never'),
       })
       .prefault({}),
     drill: z

@@ -53,7 +53,10 @@ export async function measureRto(runtime: Runtime, options: ScratchOptions): Pro
     });
   }
   const uri = (await runtime.store.latest())?.uri ?? (await runSnapshot(runtime)).uri;
-  const snapshot = await loadSnapshot(snapshotReaderFor(runtime, uri), uri);
+  const snapshot = await loadSnapshot(snapshotReaderFor(runtime, uri), uri, {
+    signer: runtime.snapshotSigner,
+    output,
+  });
   const counts = Object.entries(snapshot.trailer.countsByKind)
     .map(([kind, n]) => `${n} ${kind}`)
     .join(', ');

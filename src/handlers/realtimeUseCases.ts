@@ -2,4 +2,4 @@
  * The real-time use cases (docs/design.md, "Use-case API"), apart from the on-demand ones so the
  * on-demand handlers bundle without the real-time layer.
  */
-export { collectOnce, replayOnce } from '../realtime/index.ts';
+export { collectOnce, reconcileAndReplay, replayOnce } from '../realtime/index.ts';

@@ -1,13 +1,17 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { deployedRuntime, logger, metrics } from './handlerSupport.ts';
-import { replayOnce } from './realtimeUseCases.ts';
+import { reconcileAndReplay } from './realtimeUseCases.ts';
 
 /**
  * Triggered by the collector and by its own schedule: reconciles the objects of pending events in
- * every target. `{ "confirm": true }` lets a replay exceed `realtime.maxChangePercent`.
+ * every target, with the reconcile's share of the scope. `{ "confirm": true }` lets a replay exceed `realtime.maxChangePercent`.
  */
 export async function handler(event: { confirm?: boolean } = {}) {
-  const report = await replayOnce(await deployedRuntime(), { confirm: event.confirm === true });
+  // The reconcile's share of the scope rides along with every replay, so misses heal within a cycle.
+  const { reconcile, replay: report } = await reconcileAndReplay(await deployedRuntime(), {
+    confirm: event.confirm === true,
+  });
+  metrics.addMetric('DatabasesReconciled', MetricUnit.Count, reconcile.staged.length);
   metrics.addMetric('EventsApplied', MetricUnit.Count, report.events.applied);
   metrics.addMetric('EventsFailed', MetricUnit.Count, report.events.failed);
   metrics.addMetric('CircuitBreakerTripped', MetricUnit.Count, report.circuitBreaker.tripped ? 1 : 0);
@@ -15,6 +19,6 @@ export async function handler(event: { confirm?: boolean } = {}) {
     metrics.addMetric('ReplicationLagSeconds', MetricUnit.Seconds, report.lag.maxMs / 1000);
   }
   metrics.publishStoredMetrics();
-  logger.info('replayed', { ...report });
+  logger.info('replayed', { ...report, reconcile });
   return report;
 }

@@ -7,7 +7,7 @@ export async function handler(event: { runUri: string; database?: string | null 
   const database = event.database ?? undefined;
   const runtime = await deployedRuntime((config) => ({
     ...config,
-    snapshots: { uri: `${event.runUri}shards/${shardName(database)}/` },
+    snapshots: { ...config.snapshots, uri: `${event.runUri}shards/${shardName(database)}/` },
   }));
   try {
     const result = await runSnapshot(runtime, { databases: database === undefined ? [] : [database] });

@@ -1,4 +1,7 @@
 import { DEFAULT_ACCOUNT_ID } from './accounts.ts';
+import { checkSettingsChange } from './adminSettings.ts';
+import { DEFAULT_CLOUDTRAIL_SETTINGS } from './cloudTrailLog.ts';
+import { DEFAULT_FAULTS } from './faults.ts';
 import type { LocalCloud } from './server.ts';
 import { ensurePrincipals } from './services/iam/principals.ts';
 import { GLOBAL_REGION } from './state.ts';
@@ -47,11 +50,17 @@ export async function handleAdmin(
       case 'GET /faults':
         return { status: 200, body: cloud.faults.current };
       case 'POST /faults':
-        return { status: 200, body: cloud.faults.update(input) };
+        return {
+          status: 200,
+          body: cloud.faults.update(checkSettingsChange(input, DEFAULT_FAULTS, ['faultRate'])),
+        };
       case 'GET /cloudtrail':
         return { status: 200, body: cloud.trail.settings };
       case 'POST /cloudtrail':
-        cloud.trail.settings = { ...cloud.trail.settings, ...input };
+        cloud.trail.settings = {
+          ...cloud.trail.settings,
+          ...checkSettingsChange(input, DEFAULT_CLOUDTRAIL_SETTINGS),
+        };
         return { status: 200, body: cloud.trail.settings };
       case 'POST /accounts':
         for (const [key, account] of Object.entries(input)) cloud.accounts.set(key, String(account));

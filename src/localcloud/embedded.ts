@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { type ObjectExistence, withConditionalWrites } from './s3ConditionalWrites.ts';
+import { ifMatchHolds, preconditionFailed, type S3rverStore } from './s3IfMatch.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -41,10 +42,11 @@ export async function startS3(directory: string): Promise<EmbeddedEmulator> {
   ) => {
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     configureBuckets(): Promise<void>;
-    store: ObjectExistence;
   };
   mkdirSync(directory, { recursive: true });
-  const s3 = new S3rver({ directory, silent: true, resetOnClose: false });
+  const s3 = new S3rver({ directory, silent: true, resetOnClose: false }) as InstanceType<typeof S3rver> & {
+    store: S3rverStore & ObjectExistence;
+  };
   await s3.configureBuckets();
   const handler = withConditionalWrites(s3.store, s3.callback());
   // s3rver does not verify SigV4 signatures but does look access keys up: any key is welcome here.
@@ -58,7 +60,15 @@ export async function startS3(directory: string): Promise<EmbeddedEmulator> {
     handle: (req, res, accessKeyId) => {
       if (!account.DUMMY_ACCOUNT.accessKeys.has(accessKeyId))
         account.DUMMY_ACCOUNT.createKeyPair(accessKeyId, 'local');
-      handler(req, res);
+      const ifMatch = req.headers['if-match'];
+      if (typeof ifMatch !== 'string' || (req.method !== 'GET' && req.method !== 'HEAD')) {
+        handler(req, res);
+        return;
+      }
+      void ifMatchHolds(s3.store, req.url ?? '/', ifMatch).then(
+        (holds) => (holds ? handler(req, res) : preconditionFailed(req, res)),
+        () => handler(req, res),
+      );
     },
     stop: async () => {},
   };

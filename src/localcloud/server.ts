@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accountForAccessKey } from './accounts.ts';
 import { handleAdmin } from './admin.ts';
+import { adminRefusal, isLoopbackHost } from './adminGuard.ts';
 import { CallStats } from './callStats.ts';
 import {
   CloudTrailLog,
@@ -34,6 +35,8 @@ export interface LocalCloudOptions {
   persistIntervalMs?: number;
   /** Start DynamoDB (dynalite) and S3 (s3rver) behind the same port. Default true. */
   embedded?: boolean;
+  /** Where the warning about a non-loopback address goes (default console.warn). */
+  warn?: (message: string) => void;
 }
 
 /** A running local cloud. */
@@ -52,10 +55,24 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** An admin request body is a small JSON object; anything larger is refused unread. */
+const MAX_ADMIN_BODY_BYTES = 64 * 1024;
+
+/** Reads the body; answers undefined (and stops reading) once it passes `maxBytes`. */
+function readBody(req: IncomingMessage, maxBytes = Number.POSITIVE_INFINITY): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -68,6 +85,7 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 
 /** Starts the emulator of Glue, Lake Formation, CloudTrail, STS and IAM, with DynamoDB and S3 beside them. */
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const persistence = dataDir ? new StatePersistence(dataDir) : undefined;
@@ -129,9 +147,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/_localcloud/')) {
-      const body = await readBody(req);
+      const json = { 'content-type': 'application/json' };
+      const refusal = adminRefusal(req, host);
+      if (refusal) return send(res, 403, json, JSON.stringify({ error: refusal }));
+      const body = await readBody(req, MAX_ADMIN_BODY_BYTES);
+      if (body === undefined)
+        return send(res, 413, json, JSON.stringify({ error: `body over ${MAX_ADMIN_BODY_BYTES} bytes` }));
       const answer = await handleAdmin(cloud, req.method ?? 'GET', url, body);
-      send(res, answer.status, { 'content-type': 'application/json' }, JSON.stringify(answer.body));
+      send(res, answer.status, json, JSON.stringify(answer.body));
       return;
     }
     const scope = readCredentialScope(req, url);
@@ -156,7 +179,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       return;
     }
     const service = services.get(scope.service);
-    const body = await readBody(req);
+    const body = (await readBody(req)) ?? '';
     if (!service) {
       send(
         res,
@@ -193,9 +216,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4566, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 4566, host, () => resolve());
   });
+  if (!isLoopbackHost(host))
+    (options.warn ?? console.warn)(
+      `[localcloud] WARNING: listening on ${host}, not a loopback address: anyone who can reach it can read and change the emulated accounts, with any credentials`,
+    );
   const port = (server.address() as AddressInfo).port;
-  Object.assign(cloud, { port, endpoint: `http://${options.host ?? '127.0.0.1'}:${port}` });
+  Object.assign(cloud, { port, endpoint: `http://${host}:${port}` });
   return cloud;
 }

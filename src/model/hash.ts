@@ -19,6 +19,11 @@ export class LineHasher {
     this.#lines += 1;
   }
 
+  /** The digest of the lines added so far, without ending the hash. */
+  peek(): string {
+    return `sha256:${this.#hash.copy().digest('hex')}`;
+  }
+
   digest(): string {
     return `sha256:${this.#hash.digest('hex')}`;
   }

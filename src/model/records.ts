@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { databaseInputSchema, partitionInputSchema, tableInputSchema } from './glueInputs.ts';
 import { dataCellsFilterSchema, dataLakeSettingsSchema, lfResourceSchema } from './lfShapes.ts';
+import { recordLimitIssues } from './recordLimits.ts';
 
 /*
  * Records: one replicated object each, as in docs/design.md. The record envelope is strict so that a typo in a
@@ -72,18 +73,26 @@ export const dataLakeSettingsRecordSchema = z.strictObject({
   settings: dataLakeSettingsSchema,
 });
 
-/** Any record; `kind` selects the schema so errors name the right fields. */
-export const snapshotRecordSchema = z.discriminatedUnion('kind', [
-  databaseRecordSchema,
-  tableRecordSchema,
-  partitionRecordSchema,
-  grantRecordSchema,
-  locationRecordSchema,
-  lfTagRecordSchema,
-  lfTagAssignmentRecordSchema,
-  dataCellsFilterRecordSchema,
-  dataLakeSettingsRecordSchema,
-]);
+/**
+ * Any record; `kind` selects the schema so errors name the right fields. A record must also be within the
+ * limits of the Glue and Lake Formation API models (recordLimits.ts): one the API would refuse is refused here.
+ */
+export const snapshotRecordSchema = z
+  .discriminatedUnion('kind', [
+    databaseRecordSchema,
+    tableRecordSchema,
+    partitionRecordSchema,
+    grantRecordSchema,
+    locationRecordSchema,
+    lfTagRecordSchema,
+    lfTagAssignmentRecordSchema,
+    dataCellsFilterRecordSchema,
+    dataLakeSettingsRecordSchema,
+  ])
+  .superRefine((record, ctx) => {
+    for (const { path, message } of recordLimitIssues(record))
+      ctx.addIssue({ code: 'custom', path, message });
+  });
 
 export type DatabaseRecord = z.infer<typeof databaseRecordSchema>;
 export type TableRecord = z.infer<typeof tableRecordSchema>;

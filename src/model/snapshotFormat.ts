@@ -8,17 +8,35 @@ import { stableStringify } from './stableStringify.ts';
  * one record per line, then the trailer line closes it. The whole file is valid JSON.
  */
 
-/** Bumped on any incompatible change; readers refuse versions they do not know. */
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+/**
+ * Bumped on any incompatible change; readers refuse versions they do not know. Version 2 puts the header line
+ * under the content hash (version 1 hashed the records only, so its header could be edited unnoticed).
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 2;
+/** Older versions this lakemirror still reads (with a notice: their header is not covered by the hash). */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, SNAPSHOT_SCHEMA_VERSION];
 export const SNAPSHOT_FORMAT = 'lakemirror.snapshot';
 
 /** Line 1: where and when the snapshot was taken, and by which tool. */
 export const snapshotHeaderSchema = z.strictObject({
-  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(SNAPSHOT_SCHEMA_VERSION)]),
   format: z.literal(SNAPSHOT_FORMAT),
   source: z.strictObject({ region: z.string().min(1), accountId: z.string().regex(/^\d{12}$/) }),
   capturedAt: z.iso.datetime({ offset: true }),
   tool: z.string().min(1),
+});
+
+/** The MAC algorithm of snapshot signatures; the signing key must be a KMS HMAC_256 key. */
+export const SNAPSHOT_MAC_ALGORITHM = 'HMAC_SHA_256';
+
+/**
+ * A KMS HMAC over the UTF-8 bytes of `contentHash` (config `snapshots.signingKey`). Readers verify it with the
+ * key of their own config, never with `keyId` (which only says which key the writer used).
+ */
+export const snapshotSignatureSchema = z.strictObject({
+  keyId: z.string().min(1),
+  algorithm: z.literal(SNAPSHOT_MAC_ALGORITHM),
+  mac: z.base64().min(1),
 });
 
 /** Last line: what a reader checks to know the file is whole and unchanged. */
@@ -26,10 +44,12 @@ export const snapshotTrailerSchema = z.strictObject({
   recordCount: z.number().int().nonnegative(),
   countsByKind: z.partialRecord(z.enum(RECORD_KINDS), z.number().int().nonnegative()),
   contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  signature: snapshotSignatureSchema.optional(),
 });
 
 export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
 export type SnapshotTrailer = z.infer<typeof snapshotTrailerSchema>;
+export type SnapshotSignature = z.infer<typeof snapshotSignatureSchema>;
 export type SnapshotCounts = Partial<Record<RecordKind, number>>;
 
 /** The fixed text around the header and trailer JSON, which makes the file one JSON document. */
@@ -40,7 +60,12 @@ export const TRAILER_SUFFIX = '}';
 
 /** Line 1: opens the document and the records array. */
 export function formatHeaderLine(header: SnapshotHeader): string {
-  return `${HEADER_PREFIX}${stableStringify(header)}${HEADER_SUFFIX}`;
+  return `${HEADER_PREFIX}${formatHeaderJson(header)}${HEADER_SUFFIX}`;
+}
+
+/** The header JSON of line 1; from version 2 on, the first line `contentHash` covers. */
+export function formatHeaderJson(header: SnapshotHeader): string {
+  return stableStringify(header);
 }
 
 /** A record line without its separating comma; these exact bytes are what `contentHash` covers. */
@@ -60,7 +85,10 @@ export type SnapshotErrorCode =
   | 'snapshot.schemaVersion'
   | 'snapshot.hashMismatch'
   | 'snapshot.invalidRecord'
-  | 'snapshot.order';
+  | 'snapshot.order'
+  | 'snapshot.changed'
+  | 'snapshot.unsigned'
+  | 'snapshot.badSignature';
 
 const RETAKE = 'Take a new snapshot with `lakemirror snapshot`.';
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { LineHasher } from './hash.ts';
 import { recordKey } from './keys.ts';
+import { describeIssues, rawRecordKey } from './recordIssues.ts';
 import { type SnapshotRecord, snapshotRecordSchema } from './records.ts';
 import {
   HEADER_PREFIX,
   HEADER_SUFFIX,
+  READABLE_SCHEMA_VERSIONS,
   SNAPSHOT_SCHEMA_VERSION,
   type SnapshotCounts,
   type SnapshotHeader,
@@ -34,6 +36,8 @@ export class SnapshotLineParser {
   readonly #counts: SnapshotCounts = {};
   readonly #hasher = new LineHasher();
   readonly #order = new SnapshotOrderChecker();
+  /** Partition keys of the last table read: its partitions come right after it. */
+  #partitionKeys = 0;
 
   /** The header, once line 1 has been pushed. */
   get header(): SnapshotHeader | undefined {
@@ -105,12 +109,13 @@ export class SnapshotLineParser {
     if (!line.startsWith(HEADER_PREFIX) || !line.endsWith(HEADER_SUFFIX)) {
       throw this.#error('snapshot.malformed', 'line 1 is not a lakemirror snapshot header');
     }
-    const json = this.#json(line.slice(HEADER_PREFIX.length, -HEADER_SUFFIX.length));
+    const text = line.slice(HEADER_PREFIX.length, -HEADER_SUFFIX.length);
+    const json = this.#json(text);
     const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-    if (version !== SNAPSHOT_SCHEMA_VERSION) {
+    if (typeof version !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(version)) {
       throw snapshotError(
         'snapshot.schemaVersion',
-        `schemaVersion ${JSON.stringify(version)} is not supported; this lakemirror reads schemaVersion ${SNAPSHOT_SCHEMA_VERSION}`,
+        `schemaVersion ${JSON.stringify(version)} is not supported; this lakemirror reads schemaVersion ${READABLE_SCHEMA_VERSIONS.join(' and ')}`,
         {
           line: 1,
           fix: 'Use the lakemirror version that wrote the snapshot, or take a new snapshot with `lakemirror snapshot`.',
@@ -120,6 +125,8 @@ export class SnapshotLineParser {
     const result = snapshotHeaderSchema.safeParse(json);
     if (!result.success)
       throw this.#error('snapshot.malformed', `bad header: ${z.prettifyError(result.error)}`);
+    // The exact bytes of the header, as for records: an edited header changes the hash from version 2 on.
+    if (result.data.schemaVersion >= SNAPSHOT_SCHEMA_VERSION) this.#hasher.add(text);
     return result.data;
   }
 
@@ -149,20 +156,35 @@ export class SnapshotLineParser {
     }
     const result = snapshotRecordSchema.safeParse(json);
     if (!result.success) {
-      const kind = (json as { kind?: unknown } | null)?.kind;
-      throw this.#error(
-        'snapshot.invalidRecord',
-        `bad ${String(kind ?? 'record')}: ${z.prettifyError(result.error)}`,
-      );
+      const key = rawRecordKey(json);
+      throw this.#error('snapshot.invalidRecord', describeIssues(result.error), key);
     }
     const record = result.data;
     const key = recordKey(record);
     const problem = this.#order.check(record.kind, key, partitionTable(record));
     if (problem) throw this.#error('snapshot.order', problem, key);
+    this.#checkPartitionValues(record, key);
     this.#hasher.add(text);
     this.#recordCount += 1;
     this.#counts[record.kind] = (this.#counts[record.kind] ?? 0) + 1;
     return record;
+  }
+
+  /**
+   * A table's partitions follow it (the order check ensures it), so the table's partition key count is known:
+   * Glue refuses a partition with another number of values (PartitionInput.Values, one per partition key).
+   */
+  #checkPartitionValues(record: SnapshotRecord, key: string): void {
+    if (record.kind === 'table') {
+      this.#partitionKeys = record.input.PartitionKeys?.length ?? 0;
+      return;
+    }
+    if (record.kind !== 'partition' || record.input.Values.length === this.#partitionKeys) return;
+    throw this.#error(
+      'snapshot.invalidRecord',
+      `field input.Values: ${record.input.Values.length} value(s), but table ${record.databaseName}.${record.tableName} has ${this.#partitionKeys} partition key(s) (Glue wants one value per partition key)`,
+      key,
+    );
   }
 
   #json(text: string): unknown {

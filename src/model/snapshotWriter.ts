@@ -2,11 +2,14 @@ import { LineHasher } from './hash.ts';
 import { recordKey } from './keys.ts';
 import { type SnapshotRecord, snapshotRecordSchema } from './records.ts';
 import {
+  formatHeaderJson,
   formatHeaderLine,
   formatRecordLine,
   formatTrailerLine,
+  SNAPSHOT_SCHEMA_VERSION,
   type SnapshotCounts,
   type SnapshotHeader,
+  type SnapshotSignature,
   type SnapshotTrailer,
   snapshotError,
 } from './snapshotFormat.ts';
@@ -20,15 +23,22 @@ import { partitionTable, SnapshotOrderChecker } from './snapshotOrder.ts';
 export interface SnapshotWriter {
   /** Validates the record, checks its order, and returns the text to write now. */
   line(record: SnapshotRecord): string;
-  /** Returns the remaining text, ending with the trailer line. */
-  end(): string;
+  /** The content hash of the header and the records written so far (what a signature covers). */
+  contentHash(): string;
+  /** Returns the remaining text, ending with the trailer line (with the signature, if given). */
+  end(signature?: SnapshotSignature): string;
   /** The trailer once `end()` has been called. */
   readonly trailer: SnapshotTrailer | undefined;
 }
 
-/** A writer that counts, hashes and order-checks records as they go, holding only one record line. */
-export function createSnapshotWriter(header: SnapshotHeader): SnapshotWriter {
+/**
+ * A writer that counts, hashes and order-checks records as they go, holding only one record line. It always
+ * writes the current schema version, whose hash covers the header.
+ */
+export function createSnapshotWriter(given: SnapshotHeader): SnapshotWriter {
+  const header: SnapshotHeader = { ...given, schemaVersion: SNAPSHOT_SCHEMA_VERSION };
   const hasher = new LineHasher();
+  hasher.add(formatHeaderJson(header));
   const order = new SnapshotOrderChecker();
   const countsByKind: SnapshotCounts = {};
   let recordCount = 0;
@@ -61,9 +71,15 @@ export function createSnapshotWriter(header: SnapshotHeader): SnapshotWriter {
       pending = text;
       return out;
     },
-    end() {
+    contentHash: () => hasher.peek(),
+    end(signature) {
       if (trailer) throw snapshotError('snapshot.malformed', 'end() called twice', { source: 'internal' });
-      trailer = { recordCount, countsByKind, contentHash: hasher.digest() };
+      trailer = {
+        recordCount,
+        countsByKind,
+        contentHash: hasher.digest(),
+        ...(signature ? { signature } : {}),
+      };
       const out = takeHeader() + (pending === undefined ? '' : `${pending}\n`);
       return `${out}${formatTrailerLine(trailer)}\n`;
     },

@@ -92,8 +92,12 @@ export function readCatalogInParts(
 }
 
 /** Reads everything but partitions from one Region, canonical and in key order. */
-export async function readCatalogRecords(side: RegionSide, scope: ReadScope): Promise<SnapshotRecord[]> {
-  const parts = readCatalogInParts(side, scope);
+export function readCatalogRecords(side: RegionSide, scope: ReadScope): Promise<SnapshotRecord[]> {
+  return recordsOfParts(readCatalogInParts(side, scope), scope);
+}
+
+/** Every record of a Region read in parts, sorted (as `readCatalogRecords` answers them). */
+export async function recordsOfParts(parts: CatalogReadParts, scope: ReadScope): Promise<SnapshotRecord[]> {
   const { databases, tables } = await parts.glue;
   const records: SnapshotRecord[] = [];
   if (scope.catalog || scope.permissions) records.push(...databases, ...tables);

@@ -1,9 +1,15 @@
-import type { SnapshotStore } from '../aws/snapshotStore.ts';
+import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { tableKey } from '../model/keys.ts';
 import type { PartitionRecord, SnapshotRecord } from '../model/records.ts';
-import type { SnapshotHeader, SnapshotTrailer } from '../model/snapshotFormat.ts';
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type SnapshotHeader,
+  type SnapshotTrailer,
+} from '../model/snapshotFormat.ts';
 import { SnapshotLineParser } from '../model/snapshotParser.ts';
+import type { SnapshotSigner } from '../model/snapshotSigner.ts';
+import type { Output } from './output.ts';
 
 export interface LoadedSnapshot {
   uri: string;
@@ -11,22 +17,43 @@ export interface LoadedSnapshot {
   trailer: SnapshotTrailer;
   /** Every record but partitions. */
   records: SnapshotRecord[];
+  /** The version read: the partitions are streamed from this version only. */
+  pin: SnapshotPin;
+}
+
+export interface LoadOptions {
+  /** Set when config `snapshots.signingKey` is: the snapshot must carry a valid signature of that key. */
+  signer?: SnapshotSigner | undefined;
+  /** Where the notice about an old schema version goes. */
+  output?: Output;
 }
 
 /**
- * First pass over a stored snapshot: validates every line, the count and the content hash, and keeps
- * all records but partitions. A snapshot that fails any check is rejected before anything is applied.
+ * First pass over a stored snapshot: validates every line, the count, the content hash and (with a signer) the
+ * signature, and keeps all records but partitions. A snapshot that fails any check is rejected before anything
+ * is applied; the second pass (streamSnapshotPartitions) reads the same version, pinned.
  */
-export async function loadSnapshot(store: SnapshotStore, uri: string): Promise<LoadedSnapshot> {
+export async function loadSnapshot(
+  store: SnapshotStore,
+  uri: string,
+  options: LoadOptions = {},
+): Promise<LoadedSnapshot> {
   try {
     const parser = new SnapshotLineParser();
     const records: SnapshotRecord[] = [];
-    for await (const line of store.readLines(uri)) {
+    const pin: SnapshotPin = {};
+    for await (const line of store.readLines(uri, pin)) {
       const record = parser.push(line);
       if (record && record.kind !== 'partition') records.push(record);
     }
     const { header, trailer } = parser.finish();
-    return { uri, header, trailer, records };
+    if (options.signer) await options.signer.verify(trailer);
+    if (header.schemaVersion < SNAPSHOT_SCHEMA_VERSION) {
+      options.output?.warn(
+        `snapshot ${uri} has schemaVersion ${header.schemaVersion}: its header (Region, account, time) is not covered by its content hash; take a new snapshot to get one that is`,
+      );
+    }
+    return { uri, header, trailer, records, pin };
   } catch (error) {
     throw namingSnapshot(error, uri);
   }
@@ -46,14 +73,18 @@ function namingSnapshot(error: unknown, uri: string): unknown {
   });
 }
 
-/** Second pass: the partitions of each table that has any, one table at a time, in snapshot order. */
+/**
+ * Second pass: the partitions of each table that has any, one table at a time, in snapshot order. `pin`: the
+ * version the first pass read (or the writer wrote); a snapshot replaced since is refused, not mixed in.
+ */
 export async function* streamSnapshotPartitions(
   store: SnapshotStore,
   uri: string,
+  pin: SnapshotPin = {},
 ): AsyncGenerator<{ tableKey: string; partitions: PartitionRecord[] }> {
   const parser = new SnapshotLineParser();
   let current: { tableKey: string; partitions: PartitionRecord[] } | undefined;
-  for await (const line of store.readLines(uri)) {
+  for await (const line of store.readLines(uri, pin)) {
     const record = parser.push(line);
     if (record?.kind !== 'partition') continue;
     const key = tableKey(record.databaseName, record.tableName);

@@ -40,7 +40,10 @@ export async function runRestore(runtime: Runtime, request: RestoreRequest): Pro
   const runId = randomUUID();
   const reader = snapshotReaderFor(runtime, request.snapshotUri);
   runtime.output.phase('snapshot', `loading ${request.snapshotUri}`);
-  const loaded = await loadSnapshot(reader, request.snapshotUri);
+  const loaded = await loadSnapshot(reader, request.snapshotUri, {
+    signer: runtime.snapshotSigner,
+    output: runtime.output,
+  });
   const from = loaded.header.source;
   const target = chooseTarget(runtime, from.region, request);
   const side = await runtime.target(target);
@@ -59,7 +62,7 @@ export async function runRestore(runtime: Runtime, request: RestoreRequest): Pro
   const plan = { ...planOptionsFor(runtime.config, target, filter, { deleteMissing: true }), s3Mapping: {} };
   const source: SourceRecords = {
     records: loaded.records,
-    partitions: () => streamSnapshotPartitions(reader, loaded.uri),
+    partitions: () => streamSnapshotPartitions(reader, loaded.uri, loaded.pin),
   };
   const maxDeletes = request.confirm ? Number.POSITIVE_INFINITY : runtime.config.maxDeletes;
   const report = (targetReport: TargetReport, dryRun: boolean): SyncReport => ({

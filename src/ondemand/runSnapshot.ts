@@ -31,7 +31,11 @@ export async function runSnapshot(
     runtime.store,
     runtime.tool,
     runtime.now,
-    { ...(request.name ? { name: () => request.name! } : {}), ...(observer ? { observer } : {}) },
+    {
+      ...(request.name ? { name: () => request.name! } : {}),
+      ...(observer ? { observer } : {}),
+      signer: runtime.snapshotSigner,
+    },
   );
   runtime.output.info(`snapshot written to ${taken.uri} (${taken.trailer.recordCount} records)`);
   return {

@@ -1,25 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../audit/auditLog.ts';
-import type { ApiCallCounter } from '../aws/callCounter.ts';
+import type { SnapshotPin } from '../aws/snapshotStore.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { assertNotStale, readAppliedState, recordAppliedState } from '../lease/appliedState.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
-import type { SnapshotRecord } from '../model/records.ts';
-import type { CatalogFilterSpec } from '../plan/filters.ts';
+import { callSummary } from './callSummary.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
 import { holdTargets } from './holdTargets.ts';
-import { readCatalogRecords } from './readCatalogRecords.ts';
-import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
+import type { PartitionCapture } from './partitionCapture.ts';
+import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import { runSnapshot } from './runSnapshot.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
 import { fanOut } from './snapshotObserver.ts';
+import { loadSourceSnapshot } from './snapshotOrigin.ts';
 import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
+import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
 import { openRunAuditLog, targetGuards } from './targetGuards.ts';
 import { targetReport } from './targetReport.ts';
+
+export { callSummary };
 
 export interface SyncRequest {
   /** Apply this snapshot instead of reading the source (restore, or a snapshot taken earlier). */
@@ -35,20 +38,11 @@ export interface SyncRequest {
    * written, released at the end. `false` only where the caller already serialises writers of the target.
    */
   lease?: { command: string; waitMs?: number } | false;
-  /** Apply a `snapshotUri` older than what a target already has (see lease/appliedState.ts). */
+  /**
+   * Apply a snapshot (`snapshotUri`) of another Region or account than the configured source, or one older
+   * than what a target already has (see lease/appliedState.ts).
+   */
   force?: boolean;
-}
-
-export function callSummary(counter: ApiCallCounter, since?: ApiCallSummary): ApiCallSummary {
-  const byOperation = counter.byOperation();
-  if (since)
-    for (const [op, n] of Object.entries(since.byOperation)) byOperation[op] = (byOperation[op] ?? 0) - n;
-  return {
-    total: counter.total() - (since?.total ?? 0),
-    reads: counter.reads() - (since?.reads ?? 0),
-    writes: counter.writes() - (since?.writes ?? 0),
-    byOperation: Object.fromEntries(Object.entries(byOperation).filter(([, n]) => n > 0)),
-  };
 }
 
 /**
@@ -90,6 +84,7 @@ async function syncHeldTargets(
   let uri: string;
   let records: SourceRecords['records'];
   let reader = runtime.store;
+  let pin: SnapshotPin = {};
   let sourceAccount: string;
   let early: Array<EarlyApplyResult | undefined> = [];
   // Only a fresh snapshot needs the source Region: applying a stored one must work while it is down.
@@ -99,27 +94,38 @@ async function syncHeldTargets(
   let capturedAt: string;
   const filter = runFilter(config, request.databases);
   // Each target is opened and read while the source snapshot is taken: different Regions, different limits.
+  // Its partitions too: they are captured to a temporary file beside the source read (partitionCapture.ts).
   const targetReads = new Map(targets.map((target) => [target, readTargetEarly(runtime, target, filter)]));
+  const captures = new Map(
+    targets.map((target) => [target, captureWhenRead(runtime, targetReads.get(target)!, filter)]),
+  );
   const audit = openRunAuditLog(runtime, { runId, startedAt });
   if (request.snapshotUri) {
     reader = snapshotReaderFor(runtime, request.snapshotUri);
     runtime.output.phase('snapshot', `loading ${request.snapshotUri}`);
-    const loaded = await loadSnapshot(reader, request.snapshotUri);
-    ({ uri, records } = loaded);
+    const loaded = await loadSourceSnapshot(runtime, reader, request.snapshotUri, request.force).catch(
+      async (error: unknown) => {
+        await audit.close();
+        await discardCaptures(captures.values());
+        throw error;
+      },
+    );
+    ({ uri, records, pin } = loaded);
     sourceAccount = loaded.header.source.accountId;
     recordCount = loaded.trailer.recordCount;
     contentHash = loaded.trailer.contentHash;
     capturedAt = loaded.header.capturedAt;
-    if (!request.dryRun && !request.force)
-      for (const target of targets)
-        assertNotStale(target.region, await readAppliedState(runtime.leases, target.region), {
-          uri,
-          capturedAt,
-        });
-    if (loaded.header.source.region !== config.source.region) {
-      runtime.output.warn(
-        `snapshot ${uri} was taken in ${loaded.header.source.region}, the config's source is ${config.source.region}`,
-      );
+    try {
+      if (!request.dryRun && !request.force)
+        for (const target of targets)
+          assertNotStale(target.region, await readAppliedState(runtime.leases, target.region), {
+            uri,
+            capturedAt,
+          });
+    } catch (error) {
+      await audit.close();
+      await discardCaptures(captures.values());
+      throw error;
     }
   } else {
     const source = await runtime.source();
@@ -143,15 +149,20 @@ async function syncHeldTargets(
       );
       ({ uri, recordCount, contentHash, capturedAt } = taken);
       records = taken.taken.records;
+      pin = taken.taken.version ? { version: taken.taken.version } : {};
     } catch (error) {
       const stopped = await Promise.all(passes.map((pass) => pass?.finish({ abort: true })));
       warnPartialCreates(runtime, targets, stopped);
       await audit.close();
+      await discardCaptures(captures.values());
       throw error;
     }
     early = await Promise.all(passes.map((pass) => pass?.finish()));
   }
-  const sourceRecords: SourceRecords = { records, partitions: () => streamSnapshotPartitions(reader, uri) };
+  const sourceRecords: SourceRecords = {
+    records,
+    partitions: () => streamSnapshotPartitions(reader, uri, pin),
+  };
   const reports: TargetReport[] = [];
   try {
     for (const [i, target] of targets.entries()) {
@@ -167,6 +178,7 @@ async function syncHeldTargets(
           audit,
           sourceAccountId: sourceAccount,
           early: early[i],
+          capture: captures.get(target)!,
         },
       );
       reports.push(report);
@@ -178,6 +190,7 @@ async function syncHeldTargets(
     }
   } finally {
     await audit.close();
+    await discardCaptures(captures.values());
   }
   return {
     schemaVersion: 1,
@@ -194,30 +207,6 @@ async function syncHeldTargets(
     snapshot: { uri, recordCount, contentHash },
     targets: reports,
   };
-}
-
-interface EarlyTargetRead {
-  side: RegionSide;
-  /** The side's call counts when it was opened, so the report counts the early read too. */
-  before: ApiCallSummary;
-  records: Promise<SnapshotRecord[]>;
-}
-
-function readTargetEarly(
-  runtime: Runtime,
-  target: TargetConfig,
-  filter: CatalogFilterSpec,
-): Promise<EarlyTargetRead> {
-  const read = (async () => {
-    const side = await runtime.target(target);
-    const before = callSummary(side.counter);
-    const records = readCatalogRecords(side, { filter, ...runtime.config.replicate });
-    records.catch(() => {});
-    return { side, before, records };
-  })();
-  // Awaited (and reported) per target in syncOneTarget; a failing target must not crash the run meanwhile.
-  read.catch(() => {});
-  return read;
 }
 
 /**
@@ -286,7 +275,7 @@ async function syncOneTarget(
   source: SourceRecords,
   filter: ReturnType<typeof runFilter>,
   request: SyncRequest,
-  run: RunContext & { early: EarlyApplyResult | undefined },
+  run: RunContext & { early: EarlyApplyResult | undefined; capture: Promise<PartitionCapture> },
 ): Promise<TargetReport> {
   const started = Date.now();
   const empty: TargetReport = {
@@ -314,6 +303,7 @@ async function syncOneTarget(
       dryRun: request.dryRun ?? false,
       output: runtime.output,
       targetRead: opened.records,
+      capture: run.capture,
       ...targetGuards(runtime, side, { runId: run.runId, audit: run.audit, filter }),
     });
     return targetReport(side, result, {

@@ -1,10 +1,13 @@
 import type { TargetConfig } from '../config/configSchema.ts';
 import type { Action } from '../plan/actions.ts';
 import type { DriftItem, DriftReport, KindCounts } from '../report/reportTypes.ts';
-import { liveSource } from './liveSource.ts';
+import { capturePartitions, type PartitionCapture } from './partitionCapture.ts';
+import { readCatalogInParts, recordsOfParts } from './readCatalogRecords.ts';
 import type { Runtime } from './runtime.ts';
 import { planOptionsFor, runFilter } from './scope.ts';
-import { syncTarget } from './syncTarget.ts';
+import type { PartitionGroups } from './sourceSnapshot.ts';
+import { type SourceRecords, syncTarget } from './syncTarget.ts';
+import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
 
 export interface VerifyResult {
   inSync: boolean;
@@ -36,26 +39,54 @@ export async function runVerify(
   request: { targets?: string[] } = {},
 ): Promise<VerifyResult> {
   const { config } = runtime;
-  const source = await runtime.source();
-  runtime.output.phase('verify', `reading the source ${source.region}`);
   const filter = runFilter(config);
-  const records = await liveSource(source, { filter, ...config.replicate, requireNamedDatabases: true });
-  const reports: DriftReport[] = [];
   const targets = config.targets.filter((t) => !request.targets || request.targets.includes(t.region));
-  for (const target of targets)
-    reports.push(await verifyTarget(runtime, target, records, filter, source.accountId));
-  return { inSync: reports.every((r) => r.inSync), reports };
+  // Each target (records and partitions) is read beside the source: different Regions, different limits.
+  const reads = targets.map((target) => readTargetEarly(runtime, target, filter));
+  const captures = reads.map((read) => captureWhenRead(runtime, read, filter));
+  let sourceCapture: Promise<PartitionCapture> | undefined;
+  try {
+    const source = await runtime.source();
+    runtime.output.phase('verify', `reading the source ${source.region} and the targets`);
+    const scope = { filter, ...config.replicate, requireNamedDatabases: true };
+    const parts = readCatalogInParts(source, scope);
+    // The source's partitions go to a temporary capture too, so that both Regions are read at once and every
+    // target is compared with one read of the source.
+    const captured = capturePartitions(runtime, source, filter, parts);
+    captured.catch(() => {});
+    sourceCapture = captured;
+    const records: SourceRecords = {
+      records: await recordsOfParts(parts, scope),
+      partitions: () => partitionsOf(captured),
+    };
+    const reports: DriftReport[] = [];
+    for (const [i, target] of targets.entries())
+      reports.push(
+        await verifyTarget(runtime, target, records, filter, source.accountId, reads[i]!, captures[i]!),
+      );
+    return { inSync: reports.every((r) => r.inSync), reports };
+  } finally {
+    await discardCaptures(sourceCapture ? [...captures, sourceCapture] : captures);
+  }
+}
+
+async function* partitionsOf(capture: Promise<PartitionCapture>): PartitionGroups {
+  yield* (await capture).partitions();
 }
 
 async function verifyTarget(
   runtime: Runtime,
   target: TargetConfig,
-  source: Awaited<ReturnType<typeof liveSource>>,
+  source: SourceRecords,
   filter: ReturnType<typeof runFilter>,
   sourceAccountId: string,
+  read: Promise<EarlyTargetRead>,
+  capture: Promise<PartitionCapture>,
 ): Promise<DriftReport> {
-  const side = await runtime.target(target);
+  const { side, records } = await read;
   const result = await syncTarget(side, source, {
+    targetRead: records,
+    capture,
     plan: planOptionsFor(runtime.config, target, filter, {
       accounts: { sourceAccountId, targetAccountId: side.accountId },
       ...(side.callerArn ? { callerArn: side.callerArn } : {}),

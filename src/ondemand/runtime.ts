@@ -5,6 +5,7 @@ import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import { configuredEndpoint, isLocalEndpoint } from '../aws/endpoints.ts';
 import { GlueCatalogReader } from '../aws/glueCatalogReader.ts';
 import { GlueCatalogWriter } from '../aws/glueCatalogWriter.ts';
+import { KmsSnapshotSigner, kmsKeyRegion } from '../aws/kmsSnapshotSigner.ts';
 import { LakeFormationStore } from '../aws/lakeFormationStore.ts';
 import { RateLimiterRegistry } from '../aws/rateLimiter.ts';
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
@@ -12,10 +13,10 @@ import type { LakemirrorConfig, TargetConfig } from '../config/configSchema.ts';
 import { createLeaseStore } from '../lease/createLeaseStore.ts';
 import type { LeaseStore } from '../lease/leaseStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
+import type { SnapshotSigner } from '../model/snapshotSigner.ts';
+import { TOOL } from '../version.ts';
 import { type Output, silentOutput } from './output.ts';
 import type { RegionSide } from './regionSide.ts';
-
-export const TOOL = 'lakemirror/0.1.0';
 
 /** Everything a use case needs from the outside world, built once per run from the config. */
 export interface Runtime {
@@ -26,6 +27,8 @@ export interface Runtime {
   readonly store: SnapshotStore;
   /** Where the one-writer-per-target leases are kept (beside the snapshots). */
   readonly leases: LeaseStore;
+  /** Signs snapshots written and verifies snapshots read (config `snapshots.signingKey`); absent: unsigned. */
+  readonly snapshotSigner?: SnapshotSigner;
   /** Whether every endpoint is the local cloud (no real account is touched). */
   readonly local: boolean;
   source(): Promise<RegionSide>;
@@ -104,9 +107,19 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
   const snapshotClients = config.snapshots.uri.startsWith('s3://')
     ? clients(config.source.region)
     : undefined;
+  const { signingKey } = config.snapshots;
+  const keyRegion = signingKey && kmsKeyRegion(signingKey, config.source.region);
   return {
     config,
     output: options.output ?? silentOutput,
+    ...(signingKey && keyRegion
+      ? {
+          snapshotSigner: new KmsSnapshotSigner(clients(keyRegion).kms, signingKey, {
+            region: keyRegion,
+            limiters,
+          }),
+        }
+      : {}),
     tool: TOOL,
     store: createSnapshotStore(config.snapshots.uri, snapshotClients ? { s3: snapshotClients.s3 } : {}),
     leases: createLeaseStore(config.snapshots.uri, snapshotClients?.s3),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
-import type { SnapshotStore } from '../aws/snapshotStore.ts';
+import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
 import { parseSnapshotUri } from '../aws/snapshotUri.ts';
 import type { SnapshotRecord } from '../model/records.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
@@ -31,14 +31,14 @@ export function safetySnapshotStore(runtime: Runtime): SnapshotStore {
  * `lakemirror restore` can put it back as it was. `before`: the target's records (all but partitions) as the
  * sync read them before its first write; the early pass may have created objects since, so those records
  * are kept, and only the partitions of the tables among them are read (the early pass never touches those).
- * Answers the snapshot's URI.
+ * Answers the snapshot's URI and the version written, which later reads of it are pinned to.
  */
 export async function takeSafetySnapshot(
   runtime: Runtime,
   target: RegionSide,
   filter: CatalogFilterSpec,
   before?: SnapshotRecord[],
-): Promise<string> {
+): Promise<{ uri: string; pin: SnapshotPin }> {
   runtime.output.phase(`safety snapshot ${target.region}`, 'the target before it changes');
   const taken = await takeSnapshot(
     target,
@@ -46,8 +46,8 @@ export async function takeSafetySnapshot(
     safetySnapshotStore(runtime),
     runtime.tool,
     runtime.now,
-    { name: safetySnapshotName, ...(before ? { known: before } : {}) },
+    { name: safetySnapshotName, ...(before ? { known: before } : {}), signer: runtime.snapshotSigner },
   );
   runtime.output.info(`safety snapshot of ${target.region} written to ${taken.uri}`);
-  return taken.uri;
+  return { uri: taken.uri, pin: taken.version ? { version: taken.version } : {} };
 }

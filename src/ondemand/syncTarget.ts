@@ -13,6 +13,7 @@ import { isDestructive } from './destructive.ts';
 import type { EarlyApplyResult } from './early/earlyApply.ts';
 import { forEachConcurrent } from './forEachConcurrent.ts';
 import type { Output } from './output.ts';
+import type { PartitionCapture } from './partitionCapture.ts';
 import { partitionCursor } from './partitionCursor.ts';
 import { planPartitionsForTable, type TableFate, type TargetPartitions } from './planPartitionsForTable.ts';
 import { readCatalogRecords, readTagAssignmentsOutside, sortRecords } from './readCatalogRecords.ts';
@@ -32,11 +33,21 @@ export interface SyncTargetOptions {
    * Called once before the first write when the plan updates or deletes anything in the target (not for pure
    * creates); answers the URI of the safety snapshot it took.
    */
-  beforeDestructiveApply?: (before: SnapshotRecord[]) => Promise<SafetySnapshot>;
+  beforeDestructiveApply?: (before: SnapshotRecord[], captured?: PartitionCapture) => Promise<SafetySnapshot>;
   /** Called after each batch of writes answers, with the actions it came from (the audit log). */
   onApplied?: OnApplied;
   /** What the early pass created while the snapshot was read: planned against, counted, not redone. */
   early?: EarlyApplyResult;
+  /**
+   * The target's partitions, read while the source was read (see partitionCapture.ts): partitions are planned
+   * against it instead of the API, and it becomes the safety snapshot when one is needed.
+   */
+  capture?: Promise<PartitionCapture>;
+}
+
+/** Where a run reads the target's partitions from instead of the API: a safety snapshot or a capture. */
+interface TargetPartitionSource {
+  partitions: () => PartitionGroups;
 }
 
 /** A target's safety snapshot: where it is, and its partitions (so planning need not read them again). */
@@ -103,7 +114,8 @@ export async function syncTarget(
   const guard = options.dryRun ? undefined : options.beforeDestructiveApply;
   // A plan that changes objects needs the safety snapshot whatever the partitions say: take it first and
   // plan partitions from it, instead of reading every target partition twice.
-  let safety = guard && destructive(actions) ? await guard(read) : undefined;
+  const captured = await options.capture;
+  let safety = guard && destructive(actions) ? await guard(read, captured) : undefined;
   const guardPartitions = guard !== undefined && safety === undefined;
   const needsPartitionPrepass = options.plan.deleteMissing || options.dryRun || guardPartitions;
   let partitionDeletes = 0;
@@ -131,7 +143,7 @@ export async function syncTarget(
         }
       },
       undefined,
-      safety,
+      safety ?? captured,
     );
   }
   checkMaxDeletes(actions, options.maxDeletes, partitionDeletes);
@@ -139,7 +151,7 @@ export async function syncTarget(
     outcomes.planned(actions);
     return outcomes.finish(listed, unlisted);
   }
-  if (guard && !safety && partitionDeletes + partitionUpdates > 0) safety = await guard(read);
+  if (guard && !safety && partitionDeletes + partitionUpdates > 0) safety = await guard(read, captured);
   const safetySnapshot = safety?.uri;
   const applied = async (results: readonly ActionResult[], pool: readonly Action[]) => {
     outcomes.applied(results);
@@ -184,7 +196,7 @@ export async function syncTarget(
       );
     },
     reuse,
-    safety,
+    safety ?? captured,
   );
   const applyLakeFormation = (async () => {
     for (const kind of afterPartitions) await applied(await applyKind(target, kind, creates), creates);
@@ -215,7 +227,7 @@ async function planTarget(
 
 /**
  * Plans each source table's partitions as they stream from the snapshot, a few tables at a time. The target's
- * partitions come from `safety` (the target's safety snapshot, just taken) when there is one, else the API.
+ * partitions come from `stored` (the target's safety snapshot or its capture) when there is one, else the API.
  */
 async function eachTablePartitions(
   source: SourceRecords,
@@ -225,11 +237,11 @@ async function eachTablePartitions(
   options: SyncTargetOptions,
   visit: (table: TableRecord, actions: Action[], sourceCount: number) => Promise<void>,
   planned?: ReadonlyMap<string, Action[]>,
-  safety?: SafetySnapshot,
+  stored?: TargetPartitionSource,
 ): Promise<void> {
   const filter = createCatalogFilter(options.plan.filter);
   const inScope = tables.filter((t) => isRecordIncluded(filter, t));
-  const cursor = safety ? partitionCursor(safety.partitions()) : undefined;
+  const cursor = stored ? partitionCursor(stored.partitions()) : undefined;
   const targetPartitionsOf: TargetPartitions | undefined =
     cursor && ((t) => cursor.partitionsOf(tableKey(t.databaseName, t.input.Name)));
   const planTable = async ({ table, partitions }: { table: TableRecord; partitions: PartitionRecord[] }) => {

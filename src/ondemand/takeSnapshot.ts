@@ -1,7 +1,12 @@
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
 import { tableKey } from '../model/keys.ts';
 import type { SnapshotRecord } from '../model/records.ts';
-import type { SnapshotHeader, SnapshotTrailer } from '../model/snapshotFormat.ts';
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type SnapshotHeader,
+  type SnapshotTrailer,
+} from '../model/snapshotFormat.ts';
+import type { SnapshotSigner } from '../model/snapshotSigner.ts';
 import { createSnapshotWriter } from '../model/snapshotWriter.ts';
 import { orderedPrefetch } from './orderedPrefetch.ts';
 import {
@@ -18,6 +23,8 @@ export interface TakenSnapshot {
   uri: string;
   header: SnapshotHeader;
   trailer: SnapshotTrailer;
+  /** The version the store wrote: reads of the partitions are pinned to it. */
+  version?: string;
   /** Every record but partitions, kept for planning (partitions are re-read from the snapshot per table). */
   records: SnapshotRecord[];
 }
@@ -43,20 +50,26 @@ export async function takeSnapshot(
     observer?: SnapshotObserver;
     /** The Region's records but partitions, read already: only the partitions are read. */
     known?: readonly SnapshotRecord[];
+    /** The Region's records but partitions, being read by the caller: only the partitions are read here. */
+    parts?: CatalogReadParts;
+    /** Signs the snapshot (config `snapshots.signingKey`). */
+    signer?: SnapshotSigner | undefined;
   } = {},
 ): Promise<TakenSnapshot> {
   const { observer } = options;
   const capturedAt = now().toISOString();
   const header: SnapshotHeader = {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     format: 'lakemirror.snapshot',
     source: { region: source.region, accountId: source.accountId },
     capturedAt,
     tool,
   };
-  const parts = options.known
-    ? knownParts(options.known)
-    : readCatalogInParts(source, scope, observer && ((records) => observer.assignments(records)));
+  const parts =
+    options.parts ??
+    (options.known
+      ? knownParts(options.known)
+      : readCatalogInParts(source, scope, observer && ((records) => observer.assignments(records))));
   if (observer) {
     Promise.all([parts.glue, parts.lakeFormationListed]).then(
       ([glue, listed]) => observer.objects([...glue.databases, ...glue.tables, ...listed]),
@@ -93,9 +106,10 @@ export async function takeSnapshot(
     const lakeFormation = sortRecords(await parts.lakeFormation);
     for (const record of lakeFormation) await write(writer.line(record));
     const records: SnapshotRecord[] = [...databases, ...tables, ...lakeFormation];
-    await write(writer.end());
-    const { uri } = await out.close();
-    return { uri, header, trailer: writer.trailer!, records };
+    const signature = options.signer ? await options.signer.sign(writer.contentHash()) : undefined;
+    await write(writer.end(signature));
+    const { uri, version } = await out.close();
+    return { uri, header, trailer: writer.trailer!, records, ...(version ? { version } : {}) };
   } catch (error) {
     await out.abort();
     throw error;

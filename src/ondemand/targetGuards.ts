@@ -20,9 +20,15 @@ export function targetGuards(
   return {
     ...(runtime.config.safetySnapshots
       ? {
-          beforeDestructiveApply: async (before) => {
-            const uri = await takeSafetySnapshot(runtime, side, run.filter, before);
-            return { uri, partitions: () => streamSnapshotPartitions(safetySnapshotStore(runtime), uri) };
+          beforeDestructiveApply: async (before, captured) => {
+            // The target read beside the source is the pre-sync state already: keep it rather than read again.
+            if (captured)
+              return { uri: await captured.keepAsSafetySnapshot(), partitions: captured.partitions };
+            const { uri, pin } = await takeSafetySnapshot(runtime, side, run.filter, before);
+            return {
+              uri,
+              partitions: () => streamSnapshotPartitions(safetySnapshotStore(runtime), uri, pin),
+            };
           },
         }
       : {}),

@@ -4,10 +4,13 @@ import type { Runtime } from '../ondemand/runtime.ts';
 import { type CollectReport, collectEvents } from './collect/collectEvents.ts';
 import { type CreateEventTableResult, createEventTable } from './eventTable/createEventTable.ts';
 import { EventTable } from './eventTable/eventTable.ts';
+import { withEventTable } from './eventTable/withEventTable.ts';
+import { type ReconcileReport, reconcileStep, recordReconcileCost } from './reconcile/reconcileStep.ts';
 import { replayConfigOf, replayPending } from './replay/replayPending.ts';
 import type { ReplayReport } from './replay/replayReport.ts';
 
 export type { CollectReport } from './collect/collectEvents.ts';
+export type { ReconcileReport } from './reconcile/reconcileStep.ts';
 export { type ReplayConfig, replayPending } from './replay/replayPending.ts';
 export { type ReplayReport, replayExitCode } from './replay/replayReport.ts';
 
@@ -36,42 +39,77 @@ export function ensureEventTable(runtime: Runtime): Promise<CreateEventTableResu
   return createEventTable(dynamoDb, runtime.config.realtime.eventTable);
 }
 
+/** Runs `body` against the event table, creating the table first when it is missing. */
+function onEventTable<T>(runtime: Runtime, body: () => Promise<T>): Promise<T> {
+  const where = { table: runtime.config.realtime.eventTable, region: runtime.config.source.region };
+  return withEventTable(where, () => ensureEventTable(runtime), body);
+}
+
 /** Reads the source Region's CloudTrail since the checkpoint and stages the events. */
 export function collectOnce(runtime: Runtime): Promise<CollectReport> {
   const { config } = runtime;
-  return collectEvents({
-    events: eventLogOf(runtime),
-    table: eventTableOf(runtime),
-    config: {
-      sourceRegion: config.source.region,
-      ...(config.source.accountId ? { sourceAccountId: config.source.accountId } : {}),
-      overlapMinutes: config.realtime.overlapMinutes,
-      lookbackMinutes: config.realtime.lookbackMinutes,
-      retentionDays: config.realtime.retentionDays,
-      ...(config.filters ? { filters: config.filters } : {}),
-    },
-    clock: () => runtime.now().getTime(),
-  });
+  return onEventTable(runtime, () =>
+    collectEvents({
+      events: eventLogOf(runtime),
+      table: eventTableOf(runtime),
+      config: {
+        sourceRegion: config.source.region,
+        ...(config.source.accountId ? { sourceAccountId: config.source.accountId } : {}),
+        overlapMinutes: config.realtime.overlapMinutes,
+        lookbackMinutes: config.realtime.lookbackMinutes,
+        retentionDays: config.realtime.retentionDays,
+        ...(config.filters ? { filters: config.filters } : {}),
+      },
+      clock: () => runtime.now().getTime(),
+    }),
+  );
 }
 
 /** Replays the pending events into every target (see `replayPending`). */
 export function replayOnce(runtime: Runtime, options: { confirm?: boolean } = {}): Promise<ReplayReport> {
-  return replayPending({
-    runtime,
-    table: eventTableOf(runtime),
-    config: replayConfigOf(runtime.config),
-    ...(options.confirm ? { confirm: true } : {}),
-  });
+  return onEventTable(runtime, () =>
+    replayPending({
+      runtime,
+      table: eventTableOf(runtime),
+      config: replayConfigOf(runtime.config),
+      ...(options.confirm ? { confirm: true } : {}),
+    }),
+  );
 }
 
-export interface RunOnceReport {
-  collect: CollectReport;
+export interface ReconcileAndReplayReport {
+  reconcile: ReconcileReport;
   replay: ReplayReport;
 }
 
-/** Collect, then replay: one tick of the real-time loop. */
+/**
+ * Stages the reconcile's share of the scope, then replays events and compares together (what the deployed
+ * replayer runs). `restart` starts a new cycle: the collector's window could not be covered.
+ */
+export async function reconcileAndReplay(
+  runtime: Runtime,
+  options: { confirm?: boolean; restart?: ReconcileReport['restarted'] } = {},
+): Promise<ReconcileAndReplayReport> {
+  const table = eventTableOf(runtime);
+  const step = await onEventTable(runtime, () =>
+    reconcileStep({ runtime, table, ...(options.restart ? { restart: options.restart } : {}) }),
+  );
+  const replay = await replayOnce(runtime, options.confirm ? { confirm: true } : {});
+  const calls = replay.apiCalls;
+  const replayCalls = calls.source.total + Object.values(calls.targets).reduce((n, t) => n + t.total, 0);
+  const region = runtime.config.source.region;
+  await recordReconcileCost(table, region, step.cursor, step.report.staged.length, replayCalls);
+  return { reconcile: step.report, replay };
+}
+
+export interface RunOnceReport extends ReconcileAndReplayReport {
+  collect: CollectReport;
+}
+
+/** One tick of the real-time loop: collect, then reconcile and replay. */
 export async function runOnce(runtime: Runtime, options: { confirm?: boolean } = {}): Promise<RunOnceReport> {
   const collect = await collectOnce(runtime);
-  const replay = await replayOnce(runtime, options);
-  return { collect, replay };
+  const restart = collect.historyLost ? 'historyLost' : collect.firstRun ? 'firstRun' : undefined;
+  const rest = await reconcileAndReplay(runtime, { ...options, ...(restart ? { restart } : {}) });
+  return { collect, ...rest };
 }

@@ -1,4 +1,5 @@
 import type { CollectReport } from './collect/collectEvents.ts';
+import type { ReconcileReport } from './reconcile/reconcileStep.ts';
 import type { ReplayReport } from './replay/replayReport.ts';
 
 /** Pure one-screen summaries of the real-time reports, for the terminal (the JSON is the report itself). */
@@ -13,6 +14,22 @@ export function collectSummary(report: CollectReport): string[] {
     `collected ${report.read} events (${report.pages} LookupEvents pages) from ${report.startTime} to ${report.endTime}${report.firstRun ? ' (first run)' : ''}`,
     `  staged ${report.staged}, duplicates ${report.duplicates}, rejected ${rejected.length ? rejected.join(', ') : 'none'}${report.filteredObjects ? `, objects filtered ${report.filteredObjects}` : ''}`,
     `  checkpoint ${report.checkpoint.current || '(none)'}${report.checkpoint.advanced ? '' : ' (not advanced)'}`,
+    ...(report.reconcileStaged
+      ? [`  ${report.reconcileStaged} malformed events staged as a reconcile of the whole scope`]
+      : []),
+    ...(report.historyLost
+      ? ["  the checkpoint is older than CloudTrail's 90-day history: every database is reconciled now"]
+      : []),
+  ];
+}
+
+export function reconcileSummary(report: ReconcileReport): string[] {
+  const last = Object.entries(report.lastReconciled)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([db, at]) => `${db} ${at}`);
+  return [
+    `reconcile: ${report.staged.length ? `comparing ${report.staged.join(', ')}` : 'nothing due'}; ${report.remaining} of ${report.databases} databases left in the cycle started ${report.cycleStartedAt}${report.deferred ? ` (${report.deferred} due, deferred by the call budget)` : ''}${report.restarted ? ` (new cycle: ${report.restarted})` : ''}`,
+    `  last full reconcile ${report.lastFullAt ?? '(none yet)'}; last reconciled: ${last.length ? last.join(', ') : '(none yet)'}`,
   ];
 }
 

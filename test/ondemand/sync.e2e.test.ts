@@ -35,8 +35,11 @@ describe('on-demand sync of the demo lake', () => {
     expect(writeCalls(cloud, 'us-west-2')).toEqual({});
   });
 
-  it('applies a stored snapshot while the source Region is down', async () => {
-    const config = demoConfig(cloud, { targets: [{ region: 'eu-central-1' }] });
+  it('applies a stored snapshot while the source Region is down (the config names the source account)', async () => {
+    const config = demoConfig(cloud, {
+      source: { region: 'us-east-1', accountId: '123456789012' },
+      targets: [{ region: 'eu-central-1' }],
+    });
     const taken = await runSync(createRuntime(config), { dryRun: true });
     const down = createRuntime(config);
     down.source = () => Promise.reject(new Error('us-east-1 is unreachable'));

@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import { loadConfig } from '../../config/loadConfig.ts';
 import { isLakemirrorError } from '../../model/errors.ts';
 import { createRuntime, type Runtime } from '../../ondemand/runtime.ts';
-import { collectOnce, replayExitCode, replayOnce, runOnce } from '../../realtime/index.ts';
-import { collectSummary, replaySummary } from '../../realtime/summary.ts';
+import { collectOnce, ensureEventTable, replayExitCode, replayOnce, runOnce } from '../../realtime/index.ts';
+import { collectSummary, reconcileSummary, replaySummary } from '../../realtime/summary.ts';
 import type { CommandContext } from '../context.ts';
 
 interface CommonOptions {
@@ -53,6 +53,7 @@ async function runOnceAndPrint(
   const report = await runOnce(runtime, { confirm: options.confirm ?? false });
   print(ctx, options.json, report, () => [
     ...collectSummary(report.collect),
+    ...reconcileSummary(report.reconcile),
     ...replaySummary(report.replay),
   ]);
   return replayExitCode(report.replay);
@@ -97,7 +98,7 @@ async function watch(options: CommonOptions & { interval: string; confirm?: bool
 }
 
 /**
- * `lakemirror realtime collect | replay | run-once | watch`: the near-real-time mode. Exit codes: 0 ok,
+ * `lakemirror realtime init | collect | replay | run-once | watch`: the near-real-time mode. Exit codes: 0 ok,
  * 1 error, 2 circuit breaker tripped (nothing applied; `--confirm` applies), 3 some events failed for good.
  */
 export function realtime(ctx: CommandContext): Command {
@@ -108,6 +109,23 @@ export function realtime(ctx: CommandContext): Command {
     sub
       .option('--config <file>', 'config file (JSON or YAML)', DEFAULT_CONFIG)
       .option('--json', 'print the report as JSON instead of a summary');
+  command.addCommand(
+    common(
+      new Command('init').description(
+        'Create the event table (local or self-hosted use; the CDK app creates it in AWS)',
+      ),
+    ).action((options: CommonOptions) =>
+      run(ctx, async () => {
+        const runtime = await openRuntime(options, ctx);
+        const result = await ensureEventTable(runtime);
+        const { eventTable } = runtime.config.realtime;
+        print(ctx, options.json, { table: eventTable, ...result }, () => [
+          `event table ${eventTable} in ${runtime.config.source.region}: ${result.created ? 'created' : 'already there'} (TTL ${result.ttl})`,
+        ]);
+        return 0;
+      }),
+    ),
+  );
   command.addCommand(
     common(
       new Command('collect').description('Read CloudTrail since the checkpoint and stage the events'),

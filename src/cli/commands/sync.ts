@@ -26,14 +26,15 @@ function syncLike(
 ): Command {
   const command = awsCommand(name, description)
     .option('--snapshot <file|s3://…>', 'apply this snapshot instead of reading the source (restore)')
+    .option(
+      '--force',
+      'with --snapshot: apply a snapshot taken of another Region or account than the source, or older than what a target has',
+    )
     .option('--target <region...>', 'only these target Regions')
     .option('--database <name...>', 'only these databases')
     .option('--json', 'print the versioned JSON report on stdout');
   if (!alwaysDry)
-    command
-      .option('--dry-run', 'plan only; change nothing')
-      .option('--wait <duration>', WAIT_HELP)
-      .option('--force', 'apply a --snapshot older than what a target already has');
+    command.option('--dry-run', 'plan only; change nothing').option('--wait <duration>', WAIT_HELP);
   return command.action(async (flags: SyncFlags) => {
     await withRuntime(ctx, flags, async (runtime) => {
       const dryRun = alwaysDry || flags.dryRun === true;

@@ -3,10 +3,18 @@ import type { ServiceDefinition } from '../service.ts';
 import { cloudTrailService } from './cloudtrail.ts';
 import { glueService } from './glue/index.ts';
 import { iamService } from './iam/index.ts';
+import { kmsService } from './kms/index.ts';
 import { lakeFormationService } from './lakeformation/index.ts';
 import { stsService } from './sts/index.ts';
 
 /** Every emulated service (DynamoDB and S3 are embedded third-party emulators, see embedded.ts). */
 export function allServices(trail: CloudTrailLog): ServiceDefinition[] {
-  return [cloudTrailService(trail), glueService(), lakeFormationService(), stsService(), iamService()];
+  return [
+    cloudTrailService(trail),
+    glueService(),
+    lakeFormationService(),
+    stsService(),
+    iamService(),
+    kmsService(),
+  ];
 }

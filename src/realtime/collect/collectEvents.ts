@@ -1,7 +1,13 @@
+import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import { LakemirrorError } from '../../model/errors.ts';
 import { type CatalogFilters, objectFilter } from '../events/eventFilter.ts';
-import { EVENT_SOURCES, isRejection, parseCloudTrailEvent } from '../events/parseCloudTrailEvent.ts';
+import {
+  EVENT_SOURCES,
+  isRejection,
+  parseCloudTrailEvent,
+  type StagedEvent,
+} from '../events/parseCloudTrailEvent.ts';
 import type { EventTable } from '../eventTable/eventTable.ts';
 import { type EventItem, toEventItems } from '../eventTable/items.ts';
 import type { Clock, EventSourcePort } from './ports.ts';
@@ -23,6 +29,10 @@ export interface CollectReport {
   endTime: string;
   /** No checkpoint existed: the window is the lookback, not checkpoint − overlap. */
   firstRun: boolean;
+  /** The checkpoint is older than CloudTrail's 90-day history: the window could not be read in full. */
+  historyLost: boolean;
+  /** Malformed events staged as a reconcile of the whole scope (they name no object). */
+  reconcileStaged: number;
   /** LookupEvents requests, when the event source counts them. */
   pages: number;
   /** Events read, both sources. */
@@ -39,6 +49,33 @@ export interface CollectReport {
 }
 
 const WRITE_BATCH = 50;
+/** LookupEvents returns the last 90 days only. */
+export const CLOUDTRAIL_HISTORY_MS = 90 * 86_400_000;
+
+/** An event that could not be parsed names nothing: it becomes a reconcile of the whole scope. */
+function malformedAsReconcile(
+  rejected: { eventId?: string | undefined; eventName?: string | undefined },
+  raw: string | undefined,
+  config: CollectConfig,
+  now: Date,
+): StagedEvent {
+  return {
+    // Stable across re-reads of the window (the overlap), so it is staged once.
+    eventId: `malformed#${
+      rejected.eventId ??
+      createHash('sha256')
+        .update(raw ?? '')
+        .digest('hex')
+        .slice(0, 32)
+    }`,
+    eventTime: now.toISOString(),
+    eventName: rejected.eventName ?? 'Malformed',
+    eventSource: 'lakemirror.reconcile',
+    region: config.sourceRegion,
+    accountId: config.sourceAccountId ?? '',
+    objects: [{ kind: 'catalog' }],
+  };
+}
 const WRITE_CONCURRENCY = 10;
 
 /**
@@ -66,6 +103,8 @@ export async function collectEvents(deps: {
     startTime: startTime.toISOString(),
     endTime: endTime.toISOString(),
     firstRun: previous === undefined,
+    historyLost: previous !== undefined && startMs < nowMs - CLOUDTRAIL_HISTORY_MS,
+    reconcileStaged: 0,
     pages: 0,
     read: 0,
     staged: 0,
@@ -79,6 +118,7 @@ export async function collectEvents(deps: {
     },
   };
   const keep = objectFilter(config.filters);
+  const itemOptions = { stagedAt: endTime, retentionDays: config.retentionDays ?? 14 };
   const limit = pLimit(WRITE_CONCURRENCY);
   let batch: EventItem[] = [];
   const flush = async () => {
@@ -110,6 +150,12 @@ export async function collectEvents(deps: {
       const parsed = parseCloudTrailEvent(event, config);
       if (isRejection(parsed)) {
         report.rejected[parsed.rejection] = (report.rejected[parsed.rejection] ?? 0) + 1;
+        if (parsed.rejection !== 'malformed') continue;
+        // Never a silent drop: what a malformed event changed is found by comparing everything.
+        batch.push(
+          ...toEventItems(malformedAsReconcile(parsed, event.CloudTrailEvent, config, endTime), itemOptions),
+        );
+        report.reconcileStaged += 1;
         continue;
       }
       const items = toEventItems(parsed, {

@@ -7,6 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { collectPages, eachPage } from '../../aws/pages.ts';
+import { type ReconcileCursor, reconcileCursorKey } from '../reconcile/cursor.ts';
 import {
   advanceCheckpointParams,
   listRecentParams,
@@ -64,6 +65,41 @@ export class EventTable {
         new UpdateCommand(
           advanceCheckpointParams(this.tableName, sourceRegion, expectedVersion, time.toISOString()),
         ),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Undefined before the first reconcile of this source Region. */
+  async readReconcileCursor(sourceRegion: string): Promise<ReconcileCursor | undefined> {
+    const answer = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: reconcileCursorKey(sourceRegion),
+        ConsistentRead: true,
+      }),
+    );
+    if (!answer.Item) return undefined;
+    const { pk: _pk, sk: _sk, ...cursor } = answer.Item;
+    return cursor as ReconcileCursor;
+  }
+
+  /**
+   * Writes the cursor if it is still at `cursor.version` (0: none yet), as version + 1. False when another
+   * run moved it first: that run's compares are staged anyway, this one's cursor is dropped.
+   */
+  async writeReconcileCursor(sourceRegion: string, cursor: ReconcileCursor): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...reconcileCursorKey(sourceRegion), ...cursor, version: cursor.version + 1 },
+          ConditionExpression: cursor.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+          ...(cursor.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': cursor.version } }),
+        }),
       );
       return true;
     } catch (error) {

@@ -1,6 +1,5 @@
 import type { OnApplied } from '../../audit/recordApplied.ts';
 import type { TargetConfig } from '../../config/configSchema.ts';
-import { tableKeyOfPartition } from '../../model/keys.ts';
 import type { SnapshotRecord } from '../../model/records.ts';
 import { liveSource } from '../../ondemand/liveSource.ts';
 import type { Output } from '../../ondemand/output.ts';
@@ -59,23 +58,14 @@ export function readBroadSource(source: RegionSide, options: PlanOptions): Promi
   });
 }
 
-/** Changes and target objects of a dry run, in the circuit breaker's units (a table's partitions count once). */
+/** Changes and target objects of a dry run, in the circuit breaker's units (partitions one by one). */
 function countOf(result: TallyResult): ChangeCount {
   let planned = 0;
   let known = 0;
-  for (const [kind, outcome] of Object.entries(result.counts)) {
-    if (kind === 'partition') continue;
+  for (const outcome of Object.values(result.counts)) {
     planned += outcome.updated + outcome.deleted;
     known += outcome.unchanged + outcome.updated + outcome.deleted;
   }
-  const partition = result.counts.partition;
-  const tables = new Set(
-    result.actions
-      .filter((a) => a.kind === 'partition' && a.op !== 'create')
-      .map((a) => tableKeyOfPartition(a.key)),
-  );
-  const partitionChanges = partition ? partition.updated + partition.deleted : 0;
-  planned += partitionChanges > 0 ? Math.max(1, tables.size) : 0;
   return { planned, known };
 }
 

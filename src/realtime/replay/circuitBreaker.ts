@@ -1,4 +1,3 @@
-import { tableKeyOfPartition } from '../../model/keys.ts';
 import type { Action } from '../../plan/actions.ts';
 
 /**
@@ -9,7 +8,7 @@ export const MIN_CHANGES_TO_TRIP = 20;
 
 /** Destructive changes one target's plan would make, and the objects it looked at in that target. */
 export interface ChangeCount {
-  /** Updates and deletes (revokes included); a table's partitions count once; a database delete adds its tables. */
+  /** Updates and deletes (revokes included), partitions one by one; a database delete adds its tables. */
   planned: number;
   /** Objects the target holds inside the run's scope (same units as `planned`). */
   known: number;
@@ -22,16 +21,12 @@ export interface BreakerVerdict extends ChangeCount {
   target?: string;
 }
 
-/** Counts a plan's updates and deletes, a table's partition changes as one object. */
+/**
+ * Counts a plan's updates and deletes, every partition on its own: a table losing most of its partitions
+ * is a mass change, not one object.
+ */
 export function countChanges(actions: readonly Action[]): number {
-  const tables = new Set<string>();
-  let changes = 0;
-  for (const action of actions) {
-    if (action.op === 'create') continue;
-    if (action.kind === 'partition') tables.add(tableKeyOfPartition(action.key));
-    else changes += 1;
-  }
-  return changes + tables.size;
+  return actions.filter((action) => action.op !== 'create').length;
 }
 
 /**

@@ -47,7 +47,7 @@ export async function readSource(
 /** One target's plan for one reconcile, and what the circuit breaker needs to know about it. */
 export interface TargetUnitPlan {
   actions: Action[];
-  /** Objects the target holds in this scope (a table's partitions count as one). */
+  /** Objects the target holds in this scope, partitions one by one. */
   known: number;
   /** Tables a planned database delete removes with it (Glue deletes them in cascade). */
   cascade: number;
@@ -74,7 +74,7 @@ export async function planTarget(
   const current = await readPartitions(target, source.scope);
   if (current) {
     const actions = planPartitions(key, source.partitions, current, options);
-    return { actions, known: current.length > 0 ? 1 : 0, cascade: 0 };
+    return { actions, known: current.length, cascade: 0 };
   }
   const sourceTable = await source.table();
   if (sourceTable.length === 0) return { actions: [], known: 0, cascade: 0 };

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetDatabasesCommand } from '@aws-sdk/client-glue';
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { ListResourcesCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApiCallCounter, isWriteOperation } from '../../../src/aws/callCounter.ts';
@@ -85,6 +86,15 @@ describe('createAwsClients', () => {
     expect(requests[0]?.authorization).toContain('Credential=test/');
   });
 
+  it('sends KMS to AWS_ENDPOINT_URL_KMS, with local dummy credentials', async () => {
+    withoutCredentials({ AWS_ENDPOINT_URL_KMS: a.url, AWS_ENDPOINT_URL: b.url });
+    const clients = createAwsClients({ region: 'us-east-1' });
+    await clients.kms.send(new DescribeKeyCommand({ KeyId: 'alias/x' })).catch(() => undefined);
+    expect(requests.map((r) => r.server)).toEqual(['a']);
+    expect(requests[0]?.target).toBe('TrentService.DescribeKey');
+    expect(requests[0]?.authorization).toContain('Credential=test/');
+  });
+
   it('lets an explicit endpoint override the environment and uses path-style S3', async () => {
     withoutCredentials({ AWS_ENDPOINT_URL_GLUE: a.url });
     const clients = createAwsClients({ region: 'us-west-2', endpoint: b.url });
@@ -108,6 +118,16 @@ describe('createAwsClients', () => {
     expect(counter.total()).toBe(3);
     expect(counter.reads()).toBe(3);
     expect(counter.writes()).toBe(0);
+  });
+
+  it('gives every client a logger that the SDK logger middleware skips, so responses are not copied for logs', async () => {
+    const clients = createAwsClients({ region: 'us-east-1', endpoint: a.url });
+    for (const name of ['glue', 'lakeFormation', 'cloudTrail', 's3', 'sts'] as const) {
+      const logger = (await clients[name].config.logger) as unknown as Record<string, unknown>;
+      // The middleware evaluates its sensitive-data filter only inside `logger?.info?.(…)` / `logger?.error?.(…)`.
+      expect(logger.info, name).toBeUndefined();
+      expect(logger.error, name).toBeUndefined();
+    }
   });
 });
 

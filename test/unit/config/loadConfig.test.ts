@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       retentionDays: 14,
       deleteMissing: true,
       maxChangePercent: 25,
+      reconcile: { everyMinutes: 60, maxCallsPerRun: 500 },
     });
     expect(demo.drill).toEqual({ maxRpoMinutes: 15, maxRtoMinutes: 60 });
 

@@ -17,7 +17,7 @@ import {
 } from '../support/records.ts';
 
 const header: SnapshotHeader = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   format: 'lakemirror.snapshot',
   source: { region: 'us-east-1', accountId: '123456789012' },
   capturedAt: '2024-05-01T12:00:00.000Z',
@@ -27,7 +27,7 @@ const header: SnapshotHeader = {
 const records: SnapshotRecord[] = [
   database('sales'),
   table('sales', 'customers'),
-  table('sales', 'orders'),
+  table('sales', 'orders', { PartitionKeys: [{ Name: 'year' }, { Name: 'month' }] }),
   partition('sales', 'orders', ['2024', '01']),
   partition('sales', 'orders', ['2024', '02']),
   location('arn:aws:s3:::src-bucket/sales'),
@@ -108,7 +108,7 @@ describe('snapshot errors', () => {
   });
 
   it('an unknown schemaVersion is snapshot.schemaVersion', () => {
-    const text = write(records).replace('"schemaVersion":1', '"schemaVersion":2');
+    const text = write(records).replace('"schemaVersion":2', '"schemaVersion":3');
 
     expect(codeOf(() => parseSnapshotText(text))).toBe('snapshot.schemaVersion');
   });

@@ -1,8 +1,10 @@
-import type { ServiceDefinition } from '../../service.ts';
+import { withRequestConstraints } from '../../modelConstraints.ts';
+import { type ServiceDefinition, ServiceError } from '../../service.ts';
 import { batchPartitionOperations } from './batchPartitions.ts';
 import { databaseOperations } from './databases.ts';
 import { partitionQueryOperations } from './partitionQuery.ts';
 import { partitionOperations } from './partitions.ts';
+import { glueRequestConstraints } from './requestConstraints.ts';
 import { tableOperations } from './tables.ts';
 import { tableVersionOperations } from './tableVersions.ts';
 
@@ -15,13 +17,18 @@ export function glueService(): ServiceDefinition {
     eventSource: 'glue.amazonaws.com',
     throttlingErrorCode: 'ThrottlingException',
     internalErrorCode: 'InternalServiceException',
-    operations: {
-      ...databaseOperations,
-      ...tableOperations,
-      ...tableVersionOperations,
-      ...partitionOperations,
-      ...partitionQueryOperations,
-      ...batchPartitionOperations,
-    },
+    // Glue answers a request that breaks its model's constraints with ValidationException, before the operation.
+    operations: withRequestConstraints(
+      {
+        ...databaseOperations,
+        ...tableOperations,
+        ...tableVersionOperations,
+        ...partitionOperations,
+        ...partitionQueryOperations,
+        ...batchPartitionOperations,
+      },
+      glueRequestConstraints,
+      (message) => new ServiceError('ValidationException', message),
+    ),
   };
 }

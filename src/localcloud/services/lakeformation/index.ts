@@ -1,3 +1,4 @@
+import { withRequestConstraints } from '../../modelConstraints.ts';
 import type { OperationHandler, OperationSpec, ServiceDefinition } from '../../service.ts';
 import { batchGrantPermissions, batchRevokePermissions } from './batchPermissions.ts';
 import {
@@ -7,6 +8,7 @@ import {
   listDataCellsFilter,
   updateDataCellsFilter,
 } from './dataCellsFilters.ts';
+import { lfInvalid } from './errors.ts';
 import { createLFTag, deleteLFTag, getLFTag, listLFTags, updateLFTag } from './lfTags.ts';
 import { listPermissions } from './listPermissions.ts';
 import { grantPermissions, revokePermissions } from './permissions.ts';
@@ -17,6 +19,7 @@ import {
   registerResource,
   updateResource,
 } from './registeredResources.ts';
+import { lakeFormationRequestConstraints } from './requestConstraints.ts';
 import { addLFTagsToResource, getResourceLFTags, removeLFTagsFromResource } from './resourceTags.ts';
 import { getDataLakeSettings, putDataLakeSettings } from './settings.ts';
 
@@ -31,32 +34,37 @@ export function lakeFormationService(): ServiceDefinition {
     eventSource: 'lakeformation.amazonaws.com',
     throttlingErrorCode: 'ThrottlingException',
     internalErrorCode: 'InternalServiceException',
-    operations: {
-      GrantPermissions: write(grantPermissions),
-      RevokePermissions: write(revokePermissions),
-      BatchGrantPermissions: write(batchGrantPermissions),
-      BatchRevokePermissions: write(batchRevokePermissions),
-      ListPermissions: read(listPermissions),
-      CreateLFTag: write(createLFTag),
-      GetLFTag: read(getLFTag),
-      UpdateLFTag: write(updateLFTag),
-      DeleteLFTag: write(deleteLFTag),
-      ListLFTags: read(listLFTags),
-      AddLFTagsToResource: write(addLFTagsToResource),
-      RemoveLFTagsFromResource: write(removeLFTagsFromResource),
-      GetResourceLFTags: read(getResourceLFTags),
-      CreateDataCellsFilter: write(createDataCellsFilter),
-      GetDataCellsFilter: read(getDataCellsFilter),
-      UpdateDataCellsFilter: write(updateDataCellsFilter),
-      DeleteDataCellsFilter: write(deleteDataCellsFilter),
-      ListDataCellsFilter: read(listDataCellsFilter),
-      GetDataLakeSettings: read(getDataLakeSettings),
-      PutDataLakeSettings: write(putDataLakeSettings),
-      RegisterResource: write(registerResource),
-      DeregisterResource: write(deregisterResource),
-      ListResources: read(listResources),
-      DescribeResource: read(describeResource),
-      UpdateResource: write(updateResource),
-    },
+    // Constraint violations are answered before the operation, as InvalidInputException (see errors.ts).
+    operations: withRequestConstraints(
+      {
+        GrantPermissions: write(grantPermissions),
+        RevokePermissions: write(revokePermissions),
+        BatchGrantPermissions: write(batchGrantPermissions),
+        BatchRevokePermissions: write(batchRevokePermissions),
+        ListPermissions: read(listPermissions),
+        CreateLFTag: write(createLFTag),
+        GetLFTag: read(getLFTag),
+        UpdateLFTag: write(updateLFTag),
+        DeleteLFTag: write(deleteLFTag),
+        ListLFTags: read(listLFTags),
+        AddLFTagsToResource: write(addLFTagsToResource),
+        RemoveLFTagsFromResource: write(removeLFTagsFromResource),
+        GetResourceLFTags: read(getResourceLFTags),
+        CreateDataCellsFilter: write(createDataCellsFilter),
+        GetDataCellsFilter: read(getDataCellsFilter),
+        UpdateDataCellsFilter: write(updateDataCellsFilter),
+        DeleteDataCellsFilter: write(deleteDataCellsFilter),
+        ListDataCellsFilter: read(listDataCellsFilter),
+        GetDataLakeSettings: read(getDataLakeSettings),
+        PutDataLakeSettings: write(putDataLakeSettings),
+        RegisterResource: write(registerResource),
+        DeregisterResource: write(deregisterResource),
+        ListResources: read(listResources),
+        DescribeResource: read(describeResource),
+        UpdateResource: write(updateResource),
+      },
+      lakeFormationRequestConstraints,
+      lfInvalid,
+    ),
   };
 }

@@ -6,7 +6,8 @@ import { checkedPrincipal } from './principals.ts';
 import { normalizeResource, resourceKey } from './resources.ts';
 import { lakeFormationStateOf, type StoredPermission } from './state.ts';
 
-const PERMISSIONS = new Set([
+/** The Permission enum of the Lake Formation model. */
+export const PERMISSIONS = new Set([
   'ALL',
   'ALTER',
   'ASSOCIATE',

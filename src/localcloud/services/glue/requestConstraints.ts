@@ -1,0 +1,80 @@
+import { type Constraint, list, map, stringShape, structure } from '../../modelConstraints.ts';
+
+/*
+ * The constraints of the Glue API model (glue-2017-03-31) on the catalog requests lakemirror makes. Shapes:
+ * NameString 1..255 single-line; DescriptionString 0..2048 multi-line; URI 1..1024 multi-line; LocationString
+ * 0..2056 multi-line; FormatString 0..128; ColumnTypeString 0..131072; CommentString 0..255; TableTypeString
+ * 0..255; ViewTextString 0..409600; KeyString 1..255 single-line; ParametersMapValue 0..512000.
+ */
+
+const nameString = stringShape(1, 255, 'single');
+const parameters = map(stringShape(1, 255, 'single'), stringShape(0, 512000));
+const locationString = stringShape(0, 2056, 'multi');
+
+const column = structure({
+  Name: nameString,
+  Type: stringShape(0, 131072, 'single'),
+  Comment: stringShape(0, 255, 'single'),
+  Parameters: parameters,
+});
+
+const storageDescriptor = structure({
+  Columns: list(column),
+  Location: locationString,
+  AdditionalLocations: list(locationString),
+  InputFormat: stringShape(0, 128, 'single'),
+  OutputFormat: stringShape(0, 128, 'single'),
+  SerdeInfo: structure({ Name: nameString, SerializationLibrary: nameString, Parameters: parameters }),
+  BucketColumns: list(nameString),
+  SortColumns: list(structure({ Column: nameString })),
+  Parameters: parameters,
+});
+
+const databaseInput = structure({
+  Name: nameString,
+  Description: stringShape(0, 2048, 'multi'),
+  LocationUri: stringShape(1, 1024, 'multi'),
+  Parameters: parameters,
+});
+
+const tableInput = structure({
+  Name: nameString,
+  Description: stringShape(0, 2048, 'multi'),
+  Owner: nameString,
+  StorageDescriptor: storageDescriptor,
+  PartitionKeys: list(column),
+  ViewOriginalText: stringShape(0, 409600),
+  ViewExpandedText: stringShape(0, 409600),
+  TableType: stringShape(0, 255, 'single'),
+  Parameters: parameters,
+});
+
+const partitionInput = structure({ StorageDescriptor: storageDescriptor, Parameters: parameters });
+
+/** Request constraints per Glue operation. */
+export const glueRequestConstraints: Record<string, Constraint> = {
+  CreateDatabase: structure({ DatabaseInput: databaseInput }),
+  UpdateDatabase: structure({ Name: nameString, DatabaseInput: databaseInput }),
+  CreateTable: structure({ DatabaseName: nameString, TableInput: tableInput }),
+  UpdateTable: structure({ DatabaseName: nameString, TableInput: tableInput }),
+  CreatePartition: structure({
+    DatabaseName: nameString,
+    TableName: nameString,
+    PartitionInput: partitionInput,
+  }),
+  UpdatePartition: structure({
+    DatabaseName: nameString,
+    TableName: nameString,
+    PartitionInput: partitionInput,
+  }),
+  BatchCreatePartition: structure({
+    DatabaseName: nameString,
+    TableName: nameString,
+    PartitionInputList: list(partitionInput),
+  }),
+  BatchUpdatePartition: structure({
+    DatabaseName: nameString,
+    TableName: nameString,
+    Entries: list(structure({ PartitionInput: partitionInput })),
+  }),
+};

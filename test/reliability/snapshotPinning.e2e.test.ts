@@ -1,0 +1,105 @@
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSnapshotStore } from '../../src/aws/createSnapshotStore.ts';
+import type { LocalCloud } from '../../src/localcloud/server.ts';
+import { createRuntime, runSync } from '../../src/ondemand/index.ts';
+import { loadSnapshot, streamSnapshotPartitions } from '../../src/ondemand/readSnapshot.ts';
+import type { RegionSide } from '../../src/ondemand/regionSide.ts';
+import { runSnapshot } from '../../src/ondemand/runSnapshot.ts';
+import { demoConfig, seedDemo } from '../support/demoSync.ts';
+import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+
+const BUCKET = 'pinned-snapshots';
+
+describe('every read of one S3 snapshot is pinned to the version read first (local cloud S3, real SDK)', () => {
+  let cloud: LocalCloud;
+  let uri: string;
+  let replacement: string;
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    await seedDemo(cloud);
+    await clientsFor(cloud).s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    const config = demoConfig(cloud, { snapshots: { uri: `s3://${BUCKET}/snaps/` } });
+    uri = (await runSync(createRuntime(config), { dryRun: true })).snapshot.uri;
+    // Another valid snapshot of the same source: a replacement that passes every check on its own.
+    const other = demoConfig(cloud, { snapshots: { uri: `s3://${BUCKET}/other/` } });
+    const otherUri = (await runSync(createRuntime(other), { dryRun: true, databases: ['sales'] })).snapshot
+      .uri;
+    replacement = await read(otherUri);
+  });
+  afterAll(async () => {
+    await cloud.stop();
+  });
+
+  async function read(s3Uri: string): Promise<string> {
+    const Key = s3Uri.slice(`s3://${BUCKET}/`.length);
+    const got = await clientsFor(cloud).s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
+    return got.Body!.transformToString();
+  }
+
+  async function replace(s3Uri: string, text: string): Promise<void> {
+    const Key = s3Uri.slice(`s3://${BUCKET}/`.length);
+    await clientsFor(cloud).s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: text }));
+  }
+
+  it('the partition pass of a snapshot replaced after the first read is snapshot.changed', async () => {
+    const original = await read(uri);
+    const store = createSnapshotStore(`s3://${BUCKET}/`, { s3: clientsFor(cloud).s3 });
+    const loaded = await loadSnapshot(store, uri);
+    expect(loaded.pin.version).toMatch(/^etag:/);
+    await replace(uri, replacement);
+
+    const second = async () => {
+      for await (const _ of streamSnapshotPartitions(store, uri, loaded.pin)) {
+      }
+    };
+
+    await expect(second()).rejects.toMatchObject({ code: 'snapshot.changed' });
+    await replace(uri, original);
+  });
+
+  it('sync --snapshot of an S3 snapshot replaced while the run applies it stops with snapshot.changed', async () => {
+    const original = await read(uri);
+    let replaced = false;
+    const wrapSide = (side: RegionSide): RegionSide => {
+      if (side.region !== 'us-west-2') return side;
+      const writer = side.glueWriter;
+      const glueWriter = new Proxy(writer, {
+        get(object, prop, receiver) {
+          const value = Reflect.get(object, prop, receiver);
+          if (prop !== 'createTable' || typeof value !== 'function') return value;
+          return async (...args: unknown[]) => {
+            if (!replaced) {
+              replaced = true;
+              await replace(uri, replacement);
+            }
+            return value.apply(object, args);
+          };
+        },
+      });
+      return { ...side, glueWriter } as RegionSide;
+    };
+    const config = demoConfig(cloud, { snapshots: { uri: `s3://${BUCKET}/snaps/` } });
+
+    const report = await runSync(createRuntime(config, { wrapSide }), { snapshotUri: uri });
+
+    expect(replaced).toBe(true);
+    expect(report.targets[0]!.error?.code).toBe('snapshot.changed');
+    await replace(uri, original);
+  });
+
+  it('a snapshot the run writes is read back pinned to the version its write made (the PutObject ETag)', async () => {
+    const config = demoConfig(cloud, { snapshots: { uri: `s3://${BUCKET}/fresh/` } });
+
+    const { taken } = await runSnapshot(createRuntime(config));
+    const Key = taken.uri.slice(`s3://${BUCKET}/`.length);
+    const head = await clientsFor(cloud).s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key }));
+
+    expect(taken.version).toBe(`etag:${head.ETag}`);
+  });
+});
