@@ -19,7 +19,8 @@ export interface AuditRecord {
   accountId: string;
   /** The AWS operation, e.g. `CreateTable`, `BatchCreatePartition`, `BatchGrantPermissions`. */
   operation: string;
-  kind: RecordKind;
+  /** `lease` for `unlock`, which breaks a target's lease (object `lease:<region>`). */
+  kind: RecordKind | 'lease';
   op: ActionOp;
   /** The record key, e.g. `sales.orders`, `sales.orders/["2024-01-01"]`, `<principal>|table:sales.orders`. */
   object: string;
@@ -28,6 +29,8 @@ export interface AuditRecord {
   result: 'ok' | 'error';
   errorCode?: string;
   errorMessage?: string;
+  /** What a record that is not an object write did, e.g. whose lease `unlock` broke. */
+  detail?: string;
 }
 
 const OPERATIONS: Record<RecordKind, Record<ActionOp, string>> = {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { DEFAULT_LEASE_MS } from '../lease/targetLease.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import {
   assertSingleLine,
@@ -15,6 +16,22 @@ import {
 } from './snapshotStore.ts';
 
 const FLUSH_BYTES = 1 << 20;
+const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the temp files of writers that died mid-snapshot (kill -9 skips `abort`). A live writer flushes
+ * every MiB, so only a file untouched for longer than a lease can be held belongs to a dead run.
+ */
+async function removeDeadTempFiles(directory: string, olderThanMs: number): Promise<void> {
+  const names = (await readdir(directory)).filter((name) => TEMP_FILE.test(name));
+  await Promise.all(
+    names.map(async (name) => {
+      const path = join(directory, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.mtimeMs < olderThanMs) await rm(path, { force: true });
+    }),
+  );
+}
 
 /**
  * Snapshots as files in a local directory. Each is written to a hidden temp file (mode 0600:
@@ -31,6 +48,7 @@ export class FileSnapshotStore implements SnapshotStore {
   async openWriter(name: string): Promise<SnapshotWriter> {
     assertSnapshotName(name);
     await mkdir(this.directory, { recursive: true, mode: 0o700 });
+    await removeDeadTempFiles(this.directory, Date.now() - DEFAULT_LEASE_MS);
     const finalPath = join(this.directory, name);
     const tempPath = join(this.directory, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
     const file = await open(tempPath, 'wx', 0o600);

@@ -6,6 +6,7 @@ import { realtime } from './commands/realtime.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
 import { planCommand, syncCommand } from './commands/sync.ts';
+import { unlockCommand } from './commands/unlock.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { type CommandContext, consoleContext } from './context.ts';
 
@@ -20,6 +21,7 @@ const COMMANDS: CommandFactory[] = [
   realtime,
   restoreCommand,
   auditCommand,
+  unlockCommand,
   drill,
 ];
 

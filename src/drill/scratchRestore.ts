@@ -70,7 +70,7 @@ export async function measureRto(runtime: Runtime, options: ScratchOptions): Pro
     );
   }
   const started = Date.now();
-  const report = await runSync(scratchRuntime, { snapshotUri: uri });
+  const report = await runSync(scratchRuntime, { snapshotUri: uri, lease: { command: 'drill' } });
   const durationMs = Date.now() - started;
   const target = report.targets[0]!;
   const restored = Object.values(target.counts).reduce((n, c) => n + c.created + c.updated + c.unchanged, 0);

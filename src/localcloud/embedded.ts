@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import { type ObjectExistence, withConditionalWrites } from './s3ConditionalWrites.ts';
 import { ifMatchHolds, preconditionFailed, type S3rverStore } from './s3IfMatch.ts';
 
 const require = createRequire(import.meta.url);
@@ -44,10 +45,10 @@ export async function startS3(directory: string): Promise<EmbeddedEmulator> {
   };
   mkdirSync(directory, { recursive: true });
   const s3 = new S3rver({ directory, silent: true, resetOnClose: false }) as InstanceType<typeof S3rver> & {
-    store: S3rverStore;
+    store: S3rverStore & ObjectExistence;
   };
   await s3.configureBuckets();
-  const handler = s3.callback();
+  const handler = withConditionalWrites(s3.store, s3.callback());
   // s3rver does not verify SigV4 signatures but does look access keys up: any key is welcome here.
   const account = require('s3rver/lib/models/account.js') as {
     DUMMY_ACCOUNT: { accessKeys: Map<string, string>; createKeyPair(id: string, secret: string): void };

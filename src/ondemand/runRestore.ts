@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
+import { holdTargets } from './holdTargets.ts';
 import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
 import { callSummary } from './runSync.ts';
 import type { Runtime } from './runtime.ts';
@@ -24,6 +25,8 @@ export interface RestoreRequest {
   databases?: string[];
   /** Shown the plan before anything is written. */
   onPlan?: (plan: SyncReport) => void;
+  /** How long to wait for another writer's lease on the target (default: refuse at once). */
+  waitMs?: number;
 }
 
 /**
@@ -111,12 +114,24 @@ export async function runRestore(runtime: Runtime, request: RestoreRequest): Pro
       await audit.close();
     }
   };
-  const planned = report(await run(true), true);
-  request.onPlan?.(planned);
-  const nothingToDo =
-    planned.targets[0]!.actions.length === 0 && !planned.targets[0]!.unlistedPartitionActions;
-  if (request.dryRun || nothingToDo) return planned;
-  return report(await run(false), false);
+  // The lease is taken before the plan, so that the plan shown is the one applied.
+  const held = request.dryRun
+    ? []
+    : await holdTargets(runtime, [target], {
+        runId,
+        command: 'restore',
+        ...(request.waitMs === undefined ? {} : { waitMs: request.waitMs }),
+      });
+  try {
+    const planned = report(await run(true), true);
+    request.onPlan?.(planned);
+    const nothingToDo =
+      planned.targets[0]!.actions.length === 0 && !planned.targets[0]!.unlistedPartitionActions;
+    if (request.dryRun || nothingToDo) return planned;
+    return report(await run(false), false);
+  } finally {
+    await Promise.all(held.map((lease) => lease.release().catch(() => undefined)));
+  }
 }
 
 function chooseTarget(runtime: Runtime, snapshotRegion: string, request: RestoreRequest): TargetConfig {

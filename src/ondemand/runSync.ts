@@ -6,9 +6,11 @@ import type { AuditLog } from '../audit/auditLog.ts';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
+import { assertNotStale, readAppliedState, recordAppliedState } from '../lease/appliedState.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { callSummary } from './callSummary.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
+import { holdTargets } from './holdTargets.ts';
 import { track } from './output.ts';
 import type { PartitionCapture } from './partitionCapture.ts';
 import { streamSnapshotPartitions } from './readSnapshot.ts';
@@ -43,7 +45,15 @@ export interface SyncRequest {
   keepSnapshot?: boolean;
   /** The snapshot's file name in the store (`plan --out file.json`). */
   snapshotName?: string;
-  /** Apply a snapshot (`snapshotUri`) of another Region or account than the configured source. */
+  /**
+   * The one-writer-per-target lease (see lease/targetLease.ts): taken for every target before anything is
+   * written, released at the end. `false` only where the caller already serialises writers of the target.
+   */
+  lease?: { command: string; waitMs?: number } | false;
+  /**
+   * Apply a snapshot (`snapshotUri`) of another Region or account than the configured source, or one older
+   * than what a target already has (see lease/appliedState.ts).
+   */
   force?: boolean;
 }
 
@@ -52,9 +62,36 @@ export interface SyncRequest {
  * apply each target on its own — one failing target never stops the others.
  */
 export async function runSync(runtime: Runtime, request: SyncRequest = {}): Promise<SyncReport> {
+  const runId = randomUUID();
+  const targets = runtime.config.targets.filter(
+    (t) => !request.targets || request.targets.includes(t.region),
+  );
+  if (request.targets && targets.length === 0) {
+    throw new LakemirrorError({
+      code: 'config.unknownTarget',
+      source: 'user',
+      message: `none of ${request.targets.join(', ')} is a target in the config`,
+      fix: `use one of: ${runtime.config.targets.map((t) => t.region).join(', ')}`,
+    });
+  }
+  const lease =
+    request.dryRun || request.lease === false ? undefined : (request.lease ?? { command: 'sync' });
+  const held = lease ? await holdTargets(runtime, targets, { runId, ...lease }) : [];
+  try {
+    return await syncHeldTargets(runtime, request, runId, targets);
+  } finally {
+    await Promise.all(held.map((h) => h.release().catch(() => undefined)));
+  }
+}
+
+async function syncHeldTargets(
+  runtime: Runtime,
+  request: SyncRequest,
+  runId: string,
+  targets: TargetConfig[],
+): Promise<SyncReport> {
   const started = Date.now();
   const startedAt = runtime.now().toISOString();
-  const runId = randomUUID();
   // A plan that keeps no snapshot writes it to a scratch store that is removed when the plan is done.
   const scratch =
     request.dryRun && !request.keepSnapshot && !request.snapshotUri ? scratchStore() : undefined;
@@ -64,6 +101,7 @@ export async function runSync(runtime: Runtime, request: SyncRequest = {}): Prom
       startedAt,
       runId,
       kept: scratch === undefined,
+      targets,
     });
   } finally {
     scratch?.remove();
@@ -81,9 +119,9 @@ function scratchStore(): { store: SnapshotStore; remove(): void } {
 async function syncWith(
   runtime: Runtime,
   request: SyncRequest,
-  run: { started: number; startedAt: string; runId: string; kept: boolean },
+  run: { started: number; startedAt: string; runId: string; kept: boolean; targets: TargetConfig[] },
 ): Promise<SyncReport> {
-  const { started, startedAt, runId } = run;
+  const { started, startedAt, runId, targets } = run;
   const { config } = runtime;
   let uri: string;
   let records: SourceRecords['records'];
@@ -95,16 +133,8 @@ async function syncWith(
   let sourceCalls = (): ApiCallSummary => ({ total: 0, reads: 0, writes: 0, byOperation: {} });
   let recordCount: number;
   let contentHash: string;
+  let capturedAt: string;
   const filter = runFilter(config, request.databases);
-  const targets = config.targets.filter((t) => !request.targets || request.targets.includes(t.region));
-  if (request.targets && targets.length === 0) {
-    throw new LakemirrorError({
-      code: 'config.unknownTarget',
-      source: 'user',
-      message: `none of ${request.targets.join(', ')} is a target in the config`,
-      fix: `use one of: ${config.targets.map((t) => t.region).join(', ')}`,
-    });
-  }
   // Each target is opened and read while the source snapshot is taken: different Regions, different limits.
   // Its partitions too: they are captured to a temporary file beside the source read (partitionCapture.ts).
   const targetReads = new Map(targets.map((target) => [target, readTargetEarly(runtime, target, filter)]));
@@ -126,6 +156,19 @@ async function syncWith(
     sourceAccount = loaded.header.source.accountId;
     recordCount = loaded.trailer.recordCount;
     contentHash = loaded.trailer.contentHash;
+    capturedAt = loaded.header.capturedAt;
+    try {
+      if (!request.dryRun && !request.force)
+        for (const target of targets)
+          assertNotStale(target.region, await readAppliedState(runtime.leases, target.region), {
+            uri,
+            capturedAt,
+          });
+    } catch (error) {
+      await audit.close();
+      await discardCaptures(captures.values());
+      throw error;
+    }
   } else {
     const source = await runtime.source();
     const before = callSummary(source.counter);
@@ -149,7 +192,7 @@ async function syncWith(
         },
         observers.length > 0 ? fanOut(observers) : undefined,
       );
-      ({ uri, recordCount, contentHash } = taken);
+      ({ uri, recordCount, contentHash, capturedAt } = taken);
       records = taken.taken.records;
       pin = taken.taken.version ? { version: taken.taken.version } : {};
     } catch (error) {
@@ -167,16 +210,29 @@ async function syncWith(
   };
   const reports: TargetReport[] = [];
   try {
-    for (const [i, target] of targets.entries())
-      reports.push(
-        await syncOneTarget(runtime, target, targetReads.get(target)!, sourceRecords, filter, request, {
+    for (const [i, target] of targets.entries()) {
+      const report = await syncOneTarget(
+        runtime,
+        target,
+        targetReads.get(target)!,
+        sourceRecords,
+        filter,
+        request,
+        {
           runId,
           audit,
           sourceAccountId: sourceAccount,
           early: early[i],
           capture: captures.get(target)!,
-        }),
+        },
       );
+      reports.push(report);
+      if (!request.dryRun && !report.error && !request.databases)
+        await recordAppliedState(runtime.leases, target.region, {
+          snapshotCapturedAt: capturedAt,
+          snapshotUri: uri,
+        });
+    }
   } finally {
     await audit.close();
     await discardCaptures(captures.values());

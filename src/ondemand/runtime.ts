@@ -10,6 +10,8 @@ import { LakeFormationStore } from '../aws/lakeFormationStore.ts';
 import { RateLimiterRegistry } from '../aws/rateLimiter.ts';
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
 import type { LakemirrorConfig, TargetConfig } from '../config/configSchema.ts';
+import { createLeaseStore } from '../lease/createLeaseStore.ts';
+import type { LeaseStore } from '../lease/leaseStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import type { SnapshotSigner } from '../model/snapshotSigner.ts';
 import { TOOL } from '../version.ts';
@@ -23,6 +25,8 @@ export interface Runtime {
   readonly tool: string;
   /** The snapshot store of the config (`snapshots.uri`). */
   readonly store: SnapshotStore;
+  /** Where the one-writer-per-target leases are kept (beside the snapshots). */
+  readonly leases: LeaseStore;
   /** Signs snapshots written and verifies snapshots read (config `snapshots.signingKey`); absent: unsigned. */
   readonly snapshotSigner?: SnapshotSigner;
   /** Whether every endpoint is the local cloud (no real account is touched). */
@@ -122,6 +126,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
     tool: TOOL,
     store: createSnapshotStore(config.snapshots.uri, snapshotClients ? { s3: snapshotClients.s3 } : {}),
     strict: options.strict === true,
+    leases: createLeaseStore(config.snapshots.uri, snapshotClients?.s3),
     local: isLocalEndpoint(endpoint ?? configuredEndpoint('GLUE', undefined, process.env)),
     source: () =>
       openSide('source', {

@@ -32,6 +32,7 @@ describe('common flags', () => {
       'restore',
       'snapshot',
       'sync',
+      'unlock',
       'verify',
     ]);
     for (const { name, command } of readsConfig) {

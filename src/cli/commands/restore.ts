@@ -6,12 +6,14 @@ import type { CommandContext } from '../context.ts';
 import { renderSyncReport } from '../render/syncReportText.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
 import { configCommand } from './common.ts';
+import { parseWait, WAIT_HELP } from './waitFlag.ts';
 
 interface RestoreFlags extends RuntimeFlags {
   snapshot: string;
   dryRun?: boolean;
   force?: boolean;
   confirm?: boolean;
+  wait?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export function restoreCommand(ctx: CommandContext): Command {
     .option('--dry-run', 'print the plan only; change nothing')
     .option('--force', 'apply a snapshot taken of another Region or account')
     .option('--confirm', 'apply even when the plan deletes more than maxDeletes objects')
+    .option('--wait <duration>', WAIT_HELP)
     .action(async (flags: RestoreFlags) => {
       await withRuntime(ctx, flags, async (runtime) => {
         const report = await runRestore(runtime, {
@@ -33,6 +36,7 @@ export function restoreCommand(ctx: CommandContext): Command {
           confirm: flags.confirm === true,
           ...(flags.target ? { target: oneTarget(flags.target) } : {}),
           ...(flags.database ? { databases: flags.database } : {}),
+          ...(flags.wait ? { waitMs: parseWait(flags.wait) } : {}),
           onPlan: (plan) => {
             const target = plan.targets[0]!;
             ctx.err(

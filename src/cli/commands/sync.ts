@@ -8,12 +8,14 @@ import { assertWritableDirectory } from '../flags/outPath.ts';
 import { renderSyncReport } from '../render/syncReportText.ts';
 import { type RuntimeFlags, reportError, withRuntime } from '../runCommand.ts';
 import { configCommand } from './common.ts';
+import { parseWait, WAIT_HELP } from './waitFlag.ts';
 
 interface SyncFlags extends RuntimeFlags {
   snapshot?: string;
   dryRun?: boolean;
   out?: string;
   detailedExitcode?: boolean;
+  wait?: string;
   force?: boolean;
 }
 
@@ -22,7 +24,10 @@ function syncLike(ctx: CommandContext, name: 'sync' | 'plan', description: strin
   const plan = name === 'plan';
   const command = configCommand(name, description)
     .option('--snapshot <file|s3://…>', 'apply this snapshot instead of reading the source (restore)')
-    .option('--force', 'with --snapshot: apply a snapshot taken of another Region or account than the source')
+    .option(
+      '--force',
+      'with --snapshot: apply a snapshot taken of another Region or account than the source, or older than what a target has',
+    )
     .option('--strict', 'a filter that matches nothing is an error (exit 1), not a warning');
   if (plan)
     command
@@ -31,7 +36,7 @@ function syncLike(ctx: CommandContext, name: 'sync' | 'plan', description: strin
         'keep the source snapshot the plan reads (by default nothing is written)',
       )
       .option('--detailed-exitcode', 'exit 2 when changes are pending (0: nothing to do)');
-  else command.option('--dry-run', 'plan only; change nothing');
+  else command.option('--dry-run', 'plan only; change nothing').option('--wait <duration>', WAIT_HELP);
   return command.action(async (flags: SyncFlags) => {
     let out: ReturnType<typeof snapshotOut> | undefined;
     try {
@@ -57,6 +62,7 @@ function syncLike(ctx: CommandContext, name: 'sync' | 'plan', description: strin
           ...(flags.snapshot ? { snapshotUri: flags.snapshot } : {}),
           ...(flags.database ? { databases: flags.database } : {}),
           ...(flags.force ? { force: true } : {}),
+          ...(flags.wait ? { lease: { command: 'sync', waitMs: parseWait(flags.wait) } } : {}),
         });
         ctx.out(
           flags.json ? JSON.stringify(report, null, 2) : renderSyncReport(report, { config: flags.config }),

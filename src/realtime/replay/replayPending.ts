@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { LakemirrorConfig, TargetConfig } from '../../config/configSchema.ts';
+import { recordAppliedState } from '../../lease/appliedState.ts';
+import { holdTargets } from '../../ondemand/holdTargets.ts';
 import type { Runtime } from '../../ondemand/runtime.ts';
 import { planOptionsFor, runFilter } from '../../ondemand/scope.ts';
 import type { PlanOptions } from '../../plan/plan.ts';
@@ -38,7 +41,11 @@ export interface ReplayDeps {
   clock?: Clock;
   /** Apply even when the circuit breaker would trip. */
   confirm?: boolean;
+  /** How long to wait for another writer's lease on a target (a sync); default 30 s, then lease.held. */
+  waitMs?: number;
 }
+
+const REPLAY_WAIT_MS = 30_000;
 
 type Planned = Map<RunTarget, Array<{ unit: ReplayUnit } & TargetUnitPlan>>;
 
@@ -60,11 +67,25 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
   const items = await table.queryPending({ limit, now: new Date(started) });
   const report = emptyReport(new Date(started), items, limit, confirm);
   if (items.length === 0) return finish(report, timer);
+  // One writer per target: a replay beside a sync waits for it; refused, its items simply stay pending.
+  const held = await holdTargets(runtime, runtime.config.targets, {
+    runId: randomUUID(),
+    command: 'replay',
+    waitMs: deps.waitMs ?? REPLAY_WAIT_MS,
+  });
   const run = await ReplayRun.open(runtime);
   try {
-    return await replayWithRun(deps, run, items, report, { clock, started: timer, confirm });
+    const done = await replayWithRun(deps, run, items, report, { clock, started: timer, confirm });
+    // The watermark beside the lease: the targets now hold the source's state as read from this run's start.
+    if (done.objects.reconciled > 0)
+      for (const target of runtime.config.targets)
+        await recordAppliedState(runtime.leases, target.region, {
+          realtimeAppliedAt: new Date(started).toISOString(),
+        });
+    return done;
   } finally {
     await run.audit.close();
+    await Promise.all(held.map((lease) => lease.release().catch(() => undefined)));
   }
 }
 
