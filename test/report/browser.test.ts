@@ -65,7 +65,8 @@ describe.skipIf(!hasChromium)('drill report in headless Chromium', () => {
     const rowText = await row.innerText();
     expect(rowText).toContain('update');
     expect(rowText).toMatch(/StorageDescriptor\.Columns\[2\]\.Type: "int"\s*→\s*"bigint"/);
-    await expect(page.getByTestId('drift-row').count()).resolves.toBe(3);
+    // The fixture's four drift items: one different, two missing in target, one only in target.
+    await expect(page.getByTestId('drift-row').count()).resolves.toBe(4);
     await expect(page.getByTestId('drift-row').filter({ hasText: HOSTILE_NAME }).count()).resolves.toBe(1);
     await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
     await expect(page.getByTestId('check').first().getAttribute('data-status')).resolves.toBe('fail');

@@ -131,6 +131,8 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.82rem; }
   table.drift td { display: block; border: none; padding: 2px 4px; }
   table.drift td:first-child, table.drift td.op { display: inline-block; }
   table.drift td.op .muted { display: inline; margin-left: 6px; }
+  /* Wider tables (per-kind counts by category, leaks) scroll inside themselves, never the page. */
+  table:not(.drift) { display: block; max-width: 100%; overflow-x: auto; }
 }
 @media print {
   :root {
