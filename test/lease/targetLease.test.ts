@@ -16,9 +16,10 @@ describe('target lease', () => {
       target: 'us-west-2',
       runId: 'one',
       command: 'sync',
-      ttlMs: 300,
+      ttlMs: 3_000,
     });
-    await sleep(900);
+    // Past the lifetime of an unrenewed lease, with 2 s of slack for each renewal on a loaded machine.
+    await sleep(3_500);
     const refused = await acquireLease(store, { target: 'us-west-2', runId: 'two', command: 'sync' }).catch(
       (error: unknown) => error,
     );
