@@ -3,50 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify } from '../../src/ondemand/index.ts';
 import { recordingOutput } from '../../src/ondemand/output.ts';
-import type { RegionSide } from '../../src/ondemand/regionSide.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
+import { holdSourcePartitions } from '../support/holdSource.ts';
 import { callsIn, clientsFor, failure, startTestCloud, writeCalls } from '../support/localCloud.ts';
 
 const SOURCE = 'us-east-1';
 
-/**
- * A source whose partition reads, from the `from`-th table on, wait until the target has written partitions
- * (at most 10 s), then run `then`: a sync that wrote nothing before its snapshot was complete would wait out
- * the timeout instead.
- */
-function holdSourcePartitions(cloud: LocalCloud, target: string, from: number, then: () => void = () => {}) {
-  const held = { released: false, timedOut: false };
-  const targetWrote = async () => {
-    const until = Date.now() + 10_000;
-    while ((callsIn(cloud, target)['glue:BatchCreatePartition'] ?? 0) === 0) {
-      if (Date.now() > until) return false;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return true;
-  };
-  let calls = 0;
-  const wrapSide = (side: RegionSide): RegionSide => {
-    if (side.region !== SOURCE) return side;
-    const reader = side.glueReader;
-    const glueReader = new Proxy(reader, {
-      get(object, prop, receiver) {
-        const value = Reflect.get(object, prop, receiver);
-        if (prop !== 'streamPartitions' || typeof value !== 'function') return value;
-        return async function* (...args: unknown[]) {
-          calls += 1;
-          if (calls >= from) {
-            const wrote = await targetWrote();
-            held.released ||= wrote;
-            held.timedOut ||= !wrote;
-            then();
-          }
-          yield* value.apply(object, args);
-        };
-      },
-    });
-    return { ...side, glueReader } as RegionSide;
-  };
-  return { held, wrapSide };
+/** Holds the source's partition reads, from the `from`-th table on, until the target has written partitions. */
+function holdSourceUntilTargetWrote(cloud: LocalCloud, target: string, from: number, then?: () => void) {
+  return holdSourcePartitions({
+    sourceRegion: SOURCE,
+    from,
+    until: () => (callsIn(cloud, target)['glue:BatchCreatePartition'] ?? 0) > 0,
+    ...(then ? { then } : {}),
+  });
 }
 
 describe('early apply: a sync writes the target while the source snapshot is still being read', () => {
@@ -63,7 +33,7 @@ describe('early apply: a sync writes the target while the source snapshot is sti
     const target = 'eu-central-1';
     const config = demoConfig(cloud, { targets: [{ region: target }] });
     cloud.stats.reset();
-    const { held, wrapSide } = holdSourcePartitions(cloud, target, 3);
+    const { held, wrapSide } = holdSourceUntilTargetWrote(cloud, target, 3);
 
     const report = await runSync(createRuntime(config, { wrapSide }));
 
@@ -84,7 +54,7 @@ describe('early apply: a sync writes the target while the source snapshot is sti
     const config = demoConfig(cloud, { targets: [{ region: target }] });
     cloud.stats.reset();
     const output = recordingOutput();
-    const { held, wrapSide } = holdSourcePartitions(cloud, target, 4, () => {
+    const { held, wrapSide } = holdSourceUntilTargetWrote(cloud, target, 4, () => {
       throw new Error('us-east-1 stopped answering');
     });
 

@@ -1,50 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify } from '../../src/ondemand/index.ts';
-import type { RegionSide } from '../../src/ondemand/regionSide.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
+import { holdSourcePartitions } from '../support/holdSource.ts';
 import { callsIn, startTestCloud, writeCalls } from '../support/localCloud.ts';
 
 const SOURCE = 'us-east-1';
 const TARGET = 'eu-west-1';
 
-/**
- * A source whose partition reads, from the second table on, wait until the target has answered `wanted`
- * GetPartitions calls (at most 10 s): a run that read the target's partitions only after the source's would
- * wait out the timeout instead.
- */
+/** Holds the source's partition reads, from the second table on, until the target answered `wanted` lists. */
 function holdSourceUntilTargetRead(cloud: LocalCloud, wanted: number) {
-  const held = { released: false, timedOut: false };
-  const targetRead = async () => {
-    const until = Date.now() + 10_000;
-    while ((callsIn(cloud, TARGET)['glue:GetPartitions'] ?? 0) < wanted) {
-      if (Date.now() > until) return false;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return true;
-  };
-  let calls = 0;
-  const wrapSide = (side: RegionSide): RegionSide => {
-    if (side.region !== SOURCE) return side;
-    const reader = side.glueReader;
-    const glueReader = new Proxy(reader, {
-      get(object, prop, receiver) {
-        const value = Reflect.get(object, prop, receiver);
-        if (prop !== 'streamPartitions' || typeof value !== 'function') return value;
-        return async function* (...args: unknown[]) {
-          calls += 1;
-          if (calls >= 2) {
-            const read = await targetRead();
-            held.released ||= read;
-            held.timedOut ||= !read;
-          }
-          yield* value.apply(object, args);
-        };
-      },
-    });
-    return { ...side, glueReader } as RegionSide;
-  };
-  return { held, wrapSide };
+  return holdSourcePartitions({
+    sourceRegion: SOURCE,
+    from: 2,
+    until: () => (callsIn(cloud, TARGET)['glue:GetPartitions'] ?? 0) >= wanted,
+  });
 }
 
 describe('the target is read beside the source, not after it', () => {

@@ -71,27 +71,8 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 type WatchFlags = RealtimeFlags & { interval: string; capture?: 'lookup' | 'push' };
 
 async function watch(runtime: Runtime, flags: WatchFlags, ctx: CommandContext) {
-  const interval = parseInterval(flags.interval);
   if ((flags.capture ?? runtime.config.realtime.capture) === 'push') return watchPush(runtime, flags, ctx);
-  const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.once('SIGINT', onSignal);
-  ctx.stop?.addEventListener('abort', onSignal, { once: true });
-  let code = 0;
-  try {
-    while (!stop.signal.aborted) {
-      try {
-        code = await runOnceAndPrint(runtime, flags, ctx);
-      } catch (error) {
-        runtime.output.warn(`realtime watch: ${(error as Error).message}; retrying in ${flags.interval}`);
-        code = 1;
-      }
-      await pause(interval, stop.signal);
-    }
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-  }
-  return code;
+  return untilInterrupted(runtime, flags, ctx, () => runOnceAndPrint(runtime, flags, ctx), true);
 }
 
 /** Push capture: long-poll, stage, replay at once; the lookup runs every realtime.lookupEveryMinutes. */
@@ -99,6 +80,28 @@ async function watchPush(runtime: Runtime, flags: WatchFlags, ctx: CommandContex
   // The interval is the long-poll wait here: SQS answers as soon as a message arrives, at most 20 s.
   const waitSeconds = Math.min(20, Math.max(1, Math.ceil(parseInterval(flags.interval) / 1000)));
   const watcher = await createPushWatcher(runtime, { confirm: flags.confirm ?? false, waitSeconds });
+  const tick = async () => {
+    const report: PushTickReport = await watcher.tick();
+    if (report.received > 0 || report.lookup || report.replay || report.deadLetters > 0)
+      print(ctx, flags.json, report, () => pushTickSummary(report));
+    return report.replay ? replayExitCode(report.replay) : 0;
+  };
+  return untilInterrupted(runtime, flags, ctx, tick, false);
+}
+
+/**
+ * Runs `tick` until Ctrl-C or the context's stop signal, pausing `--interval` after each tick when `paced`
+ * (the push watcher's long poll is its own pace). A failing tick is reported and retried after the interval.
+ * Answers the exit code of the last tick (1 after a failure).
+ */
+async function untilInterrupted(
+  runtime: Runtime,
+  flags: WatchFlags,
+  ctx: CommandContext,
+  tick: () => Promise<number>,
+  paced: boolean,
+): Promise<number> {
+  const interval = parseInterval(flags.interval);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -106,18 +109,14 @@ async function watchPush(runtime: Runtime, flags: WatchFlags, ctx: CommandContex
   let code = 0;
   try {
     while (!stop.signal.aborted) {
-      let report: PushTickReport;
       try {
-        report = await watcher.tick();
+        code = await tick();
+        if (paced) await pause(interval, stop.signal);
       } catch (error) {
         runtime.output.warn(`realtime watch: ${(error as Error).message}; retrying in ${flags.interval}`);
         code = 1;
-        await pause(parseInterval(flags.interval), stop.signal);
-        continue;
+        await pause(interval, stop.signal);
       }
-      code = report.replay ? replayExitCode(report.replay) : 0;
-      if (report.received > 0 || report.lookup || report.replay || report.deadLetters > 0)
-        print(ctx, flags.json, report, () => pushTickSummary(report));
     }
   } finally {
     process.removeListener('SIGINT', onSignal);
