@@ -65,36 +65,64 @@ function patterns(scope: LeakScope): Array<{ names: LeakFinding['names']; patter
   return found;
 }
 
+/**
+ * A test every text that any pattern matches passes too (each pattern holds one of these names literally), so
+ * the patterns run only on the rare texts that name a source bucket, Region or account at all.
+ */
+function anyNeedle(scope: LeakScope): RegExp {
+  const needles = [...Object.keys(scope.s3Mapping), scope.source.region, scope.source.accountId].filter(
+    (needle) => needle !== '',
+  );
+  return new RegExp(needles.map(literal).join('|'), 'i');
+}
+
 /** Every reference to the source side in the given target records, in record order. Pure. */
 export function findLeaks(records: Iterable<SnapshotRecord>, scope: LeakScope): LeakFinding[] {
   const checks = patterns(scope);
   if (checks.length === 0) return [];
+  const maybe = anyNeedle(scope);
   const findings: LeakFinding[] = [];
   for (const record of records) {
     let key: string | undefined;
-    for (const [field, text] of stringsOf(record, '')) {
+    eachString(record, [], maybe, (field, text) => {
       for (const { names, pattern } of checks) {
         for (const match of text.matchAll(pattern)) {
           key ??= recordKey(record);
           findings.push({ kind: record.kind, key, field, names, reference: match[0] });
         }
       }
-    }
+    });
   }
   return findings;
 }
 
-/** Every string in a value with its dotted path; map keys count too (a key can hold a location). */
-function* stringsOf(value: unknown, path: string): Generator<[string, string]> {
+/**
+ * Calls `found` with each string in a value that passes `maybe`, and its dotted path; map keys count too (a key
+ * can hold a location). The path is joined only for those strings: a lake's records hold millions of others.
+ */
+function eachString(
+  value: unknown,
+  path: string[],
+  maybe: RegExp,
+  found: (field: string, text: string) => void,
+): void {
   if (typeof value === 'string') {
-    yield [path, value];
+    if (maybe.test(value)) found(path.join('.'), value);
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-  for (const [name, item] of entries) {
-    const at = path ? `${path}.${name}` : name;
-    if (!Array.isArray(value)) yield [`${at} (key)`, name];
-    yield* stringsOf(item, at);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      path.push(String(i));
+      eachString(value[i], path, maybe, found);
+      path.pop();
+    }
+    return;
+  }
+  for (const name of Object.keys(value)) {
+    path.push(name);
+    if (maybe.test(name)) found(`${path.join('.')} (key)`, name);
+    eachString((value as Record<string, unknown>)[name], path, maybe, found);
+    path.pop();
   }
 }

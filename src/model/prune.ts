@@ -8,20 +8,28 @@ export function pruneEmpty<T>(value: T): T {
 }
 
 function pruneValue(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (value instanceof Date) return undefined;
-  if (Array.isArray(value)) {
-    // Array elements keep their positions: an element that prunes away is kept as an empty value.
-    const items = value.map((item) => pruneValue(item) ?? (typeof item === 'object' ? {} : item));
-    return items.length === 0 ? undefined : items;
-  }
+  if (value === null || value === undefined || value instanceof Date) return undefined;
   if (typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const pruned = pruneValue(item);
-    if (pruned !== undefined) out[key] = pruned;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return undefined;
+    // Array elements keep their positions: an element that prunes away is kept as an empty value.
+    const items: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      items[i] = pruneValue(item) ?? (typeof item === 'object' ? {} : item);
+    }
+    return items;
   }
-  return Object.keys(out).length === 0 ? undefined : out;
+  // Plain loops, not entries/map: Glue's answers for a lake pass through here once per partition.
+  const object = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(object)) {
+    const pruned = pruneValue(object[key]);
+    if (pruned === undefined) continue;
+    out ??= {};
+    out[key] = pruned;
+  }
+  return out;
 }
 
 /** Sorted copy without duplicates: the canonical form of a set-like list. */

@@ -1,5 +1,6 @@
 import { LineHasher } from './hash.ts';
-import { recordKey } from './keys.ts';
+import { recordKey, tableKey } from './keys.ts';
+import { PartitionDigestCollector, type PartitionDigests } from './partitionDigests.ts';
 import { type SnapshotRecord, snapshotRecordSchema } from './records.ts';
 import {
   formatHeaderJson,
@@ -29,6 +30,8 @@ export interface SnapshotWriter {
   end(signature?: SnapshotSignature): string;
   /** The trailer once `end()` has been called. */
   readonly trailer: SnapshotTrailer | undefined;
+  /** Each table's partition lines hashed, for reading them back without validating them again. */
+  partitionDigests(): PartitionDigests;
 }
 
 /**
@@ -40,6 +43,7 @@ export function createSnapshotWriter(given: SnapshotHeader): SnapshotWriter {
   const hasher = new LineHasher();
   hasher.add(formatHeaderJson(header));
   const order = new SnapshotOrderChecker();
+  const partitions = new PartitionDigestCollector();
   const countsByKind: SnapshotCounts = {};
   let recordCount = 0;
   let pending: string | undefined;
@@ -65,6 +69,7 @@ export function createSnapshotWriter(given: SnapshotHeader): SnapshotWriter {
       if (problem) throw snapshotError('snapshot.order', problem, { key, source: 'internal' });
       const text = formatRecordLine(valid);
       hasher.add(text);
+      if (valid.kind === 'partition') partitions.add(tableKey(valid.databaseName, valid.tableName), text);
       recordCount += 1;
       countsByKind[record.kind] = (countsByKind[record.kind] ?? 0) + 1;
       const out = takeHeader() + (pending === undefined ? '' : `${pending},\n`);
@@ -72,6 +77,7 @@ export function createSnapshotWriter(given: SnapshotHeader): SnapshotWriter {
       return out;
     },
     contentHash: () => hasher.peek(),
+    partitionDigests: () => partitions.digests(),
     end(signature) {
       if (trailer) throw snapshotError('snapshot.malformed', 'end() called twice', { source: 'internal' });
       trailer = {

@@ -53,7 +53,7 @@ export async function capturePartitions(
     const name = basename(taken.uri);
     const pin = taken.version ? { version: taken.version } : {};
     return {
-      partitions: () => streamSnapshotPartitions(store, taken.uri, pin),
+      partitions: () => streamSnapshotPartitions(store, taken.uri, pin, taken.partitionDigests),
       async keepAsSafetySnapshot() {
         // Signed only when kept (config snapshots.signingKey): a capture that stays temporary needs no KMS call.
         const trailer = await signedTrailerLine(runtime, taken.trailer);

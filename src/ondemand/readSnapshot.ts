@@ -1,6 +1,8 @@
 import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
+import { LineHasher } from '../model/hash.ts';
 import { tableKey } from '../model/keys.ts';
+import type { PartitionDigests } from '../model/partitionDigests.ts';
 import type { PartitionRecord, SnapshotRecord } from '../model/records.ts';
 import {
   SNAPSHOT_SCHEMA_VERSION,
@@ -76,25 +78,63 @@ function namingSnapshot(error: unknown, uri: string): unknown {
 /**
  * Second pass: the partitions of each table that has any, one table at a time, in snapshot order. `pin`: the
  * version the first pass read (or the writer wrote); a snapshot replaced since is refused, not mixed in.
+ * `written`: the digests of a snapshot this run wrote (and so validated): its lines are not validated again;
+ * instead each table's lines must hash to what was written before they are handed on, and no table may be
+ * missing or added, so a file changed in between is refused before any of the change is used.
  */
 export async function* streamSnapshotPartitions(
   store: SnapshotStore,
   uri: string,
   pin: SnapshotPin = {},
+  written?: PartitionDigests,
 ): AsyncGenerator<{ tableKey: string; partitions: PartitionRecord[] }> {
-  const parser = new SnapshotLineParser();
-  let current: { tableKey: string; partitions: PartitionRecord[] } | undefined;
+  const parser = new SnapshotLineParser({ validateRecords: written === undefined });
+  const check = written ? digestCheck(uri, written) : undefined;
+  let current: { tableKey: string; partitions: PartitionRecord[]; lines: LineHasher } | undefined;
   for await (const line of store.readLines(uri, pin)) {
     const record = parser.push(line);
     if (record?.kind !== 'partition') continue;
     const key = tableKey(record.databaseName, record.tableName);
     if (current && current.tableKey !== key) {
-      yield current;
+      check?.group(current.tableKey, current.lines.digest());
+      yield { tableKey: current.tableKey, partitions: current.partitions };
       current = undefined;
     }
-    current ??= { tableKey: key, partitions: [] };
+    current ??= { tableKey: key, partitions: [], lines: new LineHasher() };
     current.partitions.push(record);
+    if (check) current.lines.add(line.endsWith(',') ? line.slice(0, -1) : line);
   }
   parser.finish();
-  if (current) yield current;
+  if (current) {
+    check?.group(current.tableKey, current.lines.digest());
+    yield { tableKey: current.tableKey, partitions: current.partitions };
+  }
+  check?.end();
+}
+
+/** Compares each table's partition lines, in order, with the digests taken when they were written. */
+function digestCheck(uri: string, written: PartitionDigests) {
+  let next = 0;
+  const changed = (what: string) =>
+    new LakemirrorError({
+      code: 'snapshot.hashMismatch',
+      source: 'user',
+      object: `snapshot ${uri}`,
+      message: `snapshot ${uri} changed while this run was using it: ${what}`,
+      fix: 'Leave snapshot files alone while a run uses them, then run again.',
+    });
+  return {
+    group(key: string, digest: string): void {
+      const expected = written[next];
+      if (!expected || expected[0] !== key)
+        throw changed(
+          `partitions of table ${key} where ${expected ? `table ${expected[0]}` : 'none'} were written`,
+        );
+      if (digest !== expected[1]) throw changed(`the partitions of table ${key} differ`);
+      next += 1;
+    },
+    end(): void {
+      if (next < written.length) throw changed(`the partitions of table ${written[next]![0]} are missing`);
+    },
+  };
 }

@@ -8,6 +8,7 @@ import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { assertNotStale, readAppliedState, recordAppliedState } from '../lease/appliedState.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
+import type { PartitionDigests } from '../model/partitionDigests.ts';
 import { callSummary } from './callSummary.ts';
 import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
 import { holdTargets } from './holdTargets.ts';
@@ -127,6 +128,8 @@ async function syncWith(
   let records: SourceRecords['records'];
   let reader = runtime.store;
   let pin: SnapshotPin = {};
+  // Set when this run wrote the snapshot: its partitions are read back against these, not validated again.
+  let written: PartitionDigests | undefined;
   let sourceAccount: string;
   let early: Array<EarlyApplyResult | undefined> = [];
   // Only a fresh snapshot needs the source Region: applying a stored one must work while it is down.
@@ -195,6 +198,7 @@ async function syncWith(
       ({ uri, recordCount, contentHash, capturedAt } = taken);
       records = taken.taken.records;
       pin = taken.taken.version ? { version: taken.taken.version } : {};
+      written = taken.taken.partitionDigests;
     } catch (error) {
       const stopped = await Promise.all(passes.map((pass) => pass?.finish({ abort: true })));
       warnPartialCreates(runtime, targets, stopped);
@@ -206,7 +210,7 @@ async function syncWith(
   }
   const sourceRecords: SourceRecords = {
     records,
-    partitions: () => streamSnapshotPartitions(reader, uri, pin),
+    partitions: () => streamSnapshotPartitions(reader, uri, pin, written),
   };
   const reports: TargetReport[] = [];
   try {

@@ -1,5 +1,6 @@
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
 import { tableKey } from '../model/keys.ts';
+import type { PartitionDigests } from '../model/partitionDigests.ts';
 import type { SnapshotRecord } from '../model/records.ts';
 import {
   SNAPSHOT_SCHEMA_VERSION,
@@ -27,6 +28,8 @@ export interface TakenSnapshot {
   version?: string;
   /** Every record but partitions, kept for planning (partitions are re-read from the snapshot per table). */
   records: SnapshotRecord[];
+  /** What the partitions were written as: reading them back checks these instead of validating again. */
+  partitionDigests: PartitionDigests;
 }
 
 /** Snapshot names sort by time: `<region>-<ISO time>.json`. */
@@ -109,7 +112,14 @@ export async function takeSnapshot(
     const signature = options.signer ? await options.signer.sign(writer.contentHash()) : undefined;
     await write(writer.end(signature));
     const { uri, version } = await out.close();
-    return { uri, header, trailer: writer.trailer!, records, ...(version ? { version } : {}) };
+    return {
+      uri,
+      header,
+      trailer: writer.trailer!,
+      records,
+      partitionDigests: writer.partitionDigests(),
+      ...(version ? { version } : {}),
+    };
   } catch (error) {
     await out.abort();
     throw error;
