@@ -1,6 +1,6 @@
 /**
  * Removes `undefined`, `null`, empty arrays, and empty objects (recursively), so that "absent" has one
- * spelling. Glue answers with `Parameters: {}` where the input had none; without this they would differ.
+ * spelling, and orders object keys. Glue answers with `Parameters: {}` where the input had none; without this they would differ.
  * Not for LF resources, where empty objects (`TableWildcard: {}`) carry meaning.
  */
 export function pruneEmpty<T>(value: T): T {
@@ -20,10 +20,11 @@ function pruneValue(value: unknown): unknown {
     }
     return items;
   }
-  // Plain loops, not entries/map: Glue's answers for a lake pass through here once per partition.
+  // Plain loops, not entries/map: Glue's answers for a lake pass through here once per partition. Keys come
+  // out sorted, as the snapshot writes them, so writing and comparing a record needs no sorted copy of it.
   const object = value as Record<string, unknown>;
   let out: Record<string, unknown> | undefined;
-  for (const key of Object.keys(object)) {
+  for (const key of Object.keys(object).sort()) {
     const pruned = pruneValue(object[key]);
     if (pruned === undefined) continue;
     out ??= {};
