@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createBenchContext, DEFAULT_SETTINGS } from './harness.ts';
 import { isLakeSize } from './lakeSizes.ts';
 import { renderTable } from './report.ts';
+import type { ScenarioResult } from './result.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 import { loadUseCases } from './useCases.ts';
 
@@ -29,7 +30,7 @@ if (chosen.settings || chosen.needsEmptyTarget) throw new Error(`${chosen.name} 
 const ctx = await createBenchContext({ ...DEFAULT_SETTINGS, size: values.size }, await loadUseCases());
 try {
   // The on-demand scenarios build on the state the earlier ones leave (a synced target).
-  const before = [];
+  const before: ScenarioResult[] = [];
   for (const scenario of SCENARIOS.slice(0, index))
     if (!scenario.settings) before.push(await scenario.run(ctx, before));
   const session = new Session();

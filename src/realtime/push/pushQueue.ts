@@ -6,7 +6,11 @@ import {
   ReceiveMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import pLimit from 'p-limit';
 import { LakemirrorError } from '../../model/errors.ts';
+
+/** DeleteMessageBatch calls in flight at once when a drained backlog is deleted. */
+const DELETE_CONCURRENCY = 8;
 
 export interface PushMessage {
   messageId: string;
@@ -61,19 +65,28 @@ export class PushQueue {
     }));
   }
 
-  /** Deletes the handled messages; returns how many SQS could not delete (they come back: staging is idempotent). */
+  /**
+   * Deletes the handled messages, 10 per call, a few calls at a time; returns how many SQS could not delete
+   * (they come back: staging is idempotent).
+   */
   async delete(messages: PushMessage[]): Promise<number> {
-    let failed = 0;
-    for (let i = 0; i < messages.length; i += 10) {
-      const entries = messages
-        .slice(i, i + 10)
-        .map((m, n) => ({ Id: String(n), ReceiptHandle: m.receiptHandle }));
-      const answer = await this.sqs.send(
-        new DeleteMessageBatchCommand({ QueueUrl: await this.queueUrl(), Entries: entries }),
-      );
-      failed += answer.Failed?.length ?? 0;
-    }
-    return failed;
+    const url = await this.queueUrl();
+    const batches: PushMessage[][] = [];
+    for (let i = 0; i < messages.length; i += 10) batches.push(messages.slice(i, i + 10));
+    const limit = pLimit(DELETE_CONCURRENCY);
+    const answers = await Promise.all(
+      batches.map((batch) =>
+        limit(() =>
+          this.sqs.send(
+            new DeleteMessageBatchCommand({
+              QueueUrl: url,
+              Entries: batch.map((m, n) => ({ Id: String(n), ReceiptHandle: m.receiptHandle })),
+            }),
+          ),
+        ),
+      ),
+    );
+    return answers.reduce((failed, answer) => failed + (answer.Failed?.length ?? 0), 0);
   }
 
   /** Makes a message visible again after `seconds` (a poison one comes back soon, to reach the DLQ). */

@@ -2,11 +2,19 @@ import type { CollectReport } from '../collect/collectEvents.ts';
 import type { EventTable } from '../eventTable/eventTable.ts';
 import type { ReplayReport } from '../replay/replayReport.ts';
 import { deadLetterQueueName } from './ensurePushQueue.ts';
-import type { PushQueue } from './pushQueue.ts';
-import { type PoisonMessage, type StagePushConfig, stagePushed } from './stagePushed.ts';
+import type { PushMessage, PushQueue } from './pushQueue.ts';
+import {
+  type PoisonMessage,
+  type StagePushConfig,
+  type StagePushReport,
+  stagePushed,
+} from './stagePushed.ts';
 
 /** Messages one tick takes before it stages and replays: a backlog is replayed in few runs, coalesced. */
 const MAX_MESSAGES_PER_TICK = 1000;
+
+/** Receives in flight at once while a backlog is drained. */
+const RECEIVE_CONCURRENCY = 8;
 
 /** A poison message comes back after this long, so it reaches the dead-letter queue in seconds. */
 const POISON_RETRY_SECONDS = 1;
@@ -50,19 +58,16 @@ export class PushWatcher {
 
   async tick(): Promise<PushTickReport> {
     const { queue, table, config, clock } = this.deps;
-    const messages = await queue.receive(this.deps.waitSeconds ?? 5);
-    // A full batch means a backlog: take it all (no wait) so one replay reconciles it, not one per 10 messages.
-    while (messages.length > 0 && messages.length % 10 === 0 && messages.length < MAX_MESSAGES_PER_TICK) {
-      const more = await queue.receive(0);
-      if (more.length === 0) break;
-      messages.push(...more);
-    }
+    const lookupDue =
+      this.lastLookupMs === undefined || clock() - this.lastLookupMs >= config.lookupEveryMinutes * 60_000;
+    if (lookupDue) this.lastLookupMs = clock();
+    // The backstop lookup pages CloudTrail while the queue is drained: both stage into the same table, where
+    // the conditional put on the event id keeps each event once.
+    const [lookup, messages] = await Promise.all([
+      lookupDue ? this.deps.collect() : undefined,
+      this.receiveBacklog(),
+    ]);
     const stage = await stagePushed(messages, { table, config, now: new Date(clock()) });
-    if (stage.done.length > 0) await queue.delete(stage.done);
-    for (const poison of stage.poison) {
-      const message = messages.find((m) => m.messageId === poison.messageId)!;
-      await queue.retryAfter(message, POISON_RETRY_SECONDS);
-    }
     const report: PushTickReport = {
       received: stage.received,
       staged: stage.staged,
@@ -71,15 +76,45 @@ export class PushWatcher {
       poison: stage.poison,
       failed: stage.failed.length,
       deadLetters: 0,
+      ...(lookup ? { lookup } : {}),
     };
-    const lookupDue =
-      this.lastLookupMs === undefined || clock() - this.lastLookupMs >= config.lookupEveryMinutes * 60_000;
-    if (lookupDue) {
-      this.lastLookupMs = clock();
-      report.lookup = await this.deps.collect();
-    }
-    if (report.staged > 0 || (report.lookup?.staged ?? 0) > 0) report.replay = await this.deps.replay();
+    // Staged is durable: the replay need not wait for the queue's bookkeeping, which runs beside it.
+    const replay =
+      report.staged > 0 || (lookup?.staged ?? 0) > 0 ? this.deps.replay() : Promise.resolve(undefined);
+    const bookkeeping = this.settle(messages, stage);
+    const [replayed, settled] = await Promise.allSettled([replay, bookkeeping]);
+    if (replayed.status === 'rejected') throw replayed.reason;
+    if (settled.status === 'rejected') throw settled.reason;
+    if (replayed.value) report.replay = replayed.value;
     report.deadLetters = await queue.depth(deadLetterQueueName(queue.queueName));
     return report;
+  }
+
+  /**
+   * One long poll, then, while receives come back full (a backlog), rounds of parallel receives until a round
+   * comes back short: one receive answers at most 10 messages, so a burst is drained in a few round trips.
+   */
+  private async receiveBacklog(): Promise<PushMessage[]> {
+    const { queue } = this.deps;
+    const messages = await queue.receive(this.deps.waitSeconds ?? 5);
+    let full = messages.length === 10;
+    while (full && messages.length < MAX_MESSAGES_PER_TICK) {
+      const round = await Promise.all(Array.from({ length: RECEIVE_CONCURRENCY }, () => queue.receive(0)));
+      for (const batch of round) messages.push(...batch);
+      full = round.every((batch) => batch.length === 10);
+    }
+    return messages;
+  }
+
+  /** Deletes what was handled and sends poison messages back soon, so they reach the dead-letter queue. */
+  private async settle(messages: PushMessage[], stage: StagePushReport): Promise<void> {
+    const { queue } = this.deps;
+    await Promise.all([
+      stage.done.length > 0 ? queue.delete(stage.done) : undefined,
+      ...stage.poison.map((poison) => {
+        const message = messages.find((m) => m.messageId === poison.messageId)!;
+        return queue.retryAfter(message, POISON_RETRY_SECONDS);
+      }),
+    ]);
   }
 }
