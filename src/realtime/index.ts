@@ -16,7 +16,11 @@ import { type StagePushReport, stagePushed } from './push/stagePushed.ts';
 import { type ReconcileReport, reconcileStep, recordReconcileCost } from './reconcile/reconcileStep.ts';
 import { replayConfigOf, replayPending } from './replay/replayPending.ts';
 import type { ReplayReport } from './replay/replayReport.ts';
-import { type ReplicationStatus, readReplicationStatus } from './watermark/readReplicationStatus.ts';
+import {
+  type ReplicationStatus,
+  readReplicationStatus,
+  readWatermark,
+} from './watermark/readReplicationStatus.ts';
 
 export type { CollectReport } from './collect/collectEvents.ts';
 export { type LagStats, lagByCapture } from './push/lagByCapture.ts';
@@ -27,6 +31,7 @@ export { type ReplayReport, replayExitCode } from './replay/replayReport.ts';
 export {
   type ReplicationStatus,
   readReplicationStatus,
+  readWatermark,
 } from './watermark/readReplicationStatus.ts';
 export { computeWatermark, type Watermark, watermarkAgeMs } from './watermark/watermark.ts';
 
@@ -208,4 +213,14 @@ export async function replicationStatus(runtime: Runtime): Promise<StatusReport>
     });
   }
   return { schemaVersion: 1, kind: 'lakemirror.status', ...status, targets };
+}
+
+/** The watermark of this runtime's source Region, cheaply (see `readWatermark`): for metrics and the drill. */
+export function watermarkOf(runtime: Runtime): Promise<ReplicationStatus['watermark']> {
+  const { config } = runtime;
+  return readWatermark(eventTableOf(runtime), {
+    sourceRegion: config.source.region,
+    overlapMinutes: config.realtime.overlapMinutes,
+    now: runtime.now(),
+  });
 }

@@ -201,6 +201,35 @@ export class EventTable {
     }
   }
 
+  /**
+   * Event time of the oldest unexpired pending or held item (due or not), undefined when none: one
+   * ascending query per shard of the sparse index, stopping at the first match. What bounds the watermark.
+   */
+  async oldestOpenEventTime(now: Date): Promise<string | undefined> {
+    const shards = Array.from({ length: this.shards }, (_, n) => `P#${n}`);
+    const firsts = await Promise.all(
+      shards.map(async (shard) => {
+        const pages = eachPage(async (startKey: Record<string, unknown> | undefined) => {
+          const params = queryPendingShardParams(this.tableName, shard, now, 1, startKey);
+          const page = await this.client.send(
+            new QueryCommand({
+              ...params,
+              FilterExpression: 'expiresAt >= :nowSeconds',
+              ExpressionAttributeValues: {
+                ':shard': shard,
+                ':nowSeconds': Math.floor(now.getTime() / 1000),
+              },
+            }),
+          );
+          return { items: page.Items as EventItem[] | undefined, next: page.LastEvaluatedKey };
+        });
+        for await (const items of pages) if (items[0]) return items[0].eventTime;
+        return undefined;
+      }),
+    );
+    return firsts.filter((t): t is string => t !== undefined).sort()[0];
+  }
+
   /** Undefined when nothing was ever held for this source Region. */
   async readHeldSummary(sourceRegion: string): Promise<HeldSummary | undefined> {
     const answer = await this.client.send(

@@ -59,7 +59,8 @@ export async function readReplicationStatus(
     held: countOpen(open, 'held'),
     failed: countOpen(open, 'failed'),
   };
-  const oldestOpen = [events.pending.oldest, events.held.oldest, events.failed.oldest]
+  // Failed items are counted, not bounding: the reconcile compares their objects again.
+  const oldestOpen = [events.pending.oldest, events.held.oldest]
     .filter((t): t is string => t !== undefined)
     .reduce<string | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined);
   const watermark = computeWatermark({
@@ -83,4 +84,26 @@ export async function readReplicationStatus(
     breaker: { holding: events.held.count > 0, clusters },
     lag: lagByCapture(recent),
   };
+}
+
+/**
+ * The watermark alone, cheaply (a few queries and reads, no scan): what the deployed functions publish as
+ * a metric after every run.
+ */
+export async function readWatermark(
+  table: EventTable,
+  options: { sourceRegion: string; overlapMinutes: number; now: Date },
+): Promise<ReplicationStatus['watermark']> {
+  const [oldestOpen, checkpoint, cursor] = await Promise.all([
+    table.oldestOpenEventTime(options.now),
+    table.readCheckpoint(options.sourceRegion),
+    table.readReconcileCursor(options.sourceRegion),
+  ]);
+  const watermark = computeWatermark({
+    ...(oldestOpen ? { oldestOpen } : {}),
+    ...(checkpoint ? { checkpointTime: checkpoint.checkpointTime } : {}),
+    overlapMinutes: options.overlapMinutes,
+    ...(cursor?.lastFullAt ? { lastFullAt: cursor.lastFullAt } : {}),
+  });
+  return { ...watermark, ageMs: watermarkAgeMs(watermark, options.now) };
 }

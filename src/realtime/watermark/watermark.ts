@@ -2,8 +2,8 @@
  * The replicated-through time of a target: every source change made before it is in the target. Pure.
  *
  * Three facts bound it, and it is their minimum:
- * - a change whose event is staged but not applied (pending, held, or failed for good) is not in the target:
- *   the oldest such event's time;
+ * - a change whose event is staged but not applied (pending or held) is not in the target: the oldest such
+ *   event's time (an event failed for good is reported apart; the reconcile compares its object again);
  * - the collector has staged what CloudTrail delivered up to its checkpoint, late deliveries caught only
  *   within the overlap: the checkpoint minus the overlap;
  * - CloudTrail delivers late or never, beyond any overlap; only the reconcile's full compare proves what is
@@ -11,7 +11,7 @@
  * Without a checkpoint or a full reconcile yet, nothing is proven: no watermark.
  */
 export interface WatermarkInput {
-  /** Event time of the oldest event staged and not applied (pending, held, failed). */
+  /** Event time of the oldest event staged and not applied (pending or held). */
   oldestOpen?: string;
   /** The collector's checkpoint (ISO). */
   checkpointTime?: string;
