@@ -16,7 +16,21 @@ export interface RealtimeAlarmsProps {
   deadLetters: sqs.IQueue;
   /** Lag above this (the drill RPO) alarms. */
   maxLagSeconds: number;
+  /** Watermark age above this alarms: a reconcile cycle twice over plus the overlap, or the RPO if larger. */
+  maxWatermarkAgeSeconds: number;
   alarmTopicArn?: string;
+}
+
+/**
+ * The watermark trails by up to two reconcile cycles (it is the start of the last complete one) plus the
+ * overlap in normal operation; past that, or past the RPO if larger, something holds it back.
+ */
+export function watermarkAlarmSeconds(config: {
+  realtime: { overlapMinutes: number; reconcile: { everyMinutes: number } };
+  drill: { maxRpoMinutes: number };
+}): number {
+  const normal = 2 * config.realtime.reconcile.everyMinutes + config.realtime.overlapMinutes;
+  return Math.round(Math.max(normal, config.drill.maxRpoMinutes) * 60);
 }
 
 const metric = (metricName: string, statistic: string) =>
@@ -51,6 +65,14 @@ export class RealtimeAlarms extends Construct {
       alarmDescription: `Replication lag above the RPO (${props.maxLagSeconds} s)`,
       metric: metric('ReplicationLagSeconds', 'Maximum'),
       threshold: props.maxLagSeconds,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 2,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    add('WatermarkAge', {
+      alarmDescription: `The replicated-through time is more than ${props.maxWatermarkAgeSeconds} s old: changes before it may be missing in a target (lakemirror status shows what holds it)`,
+      metric: metric('WatermarkAgeSeconds', 'Maximum'),
+      threshold: props.maxWatermarkAgeSeconds,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 2,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,

@@ -14,7 +14,7 @@ import { EVENT_TABLE_ACTIONS, EventTable } from '../constructs/eventTable.ts';
 import { LakemirrorFunction } from '../constructs/lakemirrorFunction.ts';
 import { LfAdmins } from '../constructs/lfAdmins.ts';
 import { PushCapture } from '../constructs/pushCapture.ts';
-import { RealtimeAlarms } from '../constructs/realtimeAlarms.ts';
+import { RealtimeAlarms, watermarkAlarmSeconds } from '../constructs/realtimeAlarms.ts';
 import { addStatements, directTargets, readRegions, statements } from '../iam.ts';
 import { acknowledge, iam5ResourceId } from '../nag.ts';
 
@@ -116,6 +116,7 @@ export class RealtimeStack extends Stack {
       replayer: this.replayer.function,
       deadLetters,
       maxLagSeconds: Math.round(config.drill.maxRpoMinutes * 60),
+      maxWatermarkAgeSeconds: watermarkAlarmSeconds(config),
       ...(config.deploy.alarmTopicArn ? { alarmTopicArn: config.deploy.alarmTopicArn } : {}),
     });
 

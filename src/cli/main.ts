@@ -5,6 +5,7 @@ import { drillCommand as drill } from './commands/drill.ts';
 import { realtime } from './commands/realtime.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
+import { statusCommand } from './commands/status.ts';
 import { planCommand, syncCommand } from './commands/sync.ts';
 import { unlockCommand } from './commands/unlock.ts';
 import { verifyCommand } from './commands/verify.ts';
@@ -19,6 +20,7 @@ const COMMANDS: CommandFactory[] = [
   syncCommand,
   verifyCommand,
   realtime,
+  statusCommand,
   restoreCommand,
   auditCommand,
   unlockCommand,

@@ -1,6 +1,7 @@
 import { plural } from '../model/plural.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
 import { runVerify } from '../ondemand/runVerify.ts';
+import { watermarkOf } from '../realtime/index.ts';
 import type { DrillCheck, DrillReport, PendingChange } from '../report/reportTypes.ts';
 import { dateDrift } from './driftTimes.ts';
 import { lagHistory, oldestUnapplied, readEventHistory } from './eventHistory.ts';
@@ -48,6 +49,11 @@ export async function runDrill(runtime: Runtime, options: DrillOptions): Promise
   const unapplied = history ? oldestUnapplied(history, at) : undefined;
   const changes: PendingChange[] = [...(unapplied ? [unapplied] : []), ...drift.dated];
   const rpo = rpoResult(changes, drift.undated, at, config.drill.maxRpoMinutes);
+  if (history) {
+    const watermark = await watermarkOf(runtime);
+    const minutes = watermark.ageMs === null ? null : Math.round(watermark.ageMs / 600) / 100;
+    rpo.watermark = { ...(watermark.at ? { at: watermark.at } : {}), minutes, boundBy: watermark.boundBy };
+  }
 
   const restore = await measureRto(runtime, options);
   const checks: DrillCheck[] = [...targetSideCheck(drift.targetSide), ...restore.checks];

@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { deployedRuntime, logger, metrics } from './handlerSupport.ts';
 import { reconcileAndReplay } from './realtimeUseCases.ts';
+import { addWatermarkAge } from './watermarkMetric.ts';
 
 /**
  * Triggered by the collector and by its own schedule: reconciles the objects of pending events in
@@ -8,7 +9,8 @@ import { reconcileAndReplay } from './realtimeUseCases.ts';
  */
 export async function handler(event: { confirm?: boolean } = {}) {
   // The reconcile's share of the scope rides along with every replay, so misses heal within a cycle.
-  const { reconcile, replay: report } = await reconcileAndReplay(await deployedRuntime(), {
+  const runtime = await deployedRuntime();
+  const { reconcile, replay: report } = await reconcileAndReplay(runtime, {
     confirm: event.confirm === true,
   });
   metrics.addMetric('DatabasesReconciled', MetricUnit.Count, reconcile.staged.length);
@@ -18,6 +20,7 @@ export async function handler(event: { confirm?: boolean } = {}) {
   if (report.lag.maxMs !== null) {
     metrics.addMetric('ReplicationLagSeconds', MetricUnit.Seconds, report.lag.maxMs / 1000);
   }
+  await addWatermarkAge(runtime);
   metrics.publishStoredMetrics();
   logger.info('replayed', { ...report, reconcile });
   return report;

@@ -1,6 +1,7 @@
 /** The real-time use cases: what the CLI, the Lambda handlers and the benchmarks call. */
 
 import { CloudTrailEventLog } from '../aws/cloudTrailEventLog.ts';
+import { readAppliedState } from '../lease/appliedState.ts';
 import { track } from '../ondemand/output.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
 import { type CollectReport, collectEvents } from './collect/collectEvents.ts';
@@ -15,6 +16,11 @@ import { type StagePushReport, stagePushed } from './push/stagePushed.ts';
 import { type ReconcileReport, reconcileStep, recordReconcileCost } from './reconcile/reconcileStep.ts';
 import { replayConfigOf, replayPending } from './replay/replayPending.ts';
 import type { ReplayReport } from './replay/replayReport.ts';
+import {
+  type ReplicationStatus,
+  readReplicationStatus,
+  readWatermark,
+} from './watermark/readReplicationStatus.ts';
 
 export type { CollectReport } from './collect/collectEvents.ts';
 export { type LagStats, lagByCapture } from './push/lagByCapture.ts';
@@ -22,6 +28,12 @@ export type { PushTickReport, PushWatcher } from './push/pushWatcher.ts';
 export type { ReconcileReport } from './reconcile/reconcileStep.ts';
 export { type ReplayConfig, replayPending } from './replay/replayPending.ts';
 export { type ReplayReport, replayExitCode } from './replay/replayReport.ts';
+export {
+  type ReplicationStatus,
+  readReplicationStatus,
+  readWatermark,
+} from './watermark/readReplicationStatus.ts';
+export { computeWatermark, type Watermark, watermarkAgeMs } from './watermark/watermark.ts';
 
 /** One event log per runtime, so LookupEvents stays spaced across the runs of a `watch` loop. */
 const eventLogs = new WeakMap<Runtime, CloudTrailEventLog>();
@@ -166,6 +178,49 @@ export function stagePushBatch(runtime: Runtime, messages: PushMessage[]): Promi
       retentionDays: config.realtime.retentionDays,
       ...(config.filters ? { filters: config.filters } : {}),
     },
+    now: runtime.now(),
+  });
+}
+
+/** `lakemirror status`: the replication status, and per target when a replay last applied to it. */
+export interface StatusReport extends ReplicationStatus {
+  schemaVersion: 1;
+  kind: 'lakemirror.status';
+  targets: Array<{ region: string; watermark?: string; watermarkAgeMs: number | null; lastReplay?: string }>;
+}
+
+/**
+ * Reads where real-time replication stands. Every target gets the same watermark: a replay applies each
+ * event to all targets before marking it, so an event open for one target is open for all.
+ */
+export async function replicationStatus(runtime: Runtime): Promise<StatusReport> {
+  const { config } = runtime;
+  const status = await onEventTable(runtime, () =>
+    readReplicationStatus(eventTableOf(runtime), {
+      sourceRegion: config.source.region,
+      overlapMinutes: config.realtime.overlapMinutes,
+      now: runtime.now(),
+    }),
+  );
+  const targets: StatusReport['targets'] = [];
+  for (const target of config.targets) {
+    const applied = await readAppliedState(runtime.leases, target.region);
+    targets.push({
+      region: target.region,
+      ...(status.watermark.at ? { watermark: status.watermark.at } : {}),
+      watermarkAgeMs: status.watermark.ageMs,
+      ...(applied.realtimeAppliedAt ? { lastReplay: applied.realtimeAppliedAt } : {}),
+    });
+  }
+  return { schemaVersion: 1, kind: 'lakemirror.status', ...status, targets };
+}
+
+/** The watermark of this runtime's source Region, cheaply (see `readWatermark`): for metrics and the drill. */
+export function watermarkOf(runtime: Runtime): Promise<ReplicationStatus['watermark']> {
+  const { config } = runtime;
+  return readWatermark(eventTableOf(runtime), {
+    sourceRegion: config.source.region,
+    overlapMinutes: config.realtime.overlapMinutes,
     now: runtime.now(),
   });
 }

@@ -37,7 +37,7 @@ export function reconcileSummary(report: ReconcileReport): string[] {
 export function replaySummary(report: ReplayReport): string[] {
   const { events, lag, circuitBreaker: breaker } = report;
   const lines = [
-    `replayed ${events.read} events on ${report.objects.reconciled + report.objects.failed} objects: applied ${events.applied}, failed ${events.failed}, retried ${events.retried}${events.stale ? `, already settled ${events.stale}` : ''}; lag max ${seconds(lag.maxMs)}, p50 ${seconds(lag.p50Ms)}`,
+    `replayed ${events.read} events on ${report.objects.reconciled + report.objects.failed} objects: applied ${events.applied}, failed ${events.failed}, retried ${events.retried}${events.held ? `, held ${events.held}` : ''}${events.stale ? `, already settled ${events.stale}` : ''}; lag max ${seconds(lag.maxMs)}, p50 ${seconds(lag.p50Ms)}`,
   ];
   for (const t of report.targets) {
     const calls = report.apiCalls.targets[t.region];
@@ -45,10 +45,16 @@ export function replaySummary(report: ReplayReport): string[] {
       `  ${t.region}: created ${t.created}, updated ${t.updated}, deleted ${t.deleted}, failed ${t.failed}${calls ? ` (${calls.total} API calls)` : ''}${t.error ? ` — ${t.error}` : ''}`,
     );
   }
-  if (breaker.tripped) {
+  if (breaker.tripped)
     lines.push(
-      `  circuit breaker tripped: ${breaker.planned} updates/deletes planned in ${breaker.target}, threshold ${breaker.threshold}; nothing applied, events left pending — rerun with --confirm to apply`,
+      `  circuit breaker tripped: ${breaker.planned} updates/deletes planned in ${breaker.target ?? 'the targets'}, threshold ${breaker.threshold} of ${breaker.known} objects in scope; the mass change is held (${events.held} events), the rest applied — rerun with --confirm to apply it`,
     );
+  for (const hold of report.held) {
+    const kinds = hold.kinds.map(
+      (k) => `${k.kind} ${k.count} (${k.firstKeys.join(', ')}${k.count > k.firstKeys.length ? ', …' : ''})`,
+    );
+    lines.push(`  held ${hold.cluster}: ${hold.units} objects — ${hold.reason}`);
+    if (kinds.length) lines.push(`    ${kinds.join('; ')}`);
   }
   for (const f of report.failures)
     lines.push(`  ${f.status === 'failed' ? 'FAILED' : 'retry'} ${f.object}: ${f.error}`);

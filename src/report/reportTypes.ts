@@ -100,6 +100,11 @@ export interface RpoResult {
   minutes: number | null;
   oldestPendingChange?: PendingChange;
   status: Status;
+  /**
+   * With a real-time event table: the replicated-through time (every source change before it is in the
+   * targets) and its age in minutes, the proven upper bound of the data a failover would lose now.
+   */
+  watermark?: { at?: string; minutes: number | null; boundBy: string };
 }
 
 export interface RtoResult {

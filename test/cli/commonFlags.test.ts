@@ -31,6 +31,7 @@ describe('common flags', () => {
       'realtime watch',
       'restore',
       'snapshot',
+      'status',
       'sync',
       'unlock',
       'verify',

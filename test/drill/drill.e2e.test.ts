@@ -18,6 +18,7 @@ import { createRuntime, runSync } from '../../src/ondemand/index.ts';
 import { createEventTable } from '../../src/realtime/eventTable/createEventTable.ts';
 import { EventTable } from '../../src/realtime/eventTable/eventTable.ts';
 import { toEventItems } from '../../src/realtime/eventTable/items.ts';
+import { newCursor } from '../../src/realtime/reconcile/cursor.ts';
 import { renderDrillHtml } from '../../src/report/html/renderDrillPage.ts';
 import { type DrillReport, parseReport } from '../../src/report/reportTypes.ts';
 import { cli } from '../support/cli.ts';
@@ -220,6 +221,11 @@ describe('drill on the demo lake', () => {
     await stage('e-superseded', 45, 'stores');
     await table.markApplied(await stage('e-applied-3', 44, 'stores'), ago(43));
     await stage('e-pending', 30, 'products');
+    await table.advanceCheckpoint('us-east-1', 0, ago(5));
+    await table.writeReconcileCursor('us-east-1', {
+      ...newCursor(ago(10)),
+      lastFullAt: ago(70).toISOString(),
+    });
 
     const report = await drill(config);
 
@@ -230,6 +236,9 @@ describe('drill on the demo lake', () => {
     });
     expect(report.rpo.minutes).toBeGreaterThanOrEqual(30);
     expect(report.rpo.status).toBe('fail');
+    // The watermark: the last full reconcile (70 min ago) comes before every open event and the checkpoint.
+    expect(report.rpo.watermark).toMatchObject({ at: ago(70).toISOString(), boundBy: 'full reconcile' });
+    expect(report.rpo.watermark?.minutes).toBeGreaterThanOrEqual(70);
     expect(report.lagHistory.map((s) => s.lagSeconds)).toEqual([120, 60, 300]); // by applied time: orders, stores, returns;
   });
 

@@ -198,7 +198,7 @@ describe('real-time stack', () => {
     t.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
-  it('alarms on failed events, lag over the RPO, a silent collector, function errors and dead letters', () => {
+  it('alarms on failed events, lag over the RPO, the watermark age, a silent collector, function errors and dead letters', () => {
     const t = demo.templates.realtime;
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'lakemirror',
@@ -215,7 +215,14 @@ describe('real-time stack', () => {
       TreatMissingData: 'breaching',
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'Errors' });
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    // Two 60-minute reconcile cycles plus the 15-minute overlap: past that, something holds the watermark.
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'lakemirror',
+      MetricName: 'WatermarkAgeSeconds',
+      Statistic: 'Maximum',
+      Threshold: 8100,
+    });
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 7);
   });
 
   it('runs Node 22 on ARM64', () => {

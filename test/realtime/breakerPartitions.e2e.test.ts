@@ -66,6 +66,9 @@ describe('circuit breaker: partitions count one by one', () => {
     );
     const tripped = await runOnce(lake.runtime(config));
     expect(tripped.replay.circuitBreaker).toMatchObject({ tripped: true, planned: 25 });
+    expect(tripped.replay.held).toMatchObject([
+      { cluster: 'table:rt_parts.events', kinds: [{ kind: 'partition', count: 25 }] },
+    ]);
     expect(replayExitCode(tripped.replay)).toBe(2);
     expect(await targetPartitions()).toHaveLength(30);
 

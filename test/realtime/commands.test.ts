@@ -53,7 +53,9 @@ describe('event table commands (pure)', () => {
     expect(applied.UpdateExpression).toContain('REMOVE pendingShard, pendingSort');
     expect(applied.ExpressionAttributeValues?.[':lag']).toBe(600_000);
     const retry = markFailedAttemptParams('t', item!, 'boom', new Date(0), 3);
-    expect(retry.UpdateExpression).not.toContain('REMOVE');
+    // A retry stays in the pending index; it only drops a hold it may have had.
+    expect(retry.UpdateExpression).not.toContain('pendingShard');
+    expect(retry.UpdateExpression).toContain('REMOVE heldReason');
     const last = markFailedAttemptParams('t', { ...item!, attempts: 2 }, 'boom', new Date(0), 3);
     expect(last.UpdateExpression).toContain('REMOVE pendingShard, pendingSort');
     expect(last.ExpressionAttributeValues).toMatchObject({ ':attempts': 2, ':next': 3, ':failed': 'failed' });

@@ -37,23 +37,37 @@ export function advanceCheckpointParams(
   };
 }
 
-/** One shard of the sparse pending index, oldest first, due and unexpired only. */
+/**
+ * Which held items a replay takes: `all` (a confirmed run releases them), else only those held under
+ * another breaker configuration (`config`, a hash), which the run judges again.
+ */
+export type HeldSelection = { all: true } | { all?: false; config: string };
+
+/**
+ * One shard of the sparse pending index, oldest first, due and unexpired only. Held items stay in the
+ * index (so a release finds them with the same query) but are skipped unless `held` selects them.
+ */
 export function queryPendingShardParams(
   table: string,
   shard: string,
   now: Date,
   limit: number,
   startKey?: Record<string, unknown>,
+  held: HeldSelection = { all: true },
 ): QueryCommandInput {
+  const due = 'nextAttemptAt <= :now AND expiresAt >= :nowSeconds';
   return {
     TableName: table,
     IndexName: PENDING_INDEX,
     KeyConditionExpression: 'pendingShard = :shard',
-    FilterExpression: 'nextAttemptAt <= :now AND expiresAt >= :nowSeconds',
+    FilterExpression: held.all
+      ? due
+      : `${due} AND (attribute_not_exists(heldConfig) OR heldConfig <> :config)`,
     ExpressionAttributeValues: {
       ':shard': shard,
       ':now': now.toISOString(),
       ':nowSeconds': Math.floor(now.getTime() / 1000),
+      ...(held.all ? {} : { ':config': held.config }),
     },
     ScanIndexForward: true,
     Limit: limit,
@@ -62,19 +76,22 @@ export function queryPendingShardParams(
 }
 
 const STATUS = { '#status': 'status' };
+const HELD_ATTRIBUTES = 'heldReason, heldConfig, heldCluster, heldAt';
+/** Pending and held items are both still to apply. */
+const OPEN = '#status IN (:pending, :held)';
 
-/** pending → applied; leaves the pending index. Conditional, so a second replay of the item is a no-op. */
+/** pending or held → applied; leaves the pending index. Conditional: a second replay of it is a no-op. */
 export function markAppliedParams(table: string, item: EventItem, appliedAt: Date): UpdateCommandInput {
   return {
     TableName: table,
     Key: { pk: item.pk, sk: item.sk },
-    UpdateExpression:
-      'SET #status = :applied, appliedAt = :at, lagMs = :lag REMOVE pendingShard, pendingSort',
-    ConditionExpression: '#status = :pending',
+    UpdateExpression: `SET #status = :applied, appliedAt = :at, lagMs = :lag REMOVE pendingShard, pendingSort, ${HELD_ATTRIBUTES}`,
+    ConditionExpression: OPEN,
     ExpressionAttributeNames: STATUS,
     ExpressionAttributeValues: {
       ':applied': 'applied',
       ':pending': 'pending',
+      ':held': 'held',
       ':at': appliedAt.toISOString(),
       ':lag': Math.max(0, appliedAt.getTime() - Date.parse(item.eventTime)),
     },
@@ -98,12 +115,13 @@ export function markFailedAttemptParams(
     TableName: table,
     Key: { pk: item.pk, sk: item.sk },
     UpdateExpression: exhausted
-      ? 'SET #status = :failed, attempts = :next, lastError = :error REMOVE pendingShard, pendingSort'
-      : 'SET attempts = :next, lastError = :error, nextAttemptAt = :retryAt',
-    ConditionExpression: '#status = :pending AND attempts = :attempts',
+      ? `SET #status = :failed, attempts = :next, lastError = :error REMOVE pendingShard, pendingSort, ${HELD_ATTRIBUTES}`
+      : `SET #status = :pending, attempts = :next, lastError = :error, nextAttemptAt = :retryAt REMOVE ${HELD_ATTRIBUTES}`,
+    ConditionExpression: `${OPEN} AND attempts = :attempts`,
     ExpressionAttributeNames: STATUS,
     ExpressionAttributeValues: {
       ':pending': 'pending',
+      ':held': 'held',
       ':attempts': item.attempts,
       ':next': attempts,
       ':error': error.slice(0, 2000),
@@ -122,5 +140,41 @@ export const listRecentParams = (
   TableName: table,
   FilterExpression: 'sk = :event AND eventTime >= :since',
   ExpressionAttributeValues: { ':event': 'event', ':since': since.toISOString() },
+  ExclusiveStartKey: startKey,
+});
+
+/**
+ * pending (or held under another configuration) → held: still in the pending index, skipped by later runs
+ * until `--confirm` releases it or the breaker configuration changes.
+ */
+export function markHeldParams(
+  table: string,
+  item: EventItem,
+  hold: { reason: string; config: string; cluster: string; at: Date },
+): UpdateCommandInput {
+  return {
+    TableName: table,
+    Key: { pk: item.pk, sk: item.sk },
+    UpdateExpression:
+      'SET #status = :held, heldReason = :reason, heldConfig = :config, heldCluster = :cluster, heldAt = :at',
+    ConditionExpression: OPEN,
+    ExpressionAttributeNames: STATUS,
+    ExpressionAttributeValues: {
+      ':pending': 'pending',
+      ':held': 'held',
+      ':reason': hold.reason.slice(0, 2000),
+      ':config': hold.config,
+      ':cluster': hold.cluster,
+      ':at': hold.at.toISOString(),
+    },
+  };
+}
+
+/** Event items not applied (pending, held, failed): what `status` counts. A paged scan, report use only. */
+export const listOpenParams = (table: string, startKey?: Record<string, unknown>): ScanCommandInput => ({
+  TableName: table,
+  FilterExpression: 'sk = :event AND #status <> :applied',
+  ExpressionAttributeNames: STATUS,
+  ExpressionAttributeValues: { ':event': 'event', ':applied': 'applied' },
   ExclusiveStartKey: startKey,
 });

@@ -10,13 +10,23 @@ import { collectPages, eachPage } from '../../aws/pages.ts';
 import { type ReconcileCursor, reconcileCursorKey } from '../reconcile/cursor.ts';
 import {
   advanceCheckpointParams,
+  type HeldSelection,
+  listOpenParams,
   listRecentParams,
   markAppliedParams,
   markFailedAttemptParams,
+  markHeldParams,
   putEventIfAbsentParams,
   queryPendingShardParams,
 } from './commands.ts';
-import { type Checkpoint, checkpointKey, type EventItem, PENDING_SHARDS } from './items.ts';
+import {
+  type Checkpoint,
+  checkpointKey,
+  type EventItem,
+  type HeldSummary,
+  heldSummaryKey,
+  PENDING_SHARDS,
+} from './items.ts';
 
 const isConditionFailure = (error: unknown) => (error as Error)?.name === 'ConditionalCheckFailedException';
 
@@ -112,17 +122,31 @@ export class EventTable {
    * Up to `limit` pending items due at `now` (not expired, not waiting for a retry), oldest event first.
    * Queries every shard of the sparse index in parallel and merges them.
    */
-  async queryPending({ limit, now }: { limit: number; now: Date }): Promise<EventItem[]> {
+  async queryPending({
+    limit,
+    now,
+    held,
+  }: {
+    limit: number;
+    now: Date;
+    /** Default: every held item too. */
+    held?: HeldSelection;
+  }): Promise<EventItem[]> {
     const shards = Array.from({ length: this.shards }, (_, n) => `P#${n}`);
-    const perShard = await Promise.all(shards.map((shard) => this.queryShard(shard, now, limit)));
+    const perShard = await Promise.all(shards.map((shard) => this.queryShard(shard, now, limit, held)));
     return perShard.flat().sort(byPendingSort).slice(0, limit);
   }
 
-  private async queryShard(shard: string, now: Date, limit: number): Promise<EventItem[]> {
+  private async queryShard(
+    shard: string,
+    now: Date,
+    limit: number,
+    held?: HeldSelection,
+  ): Promise<EventItem[]> {
     const found: EventItem[] = [];
     const itemPages = eachPage(async (startKey: Record<string, unknown> | undefined) => {
       const page = await this.client.send(
-        new QueryCommand(queryPendingShardParams(this.tableName, shard, now, limit, startKey)),
+        new QueryCommand(queryPendingShardParams(this.tableName, shard, now, limit, startKey, held)),
       );
       return { items: page.Items as EventItem[] | undefined, next: page.LastEvaluatedKey };
     });
@@ -164,6 +188,71 @@ export class EventTable {
       if (isConditionFailure(failure)) return 'stale';
       throw failure;
     }
+  }
+
+  /** Holds a pending item for the breaker; 'notOpen' when it was applied or failed meanwhile. */
+  async markHeld(item: EventItem, hold: Parameters<typeof markHeldParams>[2]): Promise<'held' | 'notOpen'> {
+    try {
+      await this.client.send(new UpdateCommand(markHeldParams(this.tableName, item, hold)));
+      return 'held';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'notOpen';
+      throw error;
+    }
+  }
+
+  /**
+   * Event time of the oldest unexpired pending or held item (due or not), undefined when none: one
+   * ascending query per shard of the sparse index, stopping at the first match. What bounds the watermark.
+   */
+  async oldestOpenEventTime(now: Date): Promise<string | undefined> {
+    const shards = Array.from({ length: this.shards }, (_, n) => `P#${n}`);
+    const firsts = await Promise.all(
+      shards.map(async (shard) => {
+        const pages = eachPage(async (startKey: Record<string, unknown> | undefined) => {
+          const params = queryPendingShardParams(this.tableName, shard, now, 1, startKey);
+          const page = await this.client.send(
+            new QueryCommand({
+              ...params,
+              FilterExpression: 'expiresAt >= :nowSeconds',
+              ExpressionAttributeValues: {
+                ':shard': shard,
+                ':nowSeconds': Math.floor(now.getTime() / 1000),
+              },
+            }),
+          );
+          return { items: page.Items as EventItem[] | undefined, next: page.LastEvaluatedKey };
+        });
+        for await (const items of pages) if (items[0]) return items[0].eventTime;
+        return undefined;
+      }),
+    );
+    return firsts.filter((t): t is string => t !== undefined).sort()[0];
+  }
+
+  /** Undefined when nothing was ever held for this source Region. */
+  async readHeldSummary(sourceRegion: string): Promise<HeldSummary | undefined> {
+    const answer = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: heldSummaryKey(sourceRegion), ConsistentRead: true }),
+    );
+    if (!answer.Item) return undefined;
+    const { pk: _pk, sk: _sk, ...summary } = answer.Item;
+    return summary as HeldSummary;
+  }
+
+  /** Last writer wins: every replay rewrites it from what it holds, so a lost write heals on the next. */
+  async writeHeldSummary(sourceRegion: string, summary: HeldSummary): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...heldSummaryKey(sourceRegion), ...summary } }),
+    );
+  }
+
+  /** Every event item not applied yet (pending, held, failed). A paged scan: `status` only. */
+  async listOpen(): Promise<EventItem[]> {
+    return collectPages(async (startKey: Record<string, unknown> | undefined) => {
+      const page = await this.client.send(new ScanCommand(listOpenParams(this.tableName, startKey)));
+      return { items: page.Items as EventItem[] | undefined, next: page.LastEvaluatedKey };
+    });
   }
 
   /** Items of events since `since`, any status, for lag history. A paged scan: report use only. */

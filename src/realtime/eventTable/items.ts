@@ -1,7 +1,8 @@
 import { type ObjectRef, objectKey } from '../events/objectRef.ts';
 import type { StagedEvent } from '../events/parseCloudTrailEvent.ts';
 
-export type EventStatus = 'pending' | 'applied' | 'failed';
+/** `held`: planned as part of a mass change; applied only on `--confirm` or after a configuration change. */
+export type EventStatus = 'pending' | 'held' | 'applied' | 'failed';
 
 /**
  * Shards of the sparse `pending` index: enough to spread writes (DynamoDB partitions take 1,000 writes a
@@ -33,6 +34,13 @@ export interface EventItem {
   lagMs?: number;
   /** Which capture staged the item first; absent: the CloudTrail lookup (see docs/design.md, push). */
   capture?: 'push';
+  /** Why the circuit breaker holds the item (status `held`). */
+  heldReason?: string;
+  /** Hash of the breaker configuration it was held under: another configuration judges it again. */
+  heldConfig?: string;
+  /** The mass change it belongs to (`database:sales`, `table:sales.orders`, `lake`, `account`). */
+  heldCluster?: string;
+  heldAt?: string;
   /** Epoch seconds (the table's TTL attribute); never relied on: reads skip expired items themselves. */
   expiresAt: number;
   /** Present only while pending (sparse index). */
@@ -97,3 +105,12 @@ export const checkpointKey = (sourceRegion: string) => ({
   pk: `CHECKPOINT#${sourceRegion}`,
   sk: 'checkpoint',
 });
+
+/** The clusters the breaker holds for one source Region, so later events on them are held too. */
+export interface HeldSummary {
+  config: string;
+  clusters: string[];
+  updatedAt: string;
+}
+
+export const heldSummaryKey = (sourceRegion: string) => ({ pk: `HELD#${sourceRegion}`, sk: 'summary' });

@@ -51,6 +51,8 @@ export interface TargetUnitPlan {
   known: number;
   /** Tables a planned database delete removes with it (Glue deletes them in cascade). */
   cascade: number;
+  /** Of `known`, the databases and tables (the breaker counts those for the whole target apart). */
+  catalogKnown: number;
 }
 
 /**
@@ -67,19 +69,20 @@ export async function planTarget(
     const current = await readScope(target, targetScope(source.scope, options.s3Mapping));
     const actions = plan(source.records, current, options);
     const cascade = await cascadeOf(target, actions);
-    return { actions, known: current.length + cascade, cascade };
+    const catalogKnown = current.filter((r) => r.kind === 'database' || r.kind === 'table').length;
+    return { actions, known: current.length + cascade, cascade, catalogKnown: catalogKnown + cascade };
   }
   const { database, table } = source.scope;
   const key = tableKey(database, table);
   const current = await readPartitions(target, source.scope);
   if (current) {
     const actions = planPartitions(key, source.partitions, current, options);
-    return { actions, known: current.length, cascade: 0 };
+    return { actions, known: current.length, cascade: 0, catalogKnown: 0 };
   }
   const sourceTable = await source.table();
-  if (sourceTable.length === 0) return { actions: [], known: 0, cascade: 0 };
+  if (sourceTable.length === 0) return { actions: [], known: 0, cascade: 0, catalogKnown: 0 };
   const actions = [...plan(sourceTable, [], options), ...planPartitions(key, source.partitions, [], options)];
-  return { actions, known: 0, cascade: 0 };
+  return { actions, known: 0, cascade: 0, catalogKnown: 0 };
 }
 
 /** Tables that go with the databases this plan deletes: one GetTables per deleted database. */

@@ -5,16 +5,28 @@ import { recordAppliedState } from '../../lease/appliedState.ts';
 import { holdTargets } from '../../ondemand/holdTargets.ts';
 import type { Runtime } from '../../ondemand/runtime.ts';
 import { planOptionsFor, runFilter } from '../../ondemand/scope.ts';
+import type { CatalogFilterSpec } from '../../plan/filters.ts';
 import type { PlanOptions } from '../../plan/plan.ts';
 import type { Clock } from '../collect/ports.ts';
 import type { EventTable } from '../eventTable/eventTable.ts';
-import { applyForUnits, dedupeActions } from './applyPlanned.ts';
+import type { HeldSummary } from '../eventTable/items.ts';
+import { applyForUnits } from './applyPlanned.ts';
 import { reconcileBroad } from './broadReconcile.ts';
-import { type BreakerVerdict, countChanges, judgeChanges, MIN_CHANGES_TO_TRIP } from './circuitBreaker.ts';
+import { judgeChanges, MIN_CHANGES_TO_TRIP } from './circuitBreaker.ts';
+import { holdsOf, markHeld } from './holdUnits.ts';
+import {
+  breakerConfigHash,
+  judgeTargets,
+  knownInScope,
+  type UnitsVerdict,
+  unitChanges,
+} from './judgeUnits.ts';
 import { markUnits } from './markUnits.ts';
+import { clusterOf, heldClusterOf } from './massChange.ts';
 import { planTarget, readSource, type TargetUnitPlan } from './planUnit.ts';
 import { breakerOf, emptyReport, type ReplayReport } from './replayReport.ts';
 import { describeFailure, ReplayRun, type RunTarget } from './replayRun.ts';
+import { countCatalogObjects } from './scopeSize.ts';
 import { buildUnits, type ReplayUnit } from './units.ts';
 
 export interface ReplayConfig {
@@ -64,18 +76,26 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
   const timer = Date.now();
   const confirm = deps.confirm ?? false;
   const limit = PENDING_PER_RUN;
-  const items = await table.queryPending({ limit, now: new Date(started) });
+  const heldConfig = breakerConfigHash(runtime.config);
+  // Held items wait for --confirm or another breaker configuration; a confirmed run takes them all.
+  const held = confirm ? { all: true as const } : { config: heldConfig };
+  const items = await table.queryPending({ limit, now: new Date(started), held });
   const report = emptyReport(new Date(started), items, limit, confirm);
   if (items.length === 0) return finish(report, timer);
   // One writer per target: a replay beside a sync waits for it; refused, its items simply stay pending.
-  const held = await holdTargets(runtime, runtime.config.targets, {
+  const leases = await holdTargets(runtime, runtime.config.targets, {
     runId: randomUUID(),
     command: 'replay',
     waitMs: deps.waitMs ?? REPLAY_WAIT_MS,
   });
   const run = await ReplayRun.open(runtime);
   try {
-    const done = await replayWithRun(deps, run, items, report, { clock, started: timer, confirm });
+    const done = await replayWithRun(deps, run, items, report, {
+      clock,
+      started: timer,
+      confirm,
+      heldConfig,
+    });
     // The watermark beside the lease: the targets now hold the source's state as read from this run's start.
     if (done.objects.reconciled > 0)
       for (const target of runtime.config.targets)
@@ -85,7 +105,7 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
     return done;
   } finally {
     await run.audit.close();
-    await Promise.all(held.map((lease) => lease.release().catch(() => undefined)));
+    await Promise.all(leases.map((lease) => lease.release().catch(() => undefined)));
   }
 }
 
@@ -94,11 +114,10 @@ async function replayWithRun(
   run: ReplayRun,
   items: Awaited<ReturnType<ReplayDeps['table']['queryPending']>>,
   report: ReplayReport,
-  context: { clock: () => number; started: number; confirm: boolean },
+  context: { clock: () => number; started: number; confirm: boolean; heldConfig: string },
 ): Promise<ReplayReport> {
   const { runtime, table, config } = deps;
-  const { clock, confirm } = context;
-  const timer = context.started;
+  const { clock, confirm, heldConfig } = context;
   const units = buildUnits(items);
   runtime.output.phase('replay', `${items.length} events, ${units.length} objects`);
   for (const target of run.targets) if (target.error) for (const unit of units) run.fail(unit, target.error);
@@ -108,31 +127,107 @@ async function replayWithRun(
   const judge = (counts: Array<{ target: string; planned: number; known: number }>) =>
     judgeChanges(counts, config.maxChangePercent, MIN_CHANGES_TO_TRIP);
 
+  // Clusters already held under this configuration: their new events wait with them, unplanned.
+  const region = runtime.config.source.region;
+  const summary = confirm ? undefined : await table.readHeldSummary(region);
+  const reasons = new Map<string, string>();
+  if (summary?.config === heldConfig)
+    for (const cluster of summary.clusters)
+      reasons.set(cluster, `held with the mass change of ${cluster} (confirm to apply)`);
+  const isHeld = (unit: ReplayUnit) => heldClusterOf(unit.scope, reasons) !== undefined;
+
   // One broad run for all broad units: the whole lake, or only the databases they name.
-  const broad = units.filter((u) => u.scope.kind === 'broad');
+  const broad = units.filter((u) => u.scope.kind === 'broad' && !isHeld(u));
   const broadVerdict =
     broad.length > 0 ? await reconcileBroad(run, broad, options, judge, confirm) : undefined;
-  if (broadVerdict?.tripped && !confirm) return tripped(report, broadVerdict, run, timer);
-  const planned = await planUnits(run, units, options);
-  const verdict = judge(
-    [...planned].map(([target, plans]) => ({
-      target: target.config.region,
-      // Counted as applied: an action two reconciles planned (a table's and its partitions') once.
-      planned:
-        countChanges(dedupeActions(plans.flatMap((p) => p.actions))) +
-        plans.reduce((n, p) => n + p.cascade, 0),
-      known: plans.reduce((n, p) => n + p.known, 0),
-    })),
+  const broadHeld = broadVerdict?.tripped === true && !confirm;
+  if (broadHeld)
+    for (const unit of broad)
+      reasons.set(
+        clusterOf(unit.scope),
+        `reconcile of ${unit.id}: ${broadVerdict.planned} updates/deletes planned in ${broadVerdict.target}, more than ${broadVerdict.threshold}`,
+      );
+  const planned = await planUnits(
+    run,
+    units.filter((u) => u.scope.kind !== 'broad' && !isHeld(u)),
+    options,
   );
-  report.circuitBreaker = breakerOf(broadVerdict?.tripped ? broadVerdict : verdict, confirm);
-  if (report.circuitBreaker.tripped) return tripped(report, verdict, run, timer);
+  const judged = await judgePlanned(planned, runtime.config.filters, config.maxChangePercent);
+  if (!confirm) for (const hold of judged.held) reasons.set(hold.cluster, hold.reason);
+  // The report shows the units' verdict, or the broad reconcile's when only that one tripped.
+  const shown = judged.verdict.tripped || !broadVerdict?.tripped ? judged.verdict : broadVerdict;
+  report.circuitBreaker = breakerOf(shown, confirm);
 
-  for (const [target, plans] of planned) await applyForUnits(run, target, plans);
-  await markUnits(table, units, run.failures, report, { ...config, clock });
-  report.objects = { reconciled: units.length - run.failures.size, failed: run.failures.size };
+  const ranBroad = new Set(broadHeld ? [] : broad);
+  const held = units.filter((u) => isHeld(u) && !ranBroad.has(u));
+  const heldIds = new Set(held.map((u) => u.id));
+  for (const [target, plans] of planned)
+    await applyForUnits(
+      run,
+      target,
+      plans.filter((p) => !heldIds.has(p.unit.id)),
+    );
+  const settled = units.filter((u) => !heldIds.has(u.id));
+  await markUnits(table, settled, run.failures, report, { ...config, clock });
+  const firstPlans = planned.values().next().value ?? [];
+  const actionsOf = (unit: ReplayUnit) => firstPlans.find((p) => p.unit.id === unit.id)?.actions;
+  const holds = holdsOf(held, reasons, actionsOf);
+  await markHeld(table, holds, report, { config: heldConfig, now: new Date(clock()) });
+  if (holds.length > 0) {
+    report.circuitBreaker.tripped = true;
+    const where = holds.map((h) => `${h.cluster} (${h.units.length} objects)`).join(', ');
+    runtime.output.warn(
+      `circuit breaker: mass change held in ${where}; the rest applied (confirm to apply the held changes)`,
+    );
+  }
+  await rememberHeld(table, region, summary, { config: heldConfig, holds, report });
+  report.objects = { reconciled: settled.length - run.failures.size, failed: run.failures.size };
   report.targets = run.targets.map((t) => t.tally);
   report.apiCalls = run.apiCalls();
-  return finish(report, timer);
+  return finish(report, context.started);
+}
+
+/**
+ * Judges the planned units target by target. The target's databases and tables are counted only when its
+ * plan could trip at all (more changes than the floor), so an ordinary run pays nothing for the count.
+ */
+async function judgePlanned(
+  planned: Planned,
+  filters: CatalogFilterSpec | undefined,
+  maxChangePercent: number,
+): Promise<UnitsVerdict> {
+  const perTarget = [];
+  for (const [target, plans] of planned) {
+    const units = unitChanges(plans);
+    const changes = units.reduce((n, u) => n + u.changes, 0);
+    const catalog =
+      changes > MIN_CHANGES_TO_TRIP && target.side ? await countCatalogObjects(target.side, filters) : 0;
+    perTarget.push({ target: target.config.region, known: knownInScope(plans, catalog), units });
+  }
+  return judgeTargets(perTarget, maxChangePercent);
+}
+
+/**
+ * Keeps the held clusters for the next runs (so their later events wait with them); rewritten only when
+ * the set changes. A run that did not read every open item keeps the clusters it did not see.
+ */
+async function rememberHeld(
+  table: EventTable,
+  region: string,
+  previous: HeldSummary | undefined,
+  run: { config: string; holds: readonly { cluster: string }[]; report: ReplayReport },
+): Promise<void> {
+  const clusters = new Set(run.holds.map((h) => h.cluster));
+  if (run.report.morePending && previous?.config === run.config)
+    for (const cluster of previous.clusters) clusters.add(cluster);
+  const next = [...clusters].sort();
+  const same = previous?.config === run.config && previous.clusters.join('\n') === next.join('\n');
+  if (same || (!previous && next.length === 0)) return;
+  await table.writeHeldSummary(region, {
+    config: run.config,
+    clusters: next,
+    updatedAt: run.report.startedAt,
+  });
 }
 
 /** Reads each unit's source state once, then plans it for every target, a few units at a time. */
@@ -167,16 +262,6 @@ async function planUnits(
       ),
   );
   return planned;
-}
-
-function tripped(report: ReplayReport, verdict: BreakerVerdict, run: ReplayRun, timer: number): ReplayReport {
-  run.runtime.output.warn(
-    `circuit breaker: ${verdict.planned} updates and deletes planned in ${verdict.target}, more than ${verdict.threshold}; nothing applied, events left pending (confirm to apply)`,
-  );
-  report.circuitBreaker = breakerOf(verdict, false);
-  report.targets = run.targets.map((t) => t.tally);
-  report.apiCalls = run.apiCalls();
-  return finish(report, timer);
 }
 
 function finish(report: ReplayReport, timer: number): ReplayReport {

@@ -19,6 +19,8 @@ export interface ReplayReport {
     failed: number;
     /** Already applied or failed by another run: left as they were. */
     stale: number;
+    /** Held by the circuit breaker as part of a mass change (status `held`; `--confirm` applies them). */
+    held: number;
   };
   objects: { reconciled: number; failed: number };
   /** More pending items were due than one run takes: run again. */
@@ -36,8 +38,16 @@ export interface ReplayReport {
     error?: string;
   }>;
   apiCalls: { source: ApiCallSummary; targets: Record<string, ApiCallSummary> };
+  /** The mass change the breaker holds, per cluster (a database, a table's partitions, the lake). */
+  held: Array<{
+    cluster: string;
+    reason: string;
+    units: number;
+    /** Held changes by kind, with the first few keys. */
+    kinds: Array<{ kind: string; count: number; firstKeys: string[] }>;
+  }>;
   circuitBreaker: {
-    /** The run stopped before writing anything: the plan exceeded the threshold and was not confirmed. */
+    /** The plan held a mass change (listed in `held`) and was not confirmed; the rest was applied. */
     tripped: boolean;
     /** The plan exceeded the threshold (applied anyway when confirmed). */
     exceeded: boolean;
@@ -53,7 +63,7 @@ export interface ReplayReport {
   failures: Array<{ object: string; status: 'retry' | 'failed'; error: string; eventIds: string[] }>;
 }
 
-/** CLI exit code: 0 done, 2 circuit breaker tripped (nothing applied), 3 some events failed for good. */
+/** CLI exit code: 0 done, 2 circuit breaker tripped (a mass change held), 3 some events failed for good. */
 export function replayExitCode(report: ReplayReport): number {
   if (report.circuitBreaker.tripped) return 2;
   if (report.events.failed > 0) return 3;
@@ -88,12 +98,13 @@ export function emptyReport(
     kind: 'lakemirror.replay',
     startedAt: startedAt.toISOString(),
     durationMs: 0,
-    events: { read: items.length, applied: 0, retried: 0, failed: 0, stale: 0 },
+    events: { read: items.length, applied: 0, retried: 0, failed: 0, stale: 0, held: 0 },
     objects: { reconciled: 0, failed: 0 },
     morePending: items.length >= limit,
     lag: { count: 0, maxMs: null, p50Ms: null },
     targets: [],
     apiCalls: { source: { total: 0, reads: 0, writes: 0, byOperation: {} }, targets: {} },
+    held: [],
     circuitBreaker: { tripped: false, exceeded: false, planned: 0, threshold: 0, known: 0, confirmed },
     failures: [],
   };
