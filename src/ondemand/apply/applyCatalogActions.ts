@@ -1,7 +1,9 @@
 import type { DatabaseInput, TableInput } from '@aws-sdk/client-glue';
+import { journaled } from '../../audit/writeJournal.ts';
 import type { Action, ActionOf } from '../../plan/actions.ts';
 import type { RegionSide } from '../regionSide.ts';
 import { type ActionResult, attempt } from './actionResult.ts';
+import { singleWrite } from './writeCalls.ts';
 
 /** The DatabaseInput sent for a database record: exactly the canonical input (an allow-list already). */
 export function databaseRequest(action: ActionOf<'database'>): DatabaseInput {
@@ -16,26 +18,28 @@ export function tableRequest(action: ActionOf<'table'>): { databaseName: string;
 
 /** Applies one database or table action through the Glue writer (UpdateTable always skips the archive). */
 export async function applyCatalogAction(target: RegionSide, action: Action): Promise<ActionResult> {
+  return attempt(action.kind, action.key, action.op, () =>
+    journaled(target, singleWrite(action), () => sendCatalogAction(target, action)),
+  );
+}
+
+async function sendCatalogAction(target: RegionSide, action: Action): Promise<unknown> {
   const writer = target.glueWriter;
   if (action.kind === 'database') {
     const input = databaseRequest(action);
-    return attempt('database', action.key, action.op, () =>
-      action.op === 'create'
-        ? writer.createDatabase(input)
-        : action.op === 'update'
-          ? writer.updateDatabase(input.Name!, input)
-          : writer.deleteDatabase(input.Name!),
-    );
+    return action.op === 'create'
+      ? writer.createDatabase(input)
+      : action.op === 'update'
+        ? writer.updateDatabase(input.Name!, input)
+        : writer.deleteDatabase(input.Name!);
   }
   if (action.kind === 'table') {
     const { databaseName, input } = tableRequest(action);
-    return attempt('table', action.key, action.op, () =>
-      action.op === 'create'
-        ? writer.createTable(databaseName, input)
-        : action.op === 'update'
-          ? writer.updateTable(databaseName, input)
-          : writer.deleteTable(databaseName, input.Name!),
-    );
+    return action.op === 'create'
+      ? writer.createTable(databaseName, input)
+      : action.op === 'update'
+        ? writer.updateTable(databaseName, input)
+        : writer.deleteTable(databaseName, input.Name!);
   }
   throw new Error(`applyCatalogAction cannot apply ${action.kind}`);
 }
