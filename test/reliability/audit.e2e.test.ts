@@ -130,6 +130,14 @@ describe('audit log', () => {
     const byGlob = await cli(['audit', '--config', files.path, '--object', 'sales.st*', '--op', 'delete']);
     expect(byGlob.stdout).toContain('DeleteTable');
     expect(byGlob.stdout).toContain('sales.stores');
+    // A batch call's record lists its partitions: --object finds each one.
+    const partitions = await cli(['audit', '--config', files.path, '--object', 'sales.orders/*', '--json']);
+    const found = JSON.parse(partitions.stdout).records as AuditRecord[];
+    expect(found.length).toBeGreaterThan(1);
+    for (const entry of found)
+      expect(entry).toMatchObject({ operation: 'BatchCreatePartition', result: 'ok' });
+    expect(found.map((e) => e.object)).toContain(found[0]!.object);
+    expect(found[0]!.object).toMatch(/^sales\.orders\/\[".*"\]$/);
     const failed = await cli(['audit', '--config', files.path, '--failed']);
     expect(failed.stdout).toContain('No matching writes');
     const badSince = await cli(['audit', '--config', files.path, '--since', 'yesterday']);
