@@ -1,5 +1,5 @@
 import { LakemirrorError } from '../model/errors.ts';
-import type { AuditRecord } from './auditRecord.ts';
+import type { AuditEntry } from './auditEntries.ts';
 
 /** `lakemirror audit` filters; all given ones must match. */
 export interface AuditFilter {
@@ -37,7 +37,7 @@ function globPattern(glob: string): RegExp {
 }
 
 /** A predicate for the given filter. */
-export function auditMatcher(filter: AuditFilter): (record: AuditRecord) => boolean {
+export function auditMatcher(filter: AuditFilter): (record: AuditEntry) => boolean {
   const object = filter.object ? globPattern(filter.object) : undefined;
   const op = filter.op?.toLowerCase();
   return (record) =>

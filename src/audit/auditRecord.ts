@@ -4,9 +4,12 @@ import { stableStringify } from '../model/stableStringify.ts';
 import type { ActionOp } from '../plan/actions.ts';
 
 /**
- * One write lakemirror made, as one JSON line of the audit log. Hashes are of the canonical record
- * (`stableStringify`), so they compare with snapshot records; `null` on the side that does not exist
- * (before a create, after a delete).
+ * One JSON line of the audit log. A write call gets two: an `intent` record, durable before the call goes out,
+ * and its outcome (`ok` or `error`, same `call` id) once it answers; a run killed in between leaves the intent
+ * alone (`lakemirror audit` shows it as `unknown`). A batch call is one record listing the keys it wrote
+ * (`values`: a table's partitions; `objects`: grant keys), with `failures` naming only the items that failed.
+ * Lines without `call` are single-object outcomes written before intents existed. Hashes are of the canonical
+ * record (`stableStringify`), on single-object intents only; `null` on the side that does not exist.
  */
 export interface AuditRecord {
   schemaVersion: 1;
@@ -22,15 +25,33 @@ export interface AuditRecord {
   /** `lease` for `unlock`, which breaks a target's lease (object `lease:<region>`). */
   kind: RecordKind | 'lease';
   op: ActionOp;
-  /** The record key, e.g. `sales.orders`, `sales.orders/["2024-01-01"]`, `<principal>|table:sales.orders`. */
+  /**
+   * The record key, e.g. `sales.orders`, `<principal>|table:sales.orders`; a batch call of partitions names the
+   * table (its `values` name the partitions), a batch of grants says how many (its `objects` list them).
+   */
   object: string;
-  beforeHash: string | null;
-  afterHash: string | null;
-  result: 'ok' | 'error';
+  beforeHash?: string | null;
+  afterHash?: string | null;
+  result: 'intent' | 'ok' | 'error';
+  /** Links an intent to its outcome: `<run id prefix>#<n>`, unique within the run. */
+  call?: string;
+  /** Partition values of a batch partition call (intent only); `object` is the table. */
+  values?: string[][];
+  /** Keys of a batch call's objects other than partitions (intent only). */
+  objects?: string[];
+  /** The items of a batch call that failed (outcome only); the others succeeded. */
+  failures?: AuditFailure[];
   errorCode?: string;
   errorMessage?: string;
   /** What a record that is not an object write did, e.g. whose lease `unlock` broke. */
   detail?: string;
+}
+
+/** One failed item of a batch call: its key, as `object` in the expanded view, and the error. */
+export interface AuditFailure {
+  object: string;
+  errorCode: string;
+  errorMessage: string;
 }
 
 const OPERATIONS: Record<RecordKind, Record<ActionOp, string>> = {

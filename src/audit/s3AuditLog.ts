@@ -3,7 +3,9 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client
 import { type AwsCallContextOptions, createAwsCallContext } from '../aws/awsCallContext.ts';
 import { collectPages } from '../aws/pages.ts';
 import { linesOf } from '../aws/snapshotStore.ts';
-import { type AuditLog, type AuditSource, serialised } from './auditLog.ts';
+import { type AuditLog, type AuditSource, auditLine } from './auditLog.ts';
+import type { AuditRecord } from './auditRecord.ts';
+import { groupCommit } from './groupCommit.ts';
 import { parseAuditLine } from './parseAuditLine.ts';
 
 export interface S3AuditLocation {
@@ -11,9 +13,14 @@ export interface S3AuditLocation {
   prefix: string;
 }
 
+/** How long an outcome may wait in memory for the next put when no intent forces one. */
+export const S3_AUDIT_FLUSH_MS = 2_000;
+
 /**
- * The audit log in S3: one object per run (`<prefix><run start>-<run id>.jsonl`), put on `close` with
- * SSE-S3. S3 objects cannot be appended to, so a run's records are buffered until it ends.
+ * The audit log in S3. S3 objects cannot be appended to, so each flush puts a new object
+ * `<prefix><run start>-<run id>-<part>.jsonl` (SSE-S3): an intent is flushed before its write goes out (with
+ * whatever waited beside it), an outcome within `S3_AUDIT_FLUSH_MS` or with the next intent, and `close` flushes
+ * the rest. Parts sort in write order, so the reader sees the run's records in order.
  */
 export function s3AuditLog(
   s3: S3Client,
@@ -22,29 +29,42 @@ export function s3AuditLog(
   options: AwsCallContextOptions,
 ): AuditLog {
   const context = createAwsCallContext('s3', options);
-  const lines: string[] = [];
-  const append = serialised(async (text) => {
-    lines.push(text);
+  let part = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const commits = groupCommit<AuditRecord>(async (records) => {
+    if (records.length === 0) return;
+    part += 1;
+    const Key = `${location.prefix}${run.startedAt.replace(/[:.]/g, '-')}-${run.runId}-${String(part).padStart(6, '0')}.jsonl`;
+    const Body = records.map((r) => `${auditLine(r)}\n`).join('');
+    await context.call('PutObject', `s3://${location.bucket}/${Key}`, () =>
+      s3.send(
+        new PutObjectCommand({
+          Bucket: location.bucket,
+          Key,
+          Body,
+          ContentType: 'application/x-ndjson',
+          ServerSideEncryption: 'AES256',
+        }),
+      ),
+    );
   });
+  const later = () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      void commits.settle().catch(() => undefined);
+    }, S3_AUDIT_FLUSH_MS);
+    timer.unref();
+  };
   return {
-    append,
+    async append(records, { durable } = {}) {
+      if (durable) return commits.append(records);
+      commits.add(records);
+      later();
+    },
     async close() {
-      await append([]);
-      if (lines.length === 0) return;
-      const Key = `${location.prefix}${run.startedAt.replace(/[:.]/g, '-')}-${run.runId}.jsonl`;
-      const Body = lines.join('');
-      lines.length = 0;
-      await context.call('PutObject', `s3://${location.bucket}/${Key}`, () =>
-        s3.send(
-          new PutObjectCommand({
-            Bucket: location.bucket,
-            Key,
-            Body,
-            ContentType: 'application/x-ndjson',
-            ServerSideEncryption: 'AES256',
-          }),
-        ),
-      );
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await commits.settle();
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   type Table,
 } from '@aws-sdk/client-glue';
 import { LakemirrorError } from '../model/errors.ts';
+import { tableKey } from '../model/keys.ts';
 import {
   type AwsCallContext,
   type AwsCallContextOptions,
@@ -39,6 +40,8 @@ const UNPROCESSED_ROUNDS = 10;
  */
 export class GlueCatalogReader {
   private readonly context: AwsCallContext;
+  /** The VersionId of each table as last read (`db.table`): an update passes it, so a change since is a conflict. */
+  private readonly versions = new Map<string, string>();
 
   constructor(
     private readonly glue: GlueClient,
@@ -70,8 +73,18 @@ export class GlueCatalogReader {
           }),
         ),
       );
+      for (const table of page.TableList ?? []) this.noteVersion(database, table);
       return { items: page.TableList, next: page.NextToken };
     });
+  }
+
+  /** The VersionId the table had when this reader last read it; undefined when it never read it. */
+  versionOf(database: string, name: string): string | undefined {
+    return this.versions.get(tableKey(database, name));
+  }
+
+  private noteVersion(database: string, table: Table): void {
+    if (table.Name && table.VersionId) this.versions.set(tableKey(database, table.Name), table.VersionId);
   }
 
   /**
@@ -117,6 +130,7 @@ export class GlueCatalogReader {
           new GetTableCommand({ ...catalogIdParam(this.context), DatabaseName: database, Name: name }),
         ),
       );
+      if (result.Table) this.noteVersion(database, result.Table);
       return result.Table;
     });
   }

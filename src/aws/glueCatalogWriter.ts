@@ -13,12 +13,14 @@ import {
   UpdateDatabaseCommand,
   UpdateTableCommand,
 } from '@aws-sdk/client-glue';
+import { LakemirrorError } from '../model/errors.ts';
 import {
   type AwsCallContext,
   type AwsCallContextOptions,
   catalogIdParam,
   createAwsCallContext,
 } from './awsCallContext.ts';
+import { awsErrorName } from './classifyAwsError.ts';
 import { ignoreNotFound } from './ignoreNotFound.ts';
 import { type PartitionWriteResult, sendPartitionBatches } from './partitionBatches.ts';
 
@@ -82,17 +84,36 @@ export class GlueCatalogWriter {
     );
   }
 
-  /** Always `SkipArchive`: replicated updates would otherwise pile up table versions (quota 100,000). */
-  async updateTable(database: string, input: TableInput): Promise<void> {
-    await this.context.call('UpdateTable', this.name('table', `${database}.${input.Name}`), () =>
-      this.glue.send(
-        new UpdateTableCommand({
-          ...catalogIdParam(this.context),
-          DatabaseName: database,
-          TableInput: input,
-          SkipArchive: true,
+  /**
+   * Always `SkipArchive`: replicated updates would otherwise pile up table versions (quota 100,000). With
+   * `versionId` (the one read) Glue refuses the update if the table changed since: that
+   * ConcurrentModificationException is the caller's to settle (re-read, re-plan), so it is not retried.
+   */
+  async updateTable(database: string, input: TableInput, versionId?: string): Promise<void> {
+    const object = this.name('table', `${database}.${input.Name}`);
+    await this.context.call('UpdateTable', object, () =>
+      this.glue
+        .send(
+          new UpdateTableCommand({
+            ...catalogIdParam(this.context),
+            DatabaseName: database,
+            TableInput: input,
+            SkipArchive: true,
+            ...(versionId === undefined ? {} : { VersionId: versionId }),
+          }),
+        )
+        .catch((error: unknown) => {
+          if (versionId === undefined || awsErrorName(error) !== 'ConcurrentModificationException')
+            throw error;
+          throw new LakemirrorError({
+            code: 'aws.ConcurrentModificationException',
+            source: 'aws',
+            object,
+            message: `UpdateTable (${object}): another writer changed the table after VersionId ${versionId} was read`,
+            fix: 'lakemirror reads the table again and plans it again; the next run settles what this one could not',
+            cause: error,
+          });
         }),
-      ),
     );
   }
 

@@ -1,3 +1,4 @@
+import type { WriteJournal } from '../audit/writeJournal.ts';
 import type { ApiCallCounter } from '../aws/callCounter.ts';
 import type { GlueCatalogReader } from '../aws/glueCatalogReader.ts';
 import type { GlueCatalogWriter } from '../aws/glueCatalogWriter.ts';
@@ -21,4 +22,6 @@ export interface RegionSide {
   readonly callerArn?: string;
   /** Concurrent requests per adapter (config `concurrency`). */
   readonly concurrency: number;
+  /** The run's audit journal: every write call to this side records an intent before and an outcome after. */
+  readonly journal?: WriteJournal;
 }

@@ -9,7 +9,7 @@ import { planOptionsFor, runFilter } from './scope.ts';
 import { snapshotReaderFor } from './snapshotReader.ts';
 import type { SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
-import { openRunAuditLog, targetGuards } from './targetGuards.ts';
+import { auditedSide, openRunAuditLog, targetGuards } from './targetGuards.ts';
 import { targetReport } from './targetReport.ts';
 
 export interface RestoreRequest {
@@ -88,12 +88,12 @@ export async function runRestore(runtime: Runtime, request: RestoreRequest): Pro
     const before = callSummary(side.counter);
     const audit = openRunAuditLog(runtime, { runId, startedAt });
     try {
-      const result = await syncTarget(side, source, {
+      const result = await syncTarget(dryRun ? side : auditedSide(runtime, side, { runId, audit }), source, {
         plan,
         maxDeletes,
         dryRun,
         output: runtime.output,
-        ...(dryRun ? {} : targetGuards(runtime, side, { runId, filter, audit })),
+        ...(dryRun ? {} : targetGuards(runtime, side, { runId, filter })),
       });
       return targetReport(side, result, {
         dryRun,

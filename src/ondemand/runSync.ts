@@ -25,7 +25,7 @@ import { snapshotReaderFor } from './snapshotReader.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
 import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
-import { openRunAuditLog, targetGuards } from './targetGuards.ts';
+import { auditedSide, openRunAuditLog, targetGuards } from './targetGuards.ts';
 import { targetReport } from './targetReport.ts';
 
 export { callSummary };
@@ -285,10 +285,9 @@ async function startEarlyPass(
     writes: { done: side.counter.writes() - writesBefore },
   }));
   const pass = startEarlyApply({
-    target: side,
+    target: auditedSide(runtime, side, run),
     targetRecords: opened.records,
     plan,
-    onApplied: targetGuards(runtime, side, { runId: run.runId, audit: run.audit, filter }).onApplied,
   });
   return { ...pass, finish: (options) => pass.finish(options).finally(stop) };
 }
@@ -357,7 +356,7 @@ async function syncOneTarget(
     side = opened.side;
     before = opened.before;
     const planOptions = targetPlanOptions(runtime, target, side, filter, request, run.sourceAccountId);
-    const result = await syncTarget(side, source, {
+    const result = await syncTarget(auditedSide(runtime, side, run), source, {
       ...(run.early ? { early: run.early } : {}),
       plan: planOptions,
       maxDeletes: runtime.config.maxDeletes,
@@ -365,7 +364,7 @@ async function syncOneTarget(
       output: runtime.output,
       targetRead: opened.records,
       capture: run.capture,
-      ...targetGuards(runtime, side, { runId: run.runId, audit: run.audit, filter }),
+      ...targetGuards(runtime, side, { runId: run.runId, filter }),
     });
     return targetReport(side, result, {
       dryRun: request.dryRun ?? false,

@@ -1,4 +1,3 @@
-import type { OnApplied } from '../audit/recordApplied.ts';
 import { tableKey } from '../model/keys.ts';
 import { plural } from '../model/plural.ts';
 import type { PartitionRecord, RecordKind, SnapshotRecord, TableRecord } from '../model/records.ts';
@@ -37,8 +36,6 @@ export interface SyncTargetOptions {
    * creates); answers the URI of the safety snapshot it took.
    */
   beforeDestructiveApply?: (before: SnapshotRecord[], captured?: PartitionCapture) => Promise<SafetySnapshot>;
-  /** Called after each batch of writes answers, with the actions it came from (the audit log). */
-  onApplied?: OnApplied;
   /** Shown each table's target partitions as they are read for the plan (verify's leak check). */
   observeTargetPartitions?: (partitions: readonly PartitionRecord[]) => void;
   /** What the early pass created while the snapshot was read: planned against, counted, not redone. */
@@ -189,9 +186,9 @@ export async function syncTarget(
   }
   if (guard && !safety && partitionDeletes + partitionUpdates > 0) safety = await guard(read, captured);
   const safetySnapshot = safety?.uri;
-  const applied = async (results: readonly ActionResult[], pool: readonly Action[]) => {
+  // The audit records of each write call come from the target side's journal (see writeJournal.ts).
+  const applied = async (results: readonly ActionResult[], _pool: readonly Action[]) => {
     outcomes.applied(results);
-    await options.onApplied?.(results, pool);
   };
   const reuse = cachedActions <= CACHED_PARTITION_ACTIONS ? cache : undefined;
 

@@ -38,8 +38,9 @@ export function tally(sourceCounts: Partial<Record<RecordKind, number>>): Target
     },
     applied(results) {
       for (const result of results) {
-        if (result.ok) of(result.kind)[DONE[result.op]] += 1;
-        else {
+        if (result.ok) {
+          if (!result.unchanged) of(result.kind)[DONE[result.op]] += 1;
+        } else {
           of(result.kind).failed += 1;
           failures.push(result);
         }

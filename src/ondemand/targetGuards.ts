@@ -1,6 +1,6 @@
 import type { AuditLog } from '../audit/auditLog.ts';
 import { openAuditLog } from '../audit/openAuditLog.ts';
-import { recordApplied } from '../audit/recordApplied.ts';
+import { writeJournal } from '../audit/writeJournal.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
@@ -10,13 +10,13 @@ import type { SyncTargetOptions } from './syncTarget.ts';
 
 /**
  * The guardrails every apply to a target gets (sync and restore alike): a safety snapshot before the first
- * update or delete (config `safetySnapshots`), and an audit record for every write.
+ * update or delete (config `safetySnapshots`). The audit records come from the side `auditedSide` gives.
  */
 export function targetGuards(
   runtime: Runtime,
   side: RegionSide,
-  run: { runId: string; filter: CatalogFilterSpec; audit: AuditLog },
-): Pick<SyncTargetOptions, 'beforeDestructiveApply' | 'onApplied'> {
+  run: { runId: string; filter: CatalogFilterSpec },
+): Pick<SyncTargetOptions, 'beforeDestructiveApply'> {
   return {
     ...(runtime.config.safetySnapshots
       ? {
@@ -32,8 +32,16 @@ export function targetGuards(
           },
         }
       : {}),
-    onApplied: recordApplied(run.audit, side, run.runId, runtime.now),
   };
+}
+
+/** The side with the run's audit journal: each write call to it is recorded before it goes out and after. */
+export function auditedSide(
+  runtime: Runtime,
+  side: RegionSide,
+  run: { runId: string; audit: AuditLog },
+): RegionSide {
+  return { ...side, journal: writeJournal(run.audit, side, run.runId, runtime.now) };
 }
 
 /** The run's audit log at config `audit.uri` (S3 through the source Region's client, like snapshots). */

@@ -7,7 +7,7 @@ import { recordHash } from '../../src/audit/auditRecord.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import type { SyncReport } from '../../src/ondemand/syncReport.ts';
-import { readAudit } from '../support/audit.ts';
+import { readAudit, readAuditLines } from '../support/audit.ts';
 import { cli } from '../support/cli.ts';
 import { seedDemo } from '../support/demoSync.ts';
 import { clientsFor, startTestCloud } from '../support/localCloud.ts';
@@ -51,10 +51,24 @@ describe('audit log', () => {
         result: 'ok',
       });
       expect(record.principal).toMatch(/^arn:aws:(iam|sts)::123456789012:/);
-      if (record.op === 'create') expect(record.beforeHash).toBeNull();
+      // Batch calls list their keys without hashes; single-object writes hash before and after.
+      if (record.operation.startsWith('Batch')) expect(record.afterHash).toBeUndefined();
+      else if (record.op === 'create') expect(record.beforeHash).toBeNull();
       else expect(record.beforeHash).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(record.afterHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+      if (!record.operation.startsWith('Batch')) expect(record.afterHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     }
+    // Stored: one intent and one outcome per write call; a batch call lists its partitions compactly.
+    const lines = await readAuditLines(auditDir());
+    const intents = lines.filter((l) => l.result === 'intent');
+    expect(lines).toHaveLength(intents.length * 2);
+    const outcomeCalls = new Set(lines.filter((l) => l.result !== 'intent').map((l) => l.call));
+    for (const intent of intents) expect(outcomeCalls.has(intent.call)).toBe(true);
+    const batch = intents.find((l) => l.operation === 'BatchCreatePartition')!;
+    expect(batch.object).toMatch(/^\w+\.\w+$/);
+    expect(batch.values!.length).toBeGreaterThan(1);
+    expect(intents.filter((l) => l.operation === 'BatchCreatePartition').length).toBeLessThan(
+      records.filter((r) => r.operation === 'BatchCreatePartition').length,
+    );
     expect(records.find((r) => r.kind === 'table' && r.object === 'sales.orders')?.operation).toBe(
       'CreateTable',
     );
@@ -116,6 +130,14 @@ describe('audit log', () => {
     const byGlob = await cli(['audit', '--config', files.path, '--object', 'sales.st*', '--op', 'delete']);
     expect(byGlob.stdout).toContain('DeleteTable');
     expect(byGlob.stdout).toContain('sales.stores');
+    // A batch call's record lists its partitions: --object finds each one.
+    const partitions = await cli(['audit', '--config', files.path, '--object', 'sales.orders/*', '--json']);
+    const found = JSON.parse(partitions.stdout).records as AuditRecord[];
+    expect(found.length).toBeGreaterThan(1);
+    for (const entry of found)
+      expect(entry).toMatchObject({ operation: 'BatchCreatePartition', result: 'ok' });
+    expect(found.map((e) => e.object)).toContain(found[0]!.object);
+    expect(found[0]!.object).toMatch(/^sales\.orders\/\[".*"\]$/);
     const failed = await cli(['audit', '--config', files.path, '--failed']);
     expect(failed.stdout).toContain('No matching writes');
     const badSince = await cli(['audit', '--config', files.path, '--since', 'yesterday']);

@@ -107,7 +107,7 @@ describe('S3 objects are encrypted', () => {
     await recording.stop();
   });
 
-  it('puts one audit object per run with SSE, and none for a run that wrote nothing', async () => {
+  it('puts audit objects with SSE: an intent at once, outcomes with the next put; none for a run that wrote nothing', async () => {
     const run = { runId: 'run-1', startedAt: '2024-05-01T12:00:00.000Z' };
     const empty = s3AuditLog(s3, { bucket: 'audit', prefix: 'lm/' }, run, { region: 'us-east-1' });
     await empty.close();
@@ -130,14 +130,20 @@ describe('S3 objects are encrypted', () => {
     };
     await log.append([record]);
     await log.append([{ ...record, object: 'sales.items' }]);
-    await log.close();
+    expect(sent.filter((c) => c.name === 'PutObjectCommand')).toEqual([]);
+    await log.append([{ ...record, object: 'sales.stores', result: 'intent' as const }], { durable: true });
     const puts = sent.filter((c) => c.name === 'PutObjectCommand');
     expect(puts).toHaveLength(1);
     expect(puts[0]!.input).toMatchObject({
       Bucket: 'audit',
-      Key: 'lm/2024-05-01T12-00-00-000Z-run-1.jsonl',
+      Key: 'lm/2024-05-01T12-00-00-000Z-run-1-000001.jsonl',
       ServerSideEncryption: 'AES256',
     });
-    expect(String(puts[0]!.input.Body).trim().split('\n')).toHaveLength(2);
+    expect(String(puts[0]!.input.Body).trim().split('\n')).toHaveLength(3);
+    await log.append([{ ...record, object: 'sales.returns' }]);
+    await log.close();
+    const all = sent.filter((c) => c.name === 'PutObjectCommand');
+    expect(all).toHaveLength(2);
+    expect(all[1]!.input.Key).toBe('lm/2024-05-01T12-00-00-000Z-run-1-000002.jsonl');
   });
 });

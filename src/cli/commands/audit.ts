@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { type AuditEntry, auditEntries } from '../../audit/auditEntries.ts';
 import { auditMatcher, parseSince } from '../../audit/auditFilter.ts';
 import type { AuditRecord } from '../../audit/auditRecord.ts';
 import { openAuditSource } from '../../audit/openAuditLog.ts';
@@ -59,8 +60,9 @@ export function auditCommand(ctx: CommandContext): Command {
           region: config?.source.region ?? 'us-east-1',
           ...(runtime ? { s3: () => runtime.clients(runtime.config.source.region).s3 } : {}),
         });
-        const records: AuditRecord[] = [];
-        for await (const { record } of source.read()) if (matches(record)) records.push(record);
+        const stored: AuditRecord[] = [];
+        for await (const { record } of source.read()) stored.push(record);
+        const records = auditEntries(stored).filter(matches);
         ctx.out(
           flags.json
             ? JSON.stringify({ schemaVersion: 1, kind: 'lakemirror.audit', uri, records }, null, 2)
@@ -73,7 +75,11 @@ export function auditCommand(ctx: CommandContext): Command {
     });
 }
 
-function renderAudit(uri: string, records: readonly AuditRecord[]): string {
+/** Why an `unknown` write needs no action: the next run's plan reads the target and settles it. */
+export const UNKNOWN_SETTLED =
+  'unknown: the run ended before the target answered, so the target may or may not have the write; the next sync reads the target again and plans what is missing or different, which settles it';
+
+function renderAudit(uri: string, records: readonly AuditEntry[]): string {
   if (records.length === 0) return `No matching writes in ${uri}.`;
   const rows = records.map((r) => [
     r.time,
@@ -81,7 +87,9 @@ function renderAudit(uri: string, records: readonly AuditRecord[]): string {
     r.region,
     r.operation,
     r.object,
-    r.result === 'ok' ? 'ok' : `error ${r.errorCode ?? ''}`.trim(),
+    r.result === 'error' ? `error ${r.errorCode ?? ''}`.trim() : r.result,
   ]);
-  return `${renderTable(['time', 'run', 'region', 'operation', 'object', 'result'], rows)}\n${records.length} writes in ${uri}`;
+  const unknown = records.filter((r) => r.result === 'unknown').length;
+  const table = `${renderTable(['time', 'run', 'region', 'operation', 'object', 'result'], rows)}\n${records.length} writes in ${uri}`;
+  return unknown === 0 ? table : `${table}\n${unknown} ${UNKNOWN_SETTLED}`;
 }

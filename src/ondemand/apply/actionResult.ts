@@ -8,6 +8,8 @@ export interface ActionResult {
   key: string;
   op: ActionOp;
   ok: boolean;
+  /** A write that found the target already as wanted (another writer made the change): counted unchanged. */
+  unchanged?: true;
   /** `fix` says what the user should change, when lakemirror knows (e.g. `plan.unmappedPrincipal`). */
   error?: { code: string; message: string; fix?: string };
 }

@@ -1,9 +1,13 @@
 import type { PartitionInput } from '@aws-sdk/client-glue';
-import type { PartitionWriteResult } from '../../aws/glueCatalogWriter.ts';
+import { operationOf } from '../../audit/auditRecord.ts';
+import { journaled } from '../../audit/writeJournal.ts';
+import { chunk } from '../../aws/chunk.ts';
+import { GLUE_WRITE_LIMITS, type PartitionWriteResult } from '../../aws/glueCatalogWriter.ts';
 import { partitionKey, splitTableKey } from '../../model/keys.ts';
 import type { Action, ActionOf } from '../../plan/actions.ts';
 import type { RegionSide } from '../regionSide.ts';
 import type { ActionResult } from './actionResult.ts';
+import { batchOutcome } from './writeCalls.ts';
 
 type PartitionAction = ActionOf<'partition'>;
 
@@ -21,6 +25,47 @@ function resultsFor(
   });
 }
 
+/** One audited batch partition call: its intent lists the table and the partition values it writes. */
+async function partitionCall<T>(
+  target: RegionSide,
+  tableKeyText: string,
+  op: PartitionAction['op'],
+  items: readonly T[],
+  valuesOf: (item: T) => string[],
+  send: (items: readonly T[]) => Promise<PartitionWriteResult[]>,
+): Promise<PartitionWriteResult[]> {
+  const { databaseName, tableName } = splitTableKey(tableKeyText);
+  const call = {
+    operation: operationOf('partition', op),
+    kind: 'partition' as const,
+    op,
+    object: tableKeyText,
+    values: items.map(valuesOf),
+  };
+  return journaled(
+    target,
+    call,
+    () => send(items),
+    (answers) => batchOutcome(resultsFor(databaseName, tableName, op, answers)),
+  );
+}
+
+/** Sends `items` in API-maximum batches, each its own audited call, beside each other. */
+async function inBatches<T>(
+  target: RegionSide,
+  tableKeyText: string,
+  op: PartitionAction['op'],
+  items: readonly T[],
+  size: number,
+  valuesOf: (item: T) => string[],
+  send: (items: readonly T[]) => Promise<PartitionWriteResult[]>,
+): Promise<PartitionWriteResult[]> {
+  const batches = chunk(items, size).map((batch) =>
+    partitionCall(target, tableKeyText, op, batch, valuesOf, send),
+  );
+  return (await Promise.all(batches)).flat();
+}
+
 /**
  * Applies one table's partition actions in API-maximum batches: creates (100 a call), updates (100) and
  * deletes (25). A create that meets an existing partition (another writer got there first) becomes an update,
@@ -36,9 +81,18 @@ export async function applyPartitionActions(
     actions.filter((a): a is PartitionAction => a.kind === 'partition' && a.op === op);
   const writer = target.glueWriter;
   const results: ActionResult[] = [];
+  const limits = GLUE_WRITE_LIMITS;
 
   const creates = byOp('create').map((a) => a.desired!.input as PartitionInput);
-  const created = creates.length ? await writer.batchCreatePartitions(databaseName, tableName, creates) : [];
+  const created = await inBatches(
+    target,
+    tableKeyText,
+    'create',
+    creates,
+    limits.createPartitions,
+    (input) => input.Values ?? [],
+    (batch) => writer.batchCreatePartitions(databaseName, tableName, batch),
+  );
   const existing = new Set(
     created.filter((r) => r.ok && r.note === 'alreadyExists').map((r) => JSON.stringify(r.key)),
   );
@@ -55,15 +109,27 @@ export async function applyPartitionActions(
     ...byOp('update').map((a) => a.desired!.input as PartitionInput),
     ...creates.filter((input) => existing.has(JSON.stringify(input.Values ?? []))),
   ].map((input) => ({ PartitionValueList: input.Values ?? [], PartitionInput: input }));
-  if (updates.length) {
-    const updated = await writer.batchUpdatePartitions(databaseName, tableName, updates);
-    results.push(...resultsFor(databaseName, tableName, 'update', updated));
-  }
+  const updated = await inBatches(
+    target,
+    tableKeyText,
+    'update',
+    updates,
+    limits.updatePartitions,
+    (entry) => entry.PartitionValueList,
+    (batch) => writer.batchUpdatePartitions(databaseName, tableName, batch),
+  );
+  results.push(...resultsFor(databaseName, tableName, 'update', updated));
 
   const deletes = byOp('delete').map((a) => a.current!.input.Values ?? []);
-  if (deletes.length) {
-    const deleted = await writer.batchDeletePartitions(databaseName, tableName, deletes);
-    results.push(...resultsFor(databaseName, tableName, 'delete', deleted));
-  }
+  const deleted = await inBatches(
+    target,
+    tableKeyText,
+    'delete',
+    deletes,
+    limits.deletePartitions,
+    (values) => values,
+    (batch) => writer.batchDeletePartitions(databaseName, tableName, batch),
+  );
+  results.push(...resultsFor(databaseName, tableName, 'delete', deleted));
   return results;
 }

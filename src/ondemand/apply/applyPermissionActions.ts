@@ -1,4 +1,9 @@
+import { operationOf } from '../../audit/auditRecord.ts';
+import { journaled } from '../../audit/writeJournal.ts';
+import { chunk } from '../../aws/chunk.ts';
+import { LF_PERMISSION_BATCH } from '../../aws/lakeFormationPermissions.ts';
 import { recordKey } from '../../model/keys.ts';
+import { plural } from '../../model/plural.ts';
 import type { Action, ActionOf } from '../../plan/actions.ts';
 import type { RegionSide } from '../regionSide.ts';
 import { type ActionResult, attempt } from './actionResult.ts';
@@ -12,8 +17,12 @@ import {
   tagPairsMissing,
   tagPairsRemoved,
 } from './permissionRequests.ts';
+import { batchOutcome, singleWrite } from './writeCalls.ts';
 
-/** Grants and revokes go out in batches of 20; each entry's failure is its own result. */
+/**
+ * Grants and revokes go out in batches of 20 (one audited call each, beside each other); each entry's failure
+ * is its own result.
+ */
 export async function applyGrantActions(
   target: RegionSide,
   actions: readonly ActionOf<'grant'>[],
@@ -21,31 +30,60 @@ export async function applyGrantActions(
   const results: ActionResult[] = [];
   for (const op of ['create', 'delete'] as const) {
     const chosen = actions.filter((a) => a.op === op);
-    if (chosen.length === 0) continue;
-    const entries = chosen.map((a) => grantEntry((op === 'create' ? a.desired : a.current)!));
-    const answers =
-      op === 'create'
-        ? await target.lakeFormation.batchGrant(entries)
-        : await target.lakeFormation.batchRevoke(entries);
-    answers.forEach((answer, i) => {
-      const action = chosen[i]!;
-      results.push(
-        answer.ok
-          ? { kind: 'grant', key: action.key, op, ok: true }
-          : { kind: 'grant', key: action.key, op, ok: false, error: answer.error },
-      );
-    });
+    const batches = await Promise.all(
+      chunk(chosen, LF_PERMISSION_BATCH).map((batch) => grantBatch(target, op, batch)),
+    );
+    results.push(...batches.flat());
   }
+  return results;
+}
+
+async function grantBatch(
+  target: RegionSide,
+  op: 'create' | 'delete',
+  chosen: readonly ActionOf<'grant'>[],
+): Promise<ActionResult[]> {
+  const entries = chosen.map((a) => grantEntry((op === 'create' ? a.desired : a.current)!));
+  const call = {
+    operation: operationOf('grant', op),
+    kind: 'grant' as const,
+    op,
+    object: plural(chosen.length, 'grant'),
+    objects: chosen.map((a) => a.key),
+  };
+  const toResults = (answers: Awaited<ReturnType<typeof target.lakeFormation.batchGrant>>) =>
+    answers.map((answer, i): ActionResult => {
+      const action = chosen[i]!;
+      return answer.ok
+        ? { kind: 'grant', key: action.key, op, ok: true }
+        : { kind: 'grant', key: action.key, op, ok: false, error: answer.error };
+    });
+  let results: ActionResult[] = [];
+  await journaled(
+    target,
+    call,
+    async () => {
+      results = toResults(
+        op === 'create'
+          ? await target.lakeFormation.batchGrant(entries)
+          : await target.lakeFormation.batchRevoke(entries),
+      );
+    },
+    () => batchOutcome(results),
+  );
   return results;
 }
 
 /** Applies one action of the other Lake Formation kinds (locations, LF-Tags, assignments, filters, settings). */
 export async function applyLakeFormationAction(target: RegionSide, action: Action): Promise<ActionResult> {
   const lf = target.lakeFormation;
+  // One intent per action: a re-registration or an assignment's add and remove are its one or two calls.
+  const audited = (write: () => Promise<unknown>) =>
+    attempt(action.kind, action.key, action.op, () => journaled(target, singleWrite(action), write));
   switch (action.kind) {
     case 'location': {
       const record = (action.desired ?? action.current)!;
-      return attempt('location', action.key, action.op, async () => {
+      return audited(async () => {
         if (action.op === 'create') return lf.registerResource(registerRequest(record));
         if (action.op === 'delete') return lf.deregisterResource(record.resourceArn);
         const transition = locationTransition(action.desired!);
@@ -55,7 +93,7 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
       });
     }
     case 'lfTag':
-      return attempt('lfTag', action.key, action.op, async () => {
+      return audited(async () => {
         if (action.op === 'create') return lf.createLfTag(action.desired!.key, action.desired!.values);
         // A delete with `desired` removes only some values (the tag keeps `desired.values`).
         if (action.op === 'delete' && !action.desired) return lf.deleteLfTag(action.current!.key);
@@ -64,7 +102,7 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
         return lf.updateLfTag(action.desired!.key, { add, remove });
       });
     case 'lfTagAssignment':
-      return attempt('lfTagAssignment', action.key, action.op, async () => {
+      return audited(async () => {
         const resource = lfResource((action.desired ?? action.current)!.resource);
         const want = action.op === 'delete' ? [] : action.desired!.tags;
         const have = action.op === 'create' ? [] : action.current!.tags;
@@ -78,7 +116,7 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
       });
     case 'dataCellsFilter': {
       const request = dataCellsFilterRequest((action.desired ?? action.current)!, target.accountId);
-      return attempt('dataCellsFilter', action.key, action.op, () =>
+      return audited(() =>
         action.op === 'create'
           ? lf.createDataCellsFilter(request)
           : action.op === 'update'
@@ -87,7 +125,7 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
       );
     }
     case 'dataLakeSettings':
-      return attempt('dataLakeSettings', action.key, action.op, () =>
+      return audited(() =>
         lf.putDataLakeSettings(action.desired!.settings as Parameters<typeof lf.putDataLakeSettings>[0]),
       );
     default:

@@ -1,5 +1,4 @@
 import pLimit from 'p-limit';
-import type { OnApplied } from '../../audit/recordApplied.ts';
 import { tableKey } from '../../model/keys.ts';
 import type { PartitionRecord, SnapshotRecord } from '../../model/records.ts';
 import type { Action } from '../../plan/actions.ts';
@@ -39,7 +38,6 @@ export interface EarlyApplyOptions {
   /** The target's records (all but partitions), read while the source is. */
   targetRecords: Promise<SnapshotRecord[]>;
   plan: PlanOptions;
-  onApplied?: OnApplied;
 }
 
 /** Creates, and the one settings update that only adds: nothing the early pass does can lose anything. */
@@ -89,7 +87,6 @@ export function startEarlyApply(options: EarlyApplyOptions): EarlyApply {
     const ok = new Set(outcome.filter((r) => r.ok).map((r) => `${r.kind}\u0000${r.key}`));
     result.results.push(...outcome.filter((r) => r.ok));
     result.applied.push(...actions.filter((a) => ok.has(`${a.kind}\u0000${a.key}`)));
-    await options.onApplied?.(outcome, actions);
   };
   const grants = new GrantBatcher(async (batch) => {
     const outcome = await lakeFormation(() => applyGrantActions(target, batch));
@@ -178,6 +175,5 @@ export function startEarlyApply(options: EarlyApplyOptions): EarlyApply {
     const outcome = await applyPartitionActions(target, key, creates);
     for (const r of outcome) if (r.ok) result.partitions[r.op === 'create' ? 'created' : 'updated'] += 1;
     if (outcome.every((r) => r.ok)) result.partitionsDone.add(key);
-    await options.onApplied?.(outcome, creates);
   }
 }

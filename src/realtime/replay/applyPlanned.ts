@@ -84,7 +84,6 @@ export async function applyForUnits(
     }
   const actions = plans.flatMap((p) => p.actions);
   const results = await applyPlanned(target.side, actions);
-  await run.audited(target.side)(results, actions);
   run.record(target, results);
   for (const result of results) {
     if (result.ok) continue;

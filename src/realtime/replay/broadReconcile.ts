@@ -1,4 +1,3 @@
-import type { OnApplied } from '../../audit/recordApplied.ts';
 import type { TargetConfig } from '../../config/configSchema.ts';
 import type { SnapshotRecord } from '../../model/records.ts';
 import { liveSource } from '../../ondemand/liveSource.ts';
@@ -97,7 +96,6 @@ export async function applyBroad(
   broad: BroadTarget,
   source: SourceRecords,
   output: Output,
-  onApplied: OnApplied,
 ): Promise<TallyResult | undefined> {
   const changes = Object.values(broad.dryRun.counts).some((c) => c.created + c.updated + c.deleted > 0);
   if (!changes) return undefined;
@@ -106,7 +104,6 @@ export async function applyBroad(
     maxDeletes: Number.MAX_SAFE_INTEGER,
     dryRun: false,
     output,
-    onApplied,
     targetRead: broad.targetRead,
   });
 }
@@ -151,7 +148,7 @@ export async function reconcileBroad(
     const verdict = judge(plans.map((p) => ({ target: p.broad.region, ...p.broad.count })));
     if (verdict.tripped && !confirm) return verdict;
     for (const { target, broad } of plans) {
-      const result = await applyBroad(broad, source, runtime.output, run.audited(broad.side));
+      const result = await applyBroad(broad, source, runtime.output);
       if (!result) continue;
       run.record(target, result.failures);
       for (const outcome of Object.values(result.counts)) {

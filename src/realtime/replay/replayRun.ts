@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../audit/auditLog.ts';
-import { type OnApplied, recordApplied } from '../../audit/recordApplied.ts';
+import { writeJournal } from '../../audit/writeJournal.ts';
 import type { TargetConfig } from '../../config/configSchema.ts';
 import { isLakemirrorError } from '../../model/errors.ts';
 import type { ActionResult } from '../../ondemand/apply/actionResult.ts';
@@ -44,11 +44,13 @@ export class ReplayRun {
     readonly targets: RunTarget[],
   ) {
     this.audit = openRunAuditLog(runtime, { runId: this.runId, startedAt: runtime.now().toISOString() });
-  }
-
-  /** The audit hook for writes to one target. */
-  audited(side: RegionSide): OnApplied {
-    return recordApplied(this.audit, side, this.runId);
+    // Every write call to a target is journaled (intent before, outcome after) in the run's audit log.
+    for (const target of targets)
+      if (target.side)
+        target.side = {
+          ...target.side,
+          journal: writeJournal(this.audit, target.side, this.runId, runtime.now),
+        };
   }
 
   static async open(runtime: Runtime): Promise<ReplayRun> {
