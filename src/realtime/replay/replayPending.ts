@@ -13,6 +13,7 @@ import { reconcileBroad } from './broadReconcile.ts';
 import { type BreakerVerdict, countChanges, judgeChanges, MIN_CHANGES_TO_TRIP } from './circuitBreaker.ts';
 import { markUnits } from './markUnits.ts';
 import { planTarget, readSource, type TargetUnitPlan } from './planUnit.ts';
+import { recordReplayState } from './recordReplayState.ts';
 import { breakerOf, emptyReport, type ReplayReport } from './replayReport.ts';
 import { describeFailure, ReplayRun, type RunTarget } from './replayRun.ts';
 import { buildUnits, type ReplayUnit } from './units.ts';
@@ -66,7 +67,10 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
   const limit = PENDING_PER_RUN;
   const items = await table.queryPending({ limit, now: new Date(started) });
   const report = emptyReport(new Date(started), items, limit, confirm);
-  if (items.length === 0) return finish(report, timer);
+  if (items.length === 0) {
+    await recordReplayState(runtime, table, items, report);
+    return finish(report, timer);
+  }
   // One writer per target: a replay beside a sync waits for it; refused, its items simply stay pending.
   const held = await holdTargets(runtime, runtime.config.targets, {
     runId: randomUUID(),
@@ -82,6 +86,7 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
         await recordAppliedState(runtime.leases, target.region, {
           realtimeAppliedAt: new Date(started).toISOString(),
         });
+    await recordReplayState(runtime, table, items, done);
     return done;
   } finally {
     await run.audit.close();
