@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
+import type { SnapshotStore } from '../aws/snapshotStore.ts';
 import { parseSnapshotUri } from '../aws/snapshotUri.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { LakemirrorError } from '../model/errors.ts';
@@ -34,4 +37,17 @@ export function requireTargetRegionStore(runtime: Runtime, target: TargetConfig)
     message: `the snapshot bucket of ${runtime.config.snapshots.uri} has no s3Mapping for ${target.region}: no replication state is kept in that Region`,
     fix: `map the snapshot bucket to a bucket in ${target.region} in s3Mapping (or the target's s3Mapping)`,
   });
+}
+
+/**
+ * Snapshots kept in the target Region (the failover base snapshot): `safety/` beside the local snapshots, or
+ * under the mapped bucket's `<prefix>safety/`, read and written through a client of the target Region.
+ */
+export function targetRegionSnapshotStore(runtime: Runtime, target: TargetConfig): SnapshotStore {
+  const location = parseSnapshotUri(runtime.config.snapshots.uri);
+  if (location.kind === 'file') return createSnapshotStore(join(location.directory, 'safety'));
+  requireTargetRegionStore(runtime, target);
+  const mapping = target.s3Mapping ?? runtime.config.s3Mapping ?? {};
+  const { s3 } = runtime.clients(target.region, target.roleArn ? { roleArn: target.roleArn } : undefined);
+  return createSnapshotStore(`s3://${mapping[location.bucket]}/${location.prefix}safety/`, { s3 });
 }
