@@ -25,7 +25,8 @@ export function reversedConfig(
 ): Record<string, unknown> {
   const s3 = invert(promoted.s3Mapping ?? config.s3Mapping);
   const links = config.resourceLinkMapping;
-  const regions = invert(links?.regions);
+  // Links the failover pointed at the promoted Region point back at the old source when written there.
+  const regions = { ...invert(links?.regions), [promoted.region]: config.source.region };
   const catalogs = invert(links?.catalogs);
   const oldSource: Record<string, unknown> = {
     region: config.source.region,
