@@ -5,7 +5,7 @@ import { requireTargetRegionStore } from '../lease/targetRegionStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
 import { openRunAuditLog } from '../ondemand/targetGuards.ts';
-import { type FailoverJournal, readJournal, writeJournal } from './failoverJournal.ts';
+import { type FailoverJournal, journalName, readJournal, writeJournal } from './failoverJournal.ts';
 import type { FailoverMode, FailoverReport, FailoverStepReport } from './failoverReport.ts';
 import {
   boundRpo,
@@ -19,6 +19,7 @@ import {
   writeReversedConfig,
 } from './failoverSteps.ts';
 import type { RpoBound } from './rpo.ts';
+import { stopMarkerName } from './stopMarker.ts';
 
 export interface FailoverRequest {
   to: string;
@@ -27,6 +28,11 @@ export interface FailoverRequest {
   /** Soft: promote even when the final verify finds differences. */
   force?: boolean;
   reversedConfigPath: string;
+  /**
+   * A rehearsal (`drill --failover`): no drain — the event table's items belong to the real targets — and the
+   * journal and stop marker are removed afterwards.
+   */
+  rehearsal?: boolean;
   /** Test hook: fail right after this step is done and journaled (a crash halfway). */
   crashAfter?: string;
 }
@@ -73,7 +79,9 @@ export async function runFailover(runtime: Runtime, request: FailoverRequest): P
     startedAt,
     steps: {},
   };
-  const steps = stepsOf(ctx, mode, request.dryRun === true);
+  const steps = stepsOf(ctx, mode, request.dryRun === true).filter(
+    (step) => !(request.rehearsal && step.name === 'drain'),
+  );
   const reports: FailoverStepReport[] = [];
   if (request.dryRun) {
     for (const step of steps)
@@ -103,7 +111,10 @@ export async function runFailover(runtime: Runtime, request: FailoverRequest): P
         throw new Error(`failover crashed after step ${step.name} (test hook)`);
     }
     journal.completedAt = runtime.now().toISOString();
-    await writeJournal(store, journal);
+    if (request.rehearsal) {
+      await store.remove(journalName(target.region));
+      await store.remove(stopMarkerName(target.region));
+    } else await writeJournal(store, journal);
   } finally {
     await audit
       .close()
