@@ -22,8 +22,11 @@ export interface AuditRecord {
   accountId: string;
   /** The AWS operation, e.g. `CreateTable`, `BatchCreatePartition`, `BatchGrantPermissions`. */
   operation: string;
-  /** `lease` for `unlock`, which breaks a target's lease (object `lease:<region>`). */
-  kind: RecordKind | 'lease';
+  /**
+   * `lease` for `unlock`, which breaks a target's lease (object `lease:<region>`); `failover` for a step of
+   * failover (object `failover:<region>/<step>`).
+   */
+  kind: RecordKind | 'lease' | 'failover';
   op: ActionOp;
   /**
    * The record key, e.g. `sales.orders`, `<principal>|table:sales.orders`; a batch call of partitions names the

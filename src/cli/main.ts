@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
 import { auditCommand } from './commands/audit.ts';
 import { drillCommand as drill } from './commands/drill.ts';
+import { failbackCommand } from './commands/failback.ts';
+import { failoverCommand } from './commands/failover.ts';
 import { realtime } from './commands/realtime.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { snapshotCommand } from './commands/snapshot.ts';
@@ -25,6 +27,8 @@ const COMMANDS: CommandFactory[] = [
   auditCommand,
   unlockCommand,
   drill,
+  failoverCommand,
+  failbackCommand,
 ];
 
 /**

@@ -261,6 +261,18 @@ export const configSchema = z
       })
       .prefault({})
       .describe('AWS CDK deployment (infra/): schedules, concurrency, log retention, alarms'),
+    failover: z
+      .strictObject({
+        from: region.describe('The Region that failed (the old source)'),
+        promotedAt: z.iso.datetime(),
+        mode: z.enum(['soft', 'hard']),
+        baseSnapshot: z
+          .string()
+          .min(1)
+          .describe('Snapshot of the promoted Region at promotion: the last state both Regions shared'),
+      })
+      .optional()
+      .describe('Written by `lakemirror failover` into the reversed config; failback starts from it'),
     localcloud: z
       .strictObject({
         endpoint: z.url({ protocol: /^https?$/ }).optional(),

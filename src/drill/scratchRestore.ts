@@ -7,6 +7,7 @@ import type { Runtime } from '../ondemand/runtime.ts';
 import { snapshotReaderFor } from '../ondemand/snapshotReader.ts';
 import type { TargetReport } from '../ondemand/syncReport.ts';
 import type { DrillCheck, RtoResult } from '../report/reportTypes.ts';
+import { rehearseFailover } from './failoverRehearsal.ts';
 import { cleanUpScratch } from './scratchCleanup.ts';
 import { chooseScratchRegion } from './scratchRegion.ts';
 
@@ -15,6 +16,8 @@ export interface ScratchOptions {
   scratchRegion?: string;
   /** Leave the restored objects in place (to inspect them). */
   keepScratch?: boolean;
+  /** Rehearse a soft failover into the scratch Region after the restore (`drill --failover`). */
+  failover?: boolean;
   /** A runtime for another config with the drill's credentials and endpoint. */
   runtimeFor: (config: LakemirrorConfig) => Runtime;
 }
@@ -83,6 +86,7 @@ export async function measureRto(runtime: Runtime, options: ScratchOptions): Pro
     scratchTarget: `${region} (${side.accountId})`,
     status: minutes <= config.drill.maxRtoMinutes ? 'pass' : 'fail',
   };
+  if (options.failover) rto.failover = await rehearseFailover(scratchRuntime, scratch, durationMs);
   const checks = [restoreCheck(target, uri, region, restored)];
   if (options.keepScratch) {
     checks.push({

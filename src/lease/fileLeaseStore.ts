@@ -31,6 +31,8 @@ export class FileLeaseStore implements LeaseStore {
   }
 
   async write(name: string, text: string): Promise<void> {
+    // Also the first write of a store (a failover's stop marker before any lease was taken).
+    await mkdir(this.directory, { recursive: true, mode: 0o700 });
     await writeFile(this.path(name), text, { mode: 0o600 });
   }
 

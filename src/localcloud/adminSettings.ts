@@ -1,7 +1,7 @@
 /**
  * Checks a change to a settings object posted to the admin API against the settings' own defaults: every
  * key must be one the settings have, and its value of the same type (numbers finite and ≥ 0, fractions ≤ 1,
- * maps of numbers). A wrong value is refused with a message naming the key, instead of being stored and
+ * maps of numbers, lists of strings). A wrong value is refused with a message naming the key, instead of being stored and
  * breaking every later call.
  */
 export function checkSettingsChange<T extends object>(
@@ -14,7 +14,10 @@ export function checkSettingsChange<T extends object>(
       throw new Error(`unknown setting ${key}; known: ${Object.keys(defaults).join(', ')}`);
     const wanted = (defaults as Record<string, unknown>)[key];
     if (typeof wanted === 'number') checkNumber(key, value, fractions.includes(key as keyof T));
-    else if (typeof wanted === 'boolean') {
+    else if (Array.isArray(wanted)) {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        throw new Error(`${key} must be a list of strings, got ${show(value)}`);
+    } else if (typeof wanted === 'boolean') {
       if (typeof value !== 'boolean') throw new Error(`${key} must be true or false, got ${show(value)}`);
     } else if (typeof wanted === 'object' && wanted !== null) {
       if (typeof value !== 'object' || value === null || Array.isArray(value))

@@ -14,6 +14,11 @@ export interface FaultSettings {
   faultRate: number;
   /** Whether CloudTrail LookupEvents keeps its real limit of 2 requests a second per Region. */
   lookupEventsLimit: boolean;
+  /**
+   * Regions whose endpoints do not answer (a Region outage): every call signed for one of them, to any
+   * service, has its connection dropped before an answer, as an unreachable endpoint does.
+   */
+  unreachableRegions: string[];
 }
 
 export const DEFAULT_FAULTS: FaultSettings = {
@@ -23,6 +28,7 @@ export const DEFAULT_FAULTS: FaultSettings = {
   operationRps: {},
   faultRate: 0,
   lookupEventsLimit: true,
+  unreachableRegions: [],
 };
 
 const LOOKUP_EVENTS_RPS = 2;
@@ -40,7 +46,11 @@ export class FaultInjector {
   }
 
   get current(): FaultSettings {
-    return { ...this.settings, operationRps: { ...this.settings.operationRps } };
+    return {
+      ...this.settings,
+      operationRps: { ...this.settings.operationRps },
+      unreachableRegions: [...this.settings.unreachableRegions],
+    };
   }
 
   update(change: Partial<FaultSettings>): FaultSettings {
@@ -74,6 +84,11 @@ export class FaultInjector {
       if (!bucket.tryTake()) return true;
     }
     return false;
+  }
+
+  /** True when calls signed for `region` must find no endpoint (see `unreachableRegions`). */
+  isUnreachable(region: string): boolean {
+    return this.settings.unreachableRegions.includes(region);
   }
 
   isFaulted(): boolean {

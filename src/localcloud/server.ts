@@ -183,6 +183,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       );
       return;
     }
+    if (faults.isUnreachable(scope.region)) {
+      // Counted, so a test can prove nothing tried the Region; then no answer at all, as in an outage.
+      stats.record(scope.region, scope.service, 'Unreachable');
+      req.socket.destroy();
+      return;
+    }
     const forward = bySigningName.get(scope.service);
     if (forward) {
       stats.record(scope.region, scope.service, forward.operationOf(req, url));

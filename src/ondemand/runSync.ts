@@ -7,6 +7,7 @@ import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { assertNotStale, readAppliedState, recordAppliedState } from '../lease/appliedState.ts';
+import { recordReplicationState } from '../lease/replicationState.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import type { PartitionDigests } from '../model/partitionDigests.ts';
 import { callSummary } from './callSummary.ts';
@@ -236,6 +237,12 @@ async function syncWith(
           snapshotCapturedAt: capturedAt,
           snapshotUri: uri,
         });
+      if (!request.dryRun && !report.error)
+        await recordReplicationState(runtime, target, {}).catch((error: unknown) =>
+          runtime.output.warn(
+            `replication state of ${target.region} not written in that Region: ${(error as Error).message}`,
+          ),
+        );
     }
   } finally {
     await audit.close();

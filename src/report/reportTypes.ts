@@ -113,6 +113,14 @@ export interface RtoResult {
   restoredObjects: number;
   scratchTarget: string;
   status: Status;
+  /** `drill --failover`: a soft failover rehearsed into the scratch Region after the restore, step by step. */
+  failover?: FailoverRehearsal;
+}
+
+export interface FailoverRehearsal {
+  /** Restore plus every failover step: how long promoting a copy takes. */
+  minutes: number;
+  steps: Array<{ name: string; ms: number }>;
 }
 
 /** One usability check run against the replica (query a table, assume a role, read a grant…). */
@@ -219,6 +227,12 @@ export const DrillReportSchema = z.object({
     restoredObjects: count,
     scratchTarget: z.string(),
     status,
+    failover: z
+      .object({
+        minutes: z.number().nonnegative(),
+        steps: z.array(z.object({ name: z.string(), ms: z.number().nonnegative() })),
+      })
+      .optional(),
   }),
   targets: z.array(DriftReportSchema),
   checks: z.array(

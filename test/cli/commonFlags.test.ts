@@ -23,6 +23,8 @@ describe('common flags', () => {
   it('every command that reads a config has the whole common set, --config required', () => {
     expect(readsConfig.map((c) => c.name).sort()).toEqual([
       'drill',
+      'failback',
+      'failover',
       'plan',
       'realtime collect',
       'realtime init',

@@ -86,6 +86,30 @@ describe('drill on the demo lake', () => {
     expect(scratch.DatabaseList).toEqual([]);
   });
 
+  it('--failover rehearses a soft failover into the scratch Region, times each step, leaves it empty', async () => {
+    const report = await runDrill(createRuntime(config), { ...options, failover: true });
+
+    expect(report.rto.failover?.steps.map((s) => s.name)).toEqual([
+      'stop-replication',
+      'verify',
+      'base-snapshot',
+      'rewrite-links',
+      'reversed-config',
+    ]);
+    expect(report.rto.failover!.minutes).toBeGreaterThanOrEqual(report.rto.minutes);
+    expect(parseReport(JSON.parse(JSON.stringify(report)))).toEqual(report);
+    expect(renderDrillHtml(report)).toContain('data-testid="card-failover-rto"');
+    const scratch = await clientsFor(cloud, 'us-east-2').glue.send(new GetDatabasesCommand({}));
+    expect(scratch.DatabaseList).toEqual([]);
+    // The real target keeps replicating: the rehearsal left no stop marker for it.
+    expect(existsSync(join(config.snapshots.uri, 'leases', 'us-west-2.replication-stopped.json'))).toBe(
+      false,
+    );
+    expect(existsSync(join(config.snapshots.uri, 'leases', 'us-east-2.replication-stopped.json'))).toBe(
+      false,
+    );
+  });
+
   it('fails a usability check for a grant to a deleted role and for a missing S3 prefix', async () => {
     const { iam, lakeFormation } = clientsFor(cloud, 'us-east-1');
     await iam.send(

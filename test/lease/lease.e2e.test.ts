@@ -51,7 +51,11 @@ describe('one writer per target (lease)', () => {
     expect(writeCalls(cloud, 'us-west-2')['glue:CreateTable']).toBe(target.counts.table?.created);
     expect(target.counts.table?.created).toBeGreaterThanOrEqual(tables);
     // The lease is gone once the run ends; what the target has stays recorded beside it.
-    expect(readdirSync(join(config.snapshots.uri, 'leases'))).toEqual(['us-west-2.applied.json']);
+    // Left beside the leases: what the target has, and its replication state (kept in the target Region).
+    expect(readdirSync(join(config.snapshots.uri, 'leases')).sort()).toEqual([
+      'us-west-2.applied.json',
+      'us-west-2.replication-state.json',
+    ]);
   });
 
   it('a second sync with --wait waits for the first, then finds nothing left to do', async () => {

@@ -71,6 +71,10 @@ describe.skipIf(!hasChromium)('drill report in headless Chromium', () => {
     await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
     await expect(page.getByTestId('check').first().getAttribute('data-status')).resolves.toBe('fail');
     await expect(page.locator('[data-testid="lag-chart"] svg').isVisible()).resolves.toBe(true);
+    // drill --failover: the rehearsed failover's RTO, with its steps.
+    const failover = page.getByTestId('card-failover-rto');
+    await expect(failover.isVisible()).resolves.toBe(true);
+    await expect(failover.innerText()).resolves.toMatch(/Failover RTO[\s\S]*7\.5 min[\s\S]*verify 61\.0 s/);
     expect(requests).toEqual([]);
 
     await page.screenshot({ path: join(ARTIFACTS, 'drill-report.png'), fullPage: true });

@@ -111,6 +111,16 @@ export function failingDrill(): DrillReport {
       restoredObjects: 12_923,
       scratchTarget: 'us-west-2/lakemirror_drill_0314',
       status: 'pass',
+      failover: {
+        minutes: 7.5,
+        steps: [
+          { name: 'stop-replication', ms: 40 },
+          { name: 'verify', ms: 61_000 },
+          { name: 'base-snapshot', ms: 12_000 },
+          { name: 'rewrite-links', ms: 4_500 },
+          { name: 'reversed-config', ms: 2 },
+        ],
+      },
     },
     targets: [driftReport(), inSyncReport()],
     checks: [

@@ -34,6 +34,13 @@ describe('renderDrillHtml', () => {
     expect(verdictOf(renderDrillHtml(passingDrill()))).toBe('PASS');
   });
 
+  it('shows the failover RTO card with its steps only for a drill run with --failover', () => {
+    const page = renderDrillHtml(failingDrill());
+    const card = page.slice(page.indexOf('data-testid="card-failover-rto"'));
+    expect(card).toMatch(/Failover RTO[\s\S]*?7\.5 min[\s\S]*?verify 61\.0 s/);
+    expect(renderDrillHtml(passingDrill())).not.toContain('card-failover-rto');
+  });
+
   it('renders one drift row per drifted object across targets', () => {
     const report = failingDrill();
     const expected = report.targets.reduce((n, t) => n + t.drift.length, 0);

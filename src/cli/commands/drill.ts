@@ -11,6 +11,7 @@ interface DrillFlags extends RuntimeFlags {
   out?: string;
   scratchRegion?: string;
   keepScratch?: boolean;
+  failover?: boolean;
   ignoreTargetOnly?: boolean;
 }
 
@@ -23,6 +24,7 @@ export function drillCommand(ctx: CommandContext): Command {
       'empty Region to restore the latest snapshot into (required on AWS; on the local cloud an unused one)',
     )
     .option('--keep-scratch', 'leave the restored objects in the scratch Region')
+    .option('--failover', 'also rehearse a soft failover into the scratch Region and time each step')
     .option('--ignore-target-only', 'accept objects only a target holds (listed as accepted)')
     .action(async (flags: DrillFlags) => {
       await withRuntime(
@@ -32,6 +34,7 @@ export function drillCommand(ctx: CommandContext): Command {
           const report = await runDrill(runtime, {
             ...(flags.scratchRegion ? { scratchRegion: flags.scratchRegion } : {}),
             ...(flags.keepScratch ? { keepScratch: true } : {}),
+            ...(flags.failover ? { failover: true } : {}),
             ...(flags.ignoreTargetOnly ? { ignoreTargetOnly: true } : {}),
             runtimeFor: (config) =>
               createRuntime(config, {

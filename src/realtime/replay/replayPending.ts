@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { LakemirrorConfig, TargetConfig } from '../../config/configSchema.ts';
+import { stoppedTargets } from '../../failover/stopMarker.ts';
 import { recordAppliedState } from '../../lease/appliedState.ts';
 import { holdTargets } from '../../ondemand/holdTargets.ts';
 import type { Runtime } from '../../ondemand/runtime.ts';
@@ -24,6 +25,7 @@ import {
 import { markUnits } from './markUnits.ts';
 import { clusterOf, heldClusterOf } from './massChange.ts';
 import { planTarget, readSource, type TargetUnitPlan } from './planUnit.ts';
+import { recordReplayState } from './recordReplayState.ts';
 import { breakerOf, emptyReport, type ReplayReport } from './replayReport.ts';
 import { describeFailure, ReplayRun, type RunTarget } from './replayRun.ts';
 import { countCatalogObjects } from './scopeSize.ts';
@@ -55,6 +57,8 @@ export interface ReplayDeps {
   confirm?: boolean;
   /** How long to wait for another writer's lease on a target (a sync); default 30 s, then lease.held. */
   waitMs?: number;
+  /** Replay into targets a failover stopped too (the failover's own drain). */
+  ignoreStopMarkers?: boolean;
 }
 
 const REPLAY_WAIT_MS = 30_000;
@@ -70,6 +74,25 @@ type Planned = Map<RunTarget, Array<{ unit: ReplayUnit } & TargetUnitPlan>>;
  * is retried with backoff and given up after maxAttempts, without holding back the others.
  */
 export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
+  const runtime = deps.ignoreStopMarkers ? deps.runtime : await withoutStoppedTargets(deps.runtime);
+  if (!runtime) return emptyReport(deps.runtime.now(), [], PENDING_PER_RUN, deps.confirm ?? false);
+  return replayInto({ ...deps, runtime });
+}
+
+/**
+ * The runtime without the targets a failover stopped (see failover/stopMarker.ts); undefined when none is
+ * left: the items then stay pending, for the failback's direction to ignore and the forward one to resume.
+ */
+async function withoutStoppedTargets(runtime: Runtime): Promise<Runtime | undefined> {
+  const stopped = await stoppedTargets(runtime);
+  if (stopped.length === 0) return runtime;
+  runtime.output.warn(`replication into ${stopped.join(', ')} is stopped by a failover: not replayed`);
+  const targets = runtime.config.targets.filter((t) => !stopped.includes(t.region));
+  if (targets.length === 0) return undefined;
+  return { ...runtime, config: { ...runtime.config, targets } };
+}
+
+async function replayInto(deps: ReplayDeps): Promise<ReplayReport> {
   const { runtime, table } = deps;
   const clock = deps.clock ?? (() => runtime.now().getTime());
   const started = clock();
@@ -81,7 +104,10 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
   const held = confirm ? { all: true as const } : { config: heldConfig };
   const items = await table.queryPending({ limit, now: new Date(started), held });
   const report = emptyReport(new Date(started), items, limit, confirm);
-  if (items.length === 0) return finish(report, timer);
+  if (items.length === 0) {
+    await recordReplayState(runtime, table, items, report);
+    return finish(report, timer);
+  }
   // One writer per target: a replay beside a sync waits for it; refused, its items simply stay pending.
   const leases = await holdTargets(runtime, runtime.config.targets, {
     runId: randomUUID(),
@@ -102,6 +128,7 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
         await recordAppliedState(runtime.leases, target.region, {
           realtimeAppliedAt: new Date(started).toISOString(),
         });
+    await recordReplayState(runtime, table, items, done);
     return done;
   } finally {
     await run.audit.close();

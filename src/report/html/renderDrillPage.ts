@@ -100,6 +100,16 @@ ${layoutCard({
   value: formatMinutes(rto.minutes),
   sub: html`limit ${formatMinutes(thresholds.maxRtoMinutes)}<br>${plural(rto.restoredObjects, 'object')} restored into <code>${rto.scratchTarget}</code>`,
 })}
+${
+  rto.failover &&
+  layoutCard({
+    label: 'Failover RTO',
+    testId: 'failover-rto',
+    status: rto.status,
+    value: formatMinutes(rto.failover.minutes),
+    sub: html`restore, then ${rto.failover.steps.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}`,
+  })
+}
 ${layoutCard({
   label: 'Drift',
   testId: 'drift',

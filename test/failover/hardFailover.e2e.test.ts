@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { GetDatabaseCommand, GetTableCommand } from '@aws-sdk/client-glue';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/loadConfig.ts';
+import { runFailover } from '../../src/failover/runFailover.ts';
+import { collectOnce, replayOnce } from '../../src/realtime/index.ts';
+import { setOwner } from '../lease/setOwner.ts';
+import { type RealtimeLake, SOURCE, startRealtimeLake, TARGET } from '../realtime/support/realtimeLake.ts';
+import { callsIn } from '../support/localCloud.ts';
+import { createSourceLinks, reversedPath } from './support.ts';
+
+describe('hard failover with the source Region unreachable', () => {
+  let lake: RealtimeLake;
+  beforeAll(async () => {
+    lake = await startRealtimeLake();
+  });
+  afterAll(async () => {
+    lake.cloud.faults.update({ unreachableRegions: [] });
+    await lake.stop();
+  });
+
+  it('reads nothing from the source, reports the RPO bound from the state in the target, rewrites links', async () => {
+    const config = await lake.freshConfig();
+    await createSourceLinks(lake, 'hard');
+    await collectOnce(lake.runtime(config));
+    const replay = await replayOnce(lake.runtime(config));
+    expect(replay.objects.failed).toBe(0);
+    // A change staged but never replayed: lost with the Region, within the bound reported.
+    await setOwner(lake, 'lost-in-outage');
+    await collectOnce(lake.runtime(config));
+
+    lake.cloud.faults.update({ unreachableRegions: [SOURCE] });
+    lake.cloud.stats.reset();
+    const path = reversedPath();
+    const report = await runFailover(lake.runtime(config), {
+      to: TARGET,
+      mode: 'hard',
+      reversedConfigPath: path,
+    });
+
+    expect(callsIn(lake.cloud, SOURCE)).toEqual({});
+    expect(report.promoted).toBe(true);
+    expect(report.rpo.zero).toBe(false);
+    expect(report.rpo.watermark).toBeDefined();
+    expect(Date.parse(report.rpo.watermark!)).toBeLessThanOrEqual(Date.parse(replay.startedAt));
+    expect(report.rpo.boundMs).toBe(Date.parse(report.startedAt) - Date.parse(report.rpo.watermark!));
+    expect(report.steps.map((s) => s.name)).toEqual([
+      'stop-replication',
+      'rpo',
+      'base-snapshot',
+      'rewrite-links',
+      'reversed-config',
+    ]);
+    const table = await lake.target.glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders' }));
+    expect(table.Table?.Parameters?.owner).not.toBe('lost-in-outage');
+    const db = await lake.target.glue.send(new GetDatabaseCommand({ Name: 'sales_link_hard' }));
+    expect(db.Database?.TargetDatabase?.Region).toBe(TARGET);
+    const link = await lake.target.glue.send(
+      new GetTableCommand({ DatabaseName: 'sales', Name: 'orders_link_hard' }),
+    );
+    expect(link.Table?.TargetTable?.Region).toBe(TARGET);
+    expect(report.links.unrewritable.map((l) => l.object)).toEqual(['database ghost_link_hard']);
+    const reversed = validateConfig(JSON.parse(await readFile(path, 'utf8')));
+    expect(reversed.failover).toMatchObject({
+      from: SOURCE,
+      mode: 'hard',
+      baseSnapshot: report.baseSnapshot,
+    });
+  });
+});
