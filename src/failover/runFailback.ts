@@ -13,7 +13,7 @@ import { planOptionsFor, runFilter } from '../ondemand/scope.ts';
 import { snapshotReaderFor } from '../ondemand/snapshotReader.ts';
 import type { TargetReport } from '../ondemand/syncReport.ts';
 import { syncTarget } from '../ondemand/syncTarget.ts';
-import { openRunAuditLog, targetGuards } from '../ondemand/targetGuards.ts';
+import { auditedSide, openRunAuditLog, targetGuards } from '../ondemand/targetGuards.ts';
 import { targetReport } from '../ondemand/targetReport.ts';
 import { remapRecord } from '../plan/s3Remap.ts';
 import { type Prefer, type ThreeWayItem, threeWay } from './threeWay.ts';
@@ -109,7 +109,7 @@ export async function runFailback(runtime: Runtime, request: FailbackRequest): P
     const before = callSummary(oldSide.counter);
     const started = Date.now();
     const result = await syncTarget(
-      oldSide,
+      request.dryRun ? oldSide : auditedSide(runtime, oldSide, { runId, audit }),
       {
         records: desired,
         partitions: async function* () {
@@ -122,7 +122,7 @@ export async function runFailback(runtime: Runtime, request: FailbackRequest): P
         maxDeletes: request.confirm ? Number.POSITIVE_INFINITY : config.maxDeletes,
         dryRun: request.dryRun === true,
         output: runtime.output,
-        ...(request.dryRun ? {} : targetGuards(runtime, oldSide, { runId, filter, audit })),
+        ...(request.dryRun ? {} : targetGuards(runtime, oldSide, { runId, filter })),
       },
     );
     return {
