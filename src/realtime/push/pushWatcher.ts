@@ -99,7 +99,10 @@ export class PushWatcher {
     const messages = await queue.receive(this.deps.waitSeconds ?? 5);
     let full = messages.length === 10;
     while (full && messages.length < MAX_MESSAGES_PER_TICK) {
-      const round = await Promise.all(Array.from({ length: RECEIVE_CONCURRENCY }, () => queue.receive(0)));
+      // Never more receives than the tick's cap leaves room for (10 messages each).
+      const room = Math.ceil((MAX_MESSAGES_PER_TICK - messages.length) / 10);
+      const receives = Math.min(RECEIVE_CONCURRENCY, room);
+      const round = await Promise.all(Array.from({ length: receives }, () => queue.receive(0)));
       for (const batch of round) messages.push(...batch);
       full = round.every((batch) => batch.length === 10);
     }
