@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('drill report in headless Chromium', () => {
     // drill --failover: the rehearsed failover's RTO, with its steps.
     const failover = page.getByTestId('card-failover-rto');
     await expect(failover.isVisible()).resolves.toBe(true);
-    await expect(failover.innerText()).resolves.toMatch(/Failover RTO[\s\S]*7\.5 min[\s\S]*verify 61\.0 s/);
+    await expect(failover.innerText()).resolves.toMatch(/Failover RTO[\s\S]*7\.5 min[\s\S]*verify 61\.0 s/i);
     expect(requests).toEqual([]);
 
     await page.screenshot({ path: join(ARTIFACTS, 'drill-report.png'), fullPage: true });
