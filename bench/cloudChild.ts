@@ -1,8 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CallCounts } from '../src/localcloud/callStats.ts';
-import type { FaultSettings } from '../src/localcloud/faults.ts';
-import type { LocalCloudOptions } from '../src/localcloud/server.ts';
+import type { CallCounts, FaultSettings, LocalCloudOptions } from '@lakemirror/localcloud';
 import type { CloudRequest } from './cloudProcess.ts';
 import type { LakeParams, LakeSize } from './lakeSizes.ts';
 

@@ -6,8 +6,8 @@ import {
   VerifyMacCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { startTestCloud } from '../support/localCloud.ts';
+import { startTestCloud } from '../../../test/support/localCloud.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 const message = new TextEncoder().encode('sha256:0123');
 

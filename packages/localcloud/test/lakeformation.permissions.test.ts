@@ -10,9 +10,9 @@ import {
   RevokePermissionsCommand,
 } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { ACCOUNT, role, seedGlue } from '../support/lakeFormationFixtures.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { ACCOUNT, role, seedGlue } from '../../../test/support/lakeFormationFixtures.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 describe('Lake Formation permissions', () => {
   let cloud: LocalCloud;

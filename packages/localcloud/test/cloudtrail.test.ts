@@ -1,8 +1,8 @@
 import { LookupEventsCommand, paginateLookupEvents } from '@aws-sdk/client-cloudtrail';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
-import { admin, appendEvent } from '../support/trailEvents.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import { admin, appendEvent } from '../../../test/support/trailEvents.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 const BASE = Date.UTC(2026, 0, 10, 12, 0, 0);
 

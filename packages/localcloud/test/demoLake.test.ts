@@ -3,10 +3,10 @@ import { ListRolesCommand } from '@aws-sdk/client-iam';
 import type { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { DEMO_BUCKET, DEMO_ROLES, demoLake } from '../../src/localcloud/seed/demoLake.ts';
-import { PARTITION_BATCH, seedDemoLake } from '../../src/localcloud/seed/seedDemoLake.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import { DEMO_BUCKET, DEMO_ROLES, demoLake } from '../src/seed/demoLake.ts';
+import { PARTITION_BATCH, seedDemoLake } from '../src/seed/seedDemoLake.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 interface SentCommand {
   name: string;

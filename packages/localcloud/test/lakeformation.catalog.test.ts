@@ -18,9 +18,9 @@ import {
   UpdateResourceCommand,
 } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { ACCOUNT, role, seedGlue } from '../support/lakeFormationFixtures.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { ACCOUNT, role, seedGlue } from '../../../test/support/lakeFormationFixtures.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 describe('Lake Formation filters, settings and registered locations', () => {
   let cloud: LocalCloud;

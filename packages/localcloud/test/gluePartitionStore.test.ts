@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compilePartitionExpression } from '../../src/localcloud/services/glue/partitionExpression.ts';
+import { compilePartitionExpression } from '../src/services/glue/partitionExpression.ts';
 import {
   partitionKey,
   putPartition,
   removePartition,
   sortedPartitionKeys,
-} from '../../src/localcloud/services/glue/partitionStore.ts';
-import type { StoredTable } from '../../src/localcloud/services/glue/state.ts';
+} from '../src/services/glue/partitionStore.ts';
+import type { StoredTable } from '../src/services/glue/state.ts';
 
 describe('Glue partition store', () => {
   it('keeps its sorted index equal to the sorted keys through interleaved writes and reads', () => {

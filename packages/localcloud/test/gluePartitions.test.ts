@@ -19,8 +19,8 @@ import {
   ValidationException,
 } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, failure, startTestCloud } from '../support/localCloud.ts';
+import { clientsFor, failure, startTestCloud } from '../../../test/support/localCloud.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 const columns = [{ Name: 'v', Type: 'string' }];
 const partitionInput = (year: number, month: number) => ({

@@ -11,10 +11,10 @@ import {
   paginateListRoles,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { iamPrincipalExists, iamStateOf } from '../../src/localcloud/services/iam/state.ts';
-import { GLOBAL_REGION } from '../../src/localcloud/state.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import type { LocalCloud } from '../src/server.ts';
+import { iamPrincipalExists, iamStateOf } from '../src/services/iam/state.ts';
+import { GLOBAL_REGION } from '../src/state.ts';
 
 const TRUST = JSON.stringify({
   Version: '2012-10-17',

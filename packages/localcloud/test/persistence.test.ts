@@ -5,9 +5,9 @@ import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { CreateRoleCommand, CreateUserCommand, GetRoleCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
-import { admin, appendEvent } from '../support/trailEvents.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import { admin, appendEvent } from '../../../test/support/trailEvents.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 const TRUST = '{"Version":"2012-10-17","Statement":[]}';
 

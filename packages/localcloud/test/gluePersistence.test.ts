@@ -12,7 +12,7 @@ import {
   UpdateTableCommand,
 } from '@aws-sdk/client-glue';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
 
 describe('local cloud Glue: persistence', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lakemirror-glue-'));

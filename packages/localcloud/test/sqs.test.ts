@@ -9,8 +9,8 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { startTestCloud } from '../support/localCloud.ts';
+import { startTestCloud } from '../../../test/support/localCloud.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 let cloud: LocalCloud;
 let sqs: SQSClient;

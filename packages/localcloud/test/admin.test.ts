@@ -2,11 +2,11 @@ import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { GetRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { iamPrincipalExists } from '../../src/localcloud/services/iam/state.ts';
-import { GLOBAL_REGION } from '../../src/localcloud/state.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
-import { admin } from '../support/trailEvents.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import { admin } from '../../../test/support/trailEvents.ts';
+import type { LocalCloud } from '../src/server.ts';
+import { iamPrincipalExists } from '../src/services/iam/state.ts';
+import { GLOBAL_REGION } from '../src/state.ts';
 
 describe('admin API', () => {
   let cloud: LocalCloud;

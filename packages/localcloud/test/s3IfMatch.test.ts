@@ -5,8 +5,8 @@ import {
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 describe('local cloud S3 honours If-Match, as S3 does', () => {
   let cloud: LocalCloud;

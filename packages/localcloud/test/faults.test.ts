@@ -1,9 +1,9 @@
 import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
-import { admin } from '../support/trailEvents.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import { admin } from '../../../test/support/trailEvents.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 const settle = (results: PromiseSettledResult<unknown>[]) => ({
   ok: results.filter((r) => r.status === 'fulfilled').length,

@@ -20,7 +20,7 @@ import {
   UpdateLFTagCommand,
 } from '@aws-sdk/client-lakeformation';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { chunk } from '../../aws/chunk.ts';
+import { chunk } from '../chunk.ts';
 import type { DemoLake } from './demoLake.ts';
 
 /** The real SDK clients the seed runs through, all of the demo lake's Region. */

@@ -21,10 +21,10 @@ import {
   ValidationException,
 } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_ACCOUNT_ID } from '../../src/localcloud/accounts.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { lakeFormationStateOf } from '../../src/localcloud/services/lakeformation/state.ts';
-import { clientsFor, failure, startTestCloud } from '../support/localCloud.ts';
+import { clientsFor, failure, startTestCloud } from '../../../test/support/localCloud.ts';
+import { DEFAULT_ACCOUNT_ID } from '../src/accounts.ts';
+import type { LocalCloud } from '../src/server.ts';
+import { lakeFormationStateOf } from '../src/services/lakeformation/state.ts';
 
 const columns = [{ Name: 'id', Type: 'bigint' }];
 const tableInput = (name: string) => ({

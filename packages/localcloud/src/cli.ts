@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import type { CommandContext } from '../cli/context.ts';
+import type { LocalCloudCommandContext as CommandContext } from './commandContext.ts';
 import { DEMO_REGION, demoLake } from './seed/demoLake.ts';
 import { type SeedClients, seedDemoLake } from './seed/seedDemoLake.ts';
 import { type LocalCloud, startLocalCloud } from './server.ts';

@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../src/localcloud/server.ts';
-import { startTestCloud } from '../support/localCloud.ts';
-import { admin } from '../support/trailEvents.ts';
+import { startTestCloud } from '../../../test/support/localCloud.ts';
+import { admin } from '../../../test/support/trailEvents.ts';
+import { type LocalCloud, startLocalCloud } from '../src/server.ts';
 
 /** A raw admin request, so that Host and Origin can be set as a browser or a rebinding page would. */
 function rawAdmin(cloud: LocalCloud, route: string, headers: Record<string, string>, body = '{}') {

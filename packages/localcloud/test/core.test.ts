@@ -2,8 +2,8 @@ import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 describe('local cloud core', () => {
   let cloud: LocalCloud;

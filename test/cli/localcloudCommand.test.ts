@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { runLocalCloudCommand } from '@lakemirror/localcloud';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { runLocalCloudCommand } from '../../src/localcloud/cli.ts';
 
 /** Runs `lakemirror localcloud …` in-process until the endpoint is printed; `stop()` ends it like Ctrl-C. */
 async function startCli(args: string[]) {

@@ -2,8 +2,8 @@ import { CreateRoleCommand, IAMClient, ListRolesCommand } from '@aws-sdk/client-
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, startTestCloud } from '../support/localCloud.ts';
+import { clientsFor, startTestCloud } from '../../../test/support/localCloud.ts';
+import type { LocalCloud } from '../src/server.ts';
 
 const TRUST = '{"Version":"2012-10-17","Statement":[]}';
 const TARGET = '444455556666';
