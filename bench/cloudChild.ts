@@ -97,7 +97,7 @@ export class CloudChild {
     return (await this.admin('POST', 'faults', change)) as FaultSettings;
   }
 
-  /** EventBridge-style push delivery to the queue: delay and drop rate (see src/localcloud/pushDelivery.ts). */
+  /** EventBridge-style push delivery to the queue: delay and drop rate (see packages/localcloud/src/pushDelivery.ts). */
   async setPush(change: { delayMs?: number; dropRate?: number; queueName?: string }): Promise<unknown> {
     return this.admin('POST', 'push', change);
   }
