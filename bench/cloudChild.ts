@@ -1,8 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CallCounts } from '../src/localcloud/callStats.ts';
-import type { FaultSettings } from '../src/localcloud/faults.ts';
-import type { LocalCloudOptions } from '../src/localcloud/server.ts';
+import type { CallCounts, FaultSettings, LocalCloudOptions } from '@lakemirror/localcloud';
 import type { CloudRequest } from './cloudProcess.ts';
 import type { LakeParams, LakeSize } from './lakeSizes.ts';
 
@@ -99,7 +97,7 @@ export class CloudChild {
     return (await this.admin('POST', 'faults', change)) as FaultSettings;
   }
 
-  /** EventBridge-style push delivery to the queue: delay and drop rate (see src/localcloud/pushDelivery.ts). */
+  /** EventBridge-style push delivery to the queue: delay and drop rate (see packages/localcloud/src/pushDelivery.ts). */
   async setPush(change: { delayMs?: number; dropRate?: number; queueName?: string }): Promise<unknown> {
     return this.admin('POST', 'push', change);
   }

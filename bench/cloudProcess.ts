@@ -2,7 +2,7 @@
  * The local cloud in its own process, so the benchmark's memory figures are lakemirror's alone (a loaded
  * million-partition lake lives here, not in the measured process). Driven over IPC by `cloudChild.ts`.
  */
-import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../src/localcloud/server.ts';
+import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '@lakemirror/localcloud';
 import type { TimelineSpan } from './cloudChild.ts';
 import { generateLake } from './generateLake.ts';
 import type { LakeParams, LakeSize } from './lakeSizes.ts';

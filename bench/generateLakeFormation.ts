@@ -1,4 +1,4 @@
-import { defaultDataLakeSettings } from '../src/localcloud/services/lakeformation/state.ts';
+import { defaultDataLakeSettings } from '@lakemirror/localcloud';
 import type { DatabaseSpec, TableSpec } from './generateLake.ts';
 import { columnsOf, LAKE_EPOCH } from './lakeCatalog.ts';
 import type { LakeParams } from './lakeSizes.ts';

@@ -1,4 +1,4 @@
-import { PARQUET } from '../src/localcloud/seed/storage.ts';
+import { PARQUET } from '@lakemirror/localcloud';
 import type { DatabaseSpec, TableSpec } from './generateLake.ts';
 import { mulberry32, pick } from './prng.ts';
 

@@ -1,4 +1,4 @@
-import type { CallCounts } from '../src/localcloud/callStats.ts';
+import type { CallCounts } from '@lakemirror/localcloud';
 import type { OperationCounts } from './floor.ts';
 
 /** Services whose calls the floor covers; anything else (STS, DynamoDB, S3) is reported as auxiliary. */

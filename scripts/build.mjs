@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build`: bundles the CLI and the library entry into dist/ (ESM, Node 20), dependencies left
-// external, with code splitting so that the local cloud is a chunk loaded only by `demo`, `localcloud` and
-// the embedded start; then writes the library's type declarations.
+// external, the local cloud package (packages/localcloud) among them: it is compiled on its own into
+// packages/localcloud/dist, and the CLI loads it only with a dynamic import in `demo`, `localcloud` and the
+// embedded start. Then writes the library's type declarations.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -27,6 +28,24 @@ await build({
   packages: 'external',
   sourcemap: true,
   chunkNames: 'chunks/[name]-[hash]',
+  // The emulator is its own package, loaded by `demo`, `localcloud` and the embedded start with a dynamic
+  // import; it must never be bundled into the CLI (packages: 'external' already leaves it out; say it).
+  external: ['@lakemirror/localcloud'],
+  logLevel: 'warning',
+});
+// The local cloud package, compiled beside its source for the CLI's dynamic import and the package's bin.
+const localCloud = resolve(root, 'packages/localcloud');
+rmSync(resolve(localCloud, 'dist'), { recursive: true, force: true });
+await build({
+  absWorkingDir: localCloud,
+  entryPoints: { index: 'src/index.ts' },
+  outdir: resolve(localCloud, 'dist'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
   logLevel: 'warning',
 });
 if (bundleOnly) process.exit(0);

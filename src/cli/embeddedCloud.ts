@@ -1,4 +1,5 @@
 import type { LakemirrorConfig } from '../config/configSchema.ts';
+import { loadLocalCloud } from './loadLocalCloud.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -31,10 +32,7 @@ export async function ensureLocalCloud(config: LakemirrorConfig): Promise<Embedd
   if (!endpoint) return undefined;
   const url = new URL(endpoint);
   if (!LOOPBACK.has(url.hostname) || (await answers(endpoint))) return undefined;
-  const [{ DEFAULT_DATA_DIR }, { startLocalCloud }] = await Promise.all([
-    import('../localcloud/cli.ts'),
-    import('../localcloud/server.ts'),
-  ]);
+  const { DEFAULT_DATA_DIR, startLocalCloud } = await loadLocalCloud();
   const dataDir = config.localcloud?.dataDir ?? DEFAULT_DATA_DIR;
   const cloud = await startLocalCloud({
     host: url.hostname.replace(/^\[|\]$/g, ''),

@@ -42,7 +42,7 @@ const LOCAL_COMMANDS: Record<string, { description: string; load: () => Promise<
   },
   localcloud: {
     description: 'run the local cloud, an emulator of the AWS APIs lakemirror uses (see `localcloud --help`)',
-    load: async () => (await import('./commands/localcloud.ts')).localCloud,
+    load: async () => (await import('./commands/localcloud.ts')).loadLocalCloudCommand(),
   },
 };
 

@@ -1,8 +1,8 @@
+import { runLocalCloudCommand } from '@lakemirror/localcloud';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMON_FLAGS } from '../../src/cli/commands/common.ts';
 import { ALL_COMMANDS, buildProgram } from '../../src/cli/main.ts';
-import { runLocalCloudCommand } from '../../src/localcloud/cli.ts';
 import { cli } from '../support/cli.ts';
 
 /** Every command of the program with its full name (`realtime watch`), depth first. */

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import stripAnsi from 'strip-ansi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { progressLake } from './progressLake.ts';
 
 const COLUMNS = 60;

@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { generateLake } from '../../bench/generateLake.ts';
 import { LAKE_SIZES } from '../../bench/lakeSizes.ts';
 import { loadLakeIntoCloud } from '../../bench/loadLake.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { startTestCloud } from '../support/localCloud.ts';
 
 /** A generated lake of a few thousand partitions in a local cloud, and a config file to sync it with. */

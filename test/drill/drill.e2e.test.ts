@@ -7,13 +7,13 @@ import { GetDatabasesCommand, GetTableCommand, UpdateTableCommand } from '@aws-s
 import { CreateRoleCommand, DeleteRoleCommand } from '@aws-sdk/client-iam';
 import { GrantPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import type { LocalCloud } from '@lakemirror/localcloud';
+import { demoTrustPolicy } from '@lakemirror/localcloud';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../src/aws/clientFactory.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import { type DrillOptions, runDrill } from '../../src/drill/index.ts';
-import { demoTrustPolicy } from '../../src/localcloud/seed/demoLake.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
 import { createEventTable } from '../../src/realtime/eventTable/createEventTable.ts';
 import { EventTable } from '../../src/realtime/eventTable/eventTable.ts';

@@ -1,6 +1,6 @@
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { demoLake } from '../../src/localcloud/seed/demoLake.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
+import type { LocalCloud } from '@lakemirror/localcloud';
+import { demoLake } from '@lakemirror/localcloud';
 import { clientsFor } from '../support/localCloud.ts';
 
 export const TARGET_BUCKET = 'lakemirror-demo-lake-usw2';

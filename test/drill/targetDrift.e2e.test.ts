@@ -1,8 +1,8 @@
 import { GetTableCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import { renderDrillSummary, runDrill } from '../../src/drill/index.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
 import { clientsFor, startTestCloud } from '../support/localCloud.ts';

@@ -1,10 +1,9 @@
 import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { GetDatabaseCommand, GetDatabasesCommand } from '@aws-sdk/client-glue';
 import { GrantPermissionsCommand, PutDataLakeSettingsCommand } from '@aws-sdk/client-lakeformation';
+import type { LocalCloud } from '@lakemirror/localcloud';
+import { DEMO_ROLES, demoLake, seedDemoLake } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ROLES, demoLake } from '../../src/localcloud/seed/demoLake.ts';
-import { seedDemoLake } from '../../src/localcloud/seed/seedDemoLake.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
 import { adminIds, createRoles, governanceConfig, grantsOf, settingsOf } from '../support/governance.ts';
 import { clientsFor, startTestCloud } from '../support/localCloud.ts';

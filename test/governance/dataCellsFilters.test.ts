@@ -5,8 +5,8 @@ import {
   GrantPermissionsCommand,
   UpdateDataCellsFilterCommand,
 } from '@aws-sdk/client-lakeformation';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runVerify } from '../../src/ondemand/index.ts';
 import {
   clientsFor,

@@ -4,8 +4,8 @@ import {
   GrantPermissionsCommand,
   PutDataLakeSettingsCommand,
 } from '@aws-sdk/client-lakeformation';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import {
   adminIds,
   clientsFor,

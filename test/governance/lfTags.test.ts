@@ -8,8 +8,8 @@ import {
   RevokePermissionsCommand,
   UpdateLFTagCommand,
 } from '@aws-sdk/client-lakeformation';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
 import {
   assignedTags,

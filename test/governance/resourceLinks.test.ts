@@ -6,8 +6,8 @@ import {
   GetTableCommand,
   UpdateDatabaseCommand,
 } from '@aws-sdk/client-glue';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { clientsFor, createTable, createTables, sync } from '../support/governance.ts';
 import { startTestCloud } from '../support/localCloud.ts';
 

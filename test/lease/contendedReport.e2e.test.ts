@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { GetDatabasesCommand, GetTablesCommand } from '@aws-sdk/client-glue';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { demoConfigFile } from '../reliability/support.ts';
 import { readAudit } from '../support/audit.ts';
 import { seedDemo } from '../support/demoSync.ts';

@@ -1,8 +1,8 @@
 import { readdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileSnapshotStore } from '../../src/aws/fileSnapshotStore.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
 import { startTestCloud } from '../support/localCloud.ts';

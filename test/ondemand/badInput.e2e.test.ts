@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DeleteRoleCommand } from '@aws-sdk/client-iam';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSnapshot, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
 import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';

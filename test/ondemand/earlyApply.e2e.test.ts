@@ -1,6 +1,6 @@
 import { GetTablesCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify } from '../../src/ondemand/index.ts';
 import { recordingOutput } from '../../src/ondemand/output.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';

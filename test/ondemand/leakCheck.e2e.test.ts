@@ -4,8 +4,8 @@ import {
   GetDatabaseCommand,
   GetTableCommand,
 } from '@aws-sdk/client-glue';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import type { SnapshotRecord } from '../../src/model/records.ts';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
 import { demoConfigFile } from '../reliability/support.ts';

@@ -5,8 +5,8 @@ import {
   type RegisterResourceCommandInput,
   UpdateResourceCommand,
 } from '@aws-sdk/client-lakeformation';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
 import { clientsFor, failure, startTestCloud, sum, writeCalls } from '../support/localCloud.ts';

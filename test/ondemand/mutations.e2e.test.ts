@@ -6,8 +6,8 @@ import {
   UpdateTableCommand,
 } from '@aws-sdk/client-glue';
 import { RevokePermissionsCommand } from '@aws-sdk/client-lakeformation';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
 import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';

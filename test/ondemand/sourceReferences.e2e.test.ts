@@ -5,8 +5,8 @@ import {
   GetTableCommand,
   UpdateDatabaseCommand,
 } from '@aws-sdk/client-glue';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
 import { recordingOutput } from '../../src/ondemand/output.ts';
 import { demoConfigFile } from '../reliability/support.ts';

@@ -8,8 +8,8 @@ import {
   GetTablesCommand,
 } from '@aws-sdk/client-glue';
 import { ListPermissionsCommand, RevokePermissionsCommand } from '@aws-sdk/client-lakeformation';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import type { DriftReport } from '../../src/report/reportTypes.ts';
 import { cli } from '../support/cli.ts';
 import { seedDemo } from '../support/demoSync.ts';

@@ -96,7 +96,7 @@ describe('the published package', () => {
     }
   });
 
-  it('never loads the local cloud statically: its code sits in chunks only a dynamic import reaches', () => {
+  it('contains no emulator code: the local cloud package is reached only by a dynamic import', () => {
     const reached = new Set<string>();
     const visit = (file: string) => {
       if (reached.has(file)) return;
@@ -108,13 +108,59 @@ describe('the published package', () => {
     visit(join(copy, 'dist/cli.js'));
     visit(join(copy, 'dist/index.js'));
     const statically = [...reached].map((f) => readFileSync(f, 'utf8')).join('\n');
-    const everything = readdirSync(join(copy, 'dist/chunks'))
+    const everything = readdirSync(join(copy, 'dist'), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.js'))
-      .map((f) => readFileSync(join(copy, 'dist/chunks', f), 'utf8'))
+      .map((f) => readFileSync(join(copy, 'dist', f), 'utf8'))
       .join('\n');
-    expect(everything).toMatch(/function startLocalCloud\(/);
     expect(statically).toContain('function main(');
-    expect(statically).not.toMatch(/function startLocalCloud\(/);
-    expect(statically).not.toMatch(/from "(dynalite|s3rver)"/);
+    expect(everything).toContain('import("@lakemirror/localcloud")');
+    expect(statically).not.toMatch(/from\s*"@lakemirror\/localcloud"/);
+    expect(everything).not.toMatch(/function startLocalCloud\(|function seedDemoLake\(/);
+    expect(everything).not.toMatch(/from "(dynalite|s3rver)"/);
+    // The package itself is compiled beside its source, where the CLI's dynamic import finds it.
+    expect(readFileSync(join(copy, 'packages/localcloud/dist/index.js'), 'utf8')).toMatch(
+      /function startLocalCloud\(/,
+    );
+  });
+
+  it('depends in production on neither the emulator, its servers nor tsx (npm ls --omit=dev)', () => {
+    const listed = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const names = listed.split('\n').map((line) => line.slice(line.lastIndexOf('node_modules/') + 13));
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of ['@lakemirror/localcloud', 'dynalite', 's3rver', 'tsx', 'classic-level'])
+      expect(names, name).not.toContain(name);
+  });
+
+  it('says how to get the local cloud when it is not installed, and runs every other command', () => {
+    // An install without the emulator: the copy's dependencies minus @lakemirror/localcloud.
+    const bare = mkdtempSync(join(tmpdir(), 'lakemirror-bare-'));
+    try {
+      mkdirSync(join(bare, 'node_modules'));
+      for (const entry of readdirSync(join(root, 'node_modules')).filter((e) => e !== '@lakemirror'))
+        symlinkSync(join(root, 'node_modules', entry), join(bare, 'node_modules', entry));
+      cpSync(join(copy, 'dist'), join(bare, 'dist'), { recursive: true });
+      cpSync(join(copy, 'bin'), join(bare, 'bin'), { recursive: true });
+      cpSync(join(copy, 'config'), join(bare, 'config'), { recursive: true });
+      cpSync(join(copy, 'package.json'), join(bare, 'package.json'));
+      const cli = (args: string[]) =>
+        spawnSync(process.execPath, [join(bare, 'bin/lakemirror.mjs'), ...args], {
+          cwd: bare,
+          encoding: 'utf8',
+        });
+      for (const command of ['demo', 'localcloud']) {
+        const result = cli([command]);
+        expect(result.status, command).toBe(1);
+        expect(result.stderr).toContain('code: localcloud.notInstalled');
+        expect(result.stderr).toContain('npm i -D @lakemirror/localcloud');
+      }
+      const help = cli(['verify', '--help']);
+      expect(help.status).toBe(0);
+      expect(help.stdout).toContain('Usage: lakemirror verify');
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
+import type { LocalCloud } from '@lakemirror/localcloud';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { runSync } from '../../src/ondemand/index.ts';
 import { collectOnce, eventTableOf, replayOnce, replayPending } from '../../src/realtime/index.ts';
 import { replayConfigOf } from '../../src/realtime/replay/replayPending.ts';

@@ -1,8 +1,7 @@
 import { UpdateDatabaseCommand } from '@aws-sdk/client-glue';
+import type { LocalCloud, StoredEvent } from '@lakemirror/localcloud';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredEvent } from '../../src/localcloud/cloudTrailLog.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { runOnce } from '../../src/realtime/index.ts';
 import { clientsFor, startTestCloud } from '../support/localCloud.ts';
 import { catalogOps, db } from './support/catalogOps.ts';

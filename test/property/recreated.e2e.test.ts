@@ -4,8 +4,8 @@ import {
   DeleteDatabaseCommand,
   DeleteTableCommand,
 } from '@aws-sdk/client-glue';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { runSync } from '../../src/ondemand/index.ts';
 import { startTestCloud } from '../support/localCloud.ts';
 import { drainRealtime, eventItems, expectConverged, syncProblems, unsettled } from './support/syncPoints.ts';

@@ -1,7 +1,7 @@
+import type { LocalCloud } from '@lakemirror/localcloud';
 import type { FinalizeHandler, HandlerExecutionContext } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloudTrailEventLog } from '../../src/aws/cloudTrailEventLog.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { LakemirrorError } from '../../src/model/errors.ts';
 import { collectEvents } from '../../src/realtime/collect/collectEvents.ts';
 import { clientsFor, startTestCloud } from '../support/localCloud.ts';

@@ -1,5 +1,5 @@
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import type { ObjectRef } from '../../src/realtime/events/objectRef.ts';
 import type { StagedEvent } from '../../src/realtime/events/parseCloudTrailEvent.ts';
 import { createEventTable } from '../../src/realtime/eventTable/createEventTable.ts';

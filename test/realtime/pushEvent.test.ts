@@ -1,5 +1,5 @@
+import { apiCallEvent } from '@lakemirror/localcloud';
 import { describe, expect, it } from 'vitest';
-import { apiCallEvent } from '../../src/localcloud/pushDelivery.ts';
 import { isPoison, parsePushMessage } from '../../src/realtime/push/pushEvent.ts';
 
 const scope = { sourceRegion: 'us-east-1' };

@@ -1,6 +1,6 @@
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { describe, expect, it } from 'vitest';
 import { parseInterval } from '../../src/cli/commands/realtime.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import type { Action } from '../../src/plan/actions.ts';
 import type { ObjectRef } from '../../src/realtime/events/objectRef.ts';
 import { toEventItems } from '../../src/realtime/eventTable/items.ts';

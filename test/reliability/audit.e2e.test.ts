@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeleteTableCommand, GetTableCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../src/audit/auditRecord.ts';
 import { recordHash } from '../../src/audit/auditRecord.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import type { SyncReport } from '../../src/ondemand/syncReport.ts';
 import { readAudit, readAuditLines } from '../support/audit.ts';

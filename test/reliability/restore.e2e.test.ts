@@ -7,8 +7,8 @@ import {
   GetTableCommand,
   UpdateTableCommand,
 } from '@aws-sdk/client-glue';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import { stableStringify } from '../../src/model/stableStringify.ts';
 import type { SyncReport } from '../../src/ondemand/syncReport.ts';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { s3AuditLog } from '../../src/audit/s3AuditLog.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import type { SyncReport } from '../../src/ondemand/syncReport.ts';
 import { cli } from '../support/cli.ts';
 import { seedDemo } from '../support/demoSync.ts';

@@ -4,9 +4,9 @@ import {
   HeadObjectCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSnapshotStore } from '../../src/aws/createSnapshotStore.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
 import { loadSnapshot, streamSnapshotPartitions } from '../../src/ondemand/readSnapshot.ts';
 import type { RegionSide } from '../../src/ondemand/regionSide.ts';

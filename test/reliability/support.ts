@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { FileSnapshotStore } from '../../src/aws/fileSnapshotStore.ts';
 import type { LakemirrorConfigInput } from '../../src/config/configSchema.ts';
 import { validateConfig } from '../../src/config/loadConfig.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import { stableStringify } from '../../src/model/stableStringify.ts';
 import { createRuntime } from '../../src/ondemand/runtime.ts';

@@ -1,11 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LocalCloud } from '@lakemirror/localcloud';
+import { demoLake, seedDemoLake } from '@lakemirror/localcloud';
 import type { LakemirrorConfig, LakemirrorConfigInput } from '../../src/config/configSchema.ts';
 import { validateConfig } from '../../src/config/loadConfig.ts';
-import { demoLake } from '../../src/localcloud/seed/demoLake.ts';
-import { seedDemoLake } from '../../src/localcloud/seed/seedDemoLake.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { clientsFor } from './localCloud.ts';
 
 /** Seeds the demo lake into the cloud's us-east-1 through the real SDK clients. */

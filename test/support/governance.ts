@@ -11,9 +11,9 @@ import {
   ListPermissionsCommand,
   type Resource,
 } from '@aws-sdk/client-lakeformation';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import type { LakemirrorConfig, LakemirrorConfigInput } from '../../src/config/configSchema.ts';
 import { validateConfig } from '../../src/config/loadConfig.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runSync, type SyncReport } from '../../src/ondemand/index.ts';
 import { clientsFor, type TestClients } from './localCloud.ts';
 

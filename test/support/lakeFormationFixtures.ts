@@ -1,5 +1,4 @@
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { glueStateOf } from '../../src/localcloud/services/glue/state.ts';
+import { type LocalCloud, loadLake } from '@lakemirror/localcloud';
 
 export const ACCOUNT = '123456789012';
 
@@ -11,25 +10,20 @@ export function seedGlue(
   region = 'us-east-1',
   account = ACCOUNT,
 ): void {
-  const glue = glueStateOf(cloud.state.get(account, region));
-  glue.databases[database.toLowerCase()] = {
-    database: { Name: database.toLowerCase(), CatalogId: account },
-    tables: Object.fromEntries(
-      Object.entries(tables).map(([name, columns]) => [
-        name,
-        {
-          table: {
-            Name: name,
-            DatabaseName: database.toLowerCase(),
-            StorageDescriptor: { Columns: columns.map((c) => ({ Name: c, Type: 'string' })) },
-            PartitionKeys: [],
-          },
-          versions: [],
-          partitions: {},
-        },
-      ]),
-    ),
-  };
+  const name = database.toLowerCase();
+  loadLake(cloud, region, {
+    accountId: account,
+    databases: [{ Name: name, CatalogId: account }],
+    tables: Object.entries(tables).map(([table, columns]) => ({
+      database: name,
+      table: {
+        Name: table,
+        DatabaseName: name,
+        StorageDescriptor: { Columns: columns.map((c) => ({ Name: c, Type: 'string' })) },
+        PartitionKeys: [],
+      },
+    })),
+  });
 }
 
 export const role = (name: string, account = ACCOUNT) => `arn:aws:iam::${account}:role/${name}`;

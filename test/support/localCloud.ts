@@ -5,8 +5,8 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
+import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '@lakemirror/localcloud';
 import { isWriteOperation } from '../../src/aws/callCounter.ts';
-import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../src/localcloud/server.ts';
 
 /** Real SDK clients of one Region, pointed at a local cloud. */
 export interface TestClients {

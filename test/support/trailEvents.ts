@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_ACCOUNT_ID } from '../../src/localcloud/accounts.ts';
-import { recordCall } from '../../src/localcloud/cloudTrailRecorder.ts';
-import type { LocalCloud } from '../../src/localcloud/server.ts';
-import type { RequestContext } from '../../src/localcloud/service.ts';
-import { GLOBAL_REGION } from '../../src/localcloud/state.ts';
+import type { LocalCloud, RequestContext } from '@lakemirror/localcloud';
+import { DEFAULT_ACCOUNT_ID, GLOBAL_REGION, recordCall } from '@lakemirror/localcloud';
 
 export interface EventSpec {
   eventName: string;

@@ -1,16 +1,12 @@
 import { Command } from 'commander';
 import { createAwsClients } from '../../aws/clientFactory.ts';
 import { loadConfig } from '../../config/loadConfig.ts';
-import { DEFAULT_DATA_DIR } from '../../localcloud/cli.ts';
-import { demoLake } from '../../localcloud/seed/demoLake.ts';
-import { mirrorBucket } from '../../localcloud/seed/replicaBucket.ts';
-import { seedDemoLake } from '../../localcloud/seed/seedDemoLake.ts';
-import { startLocalCloud } from '../../localcloud/server.ts';
 import { runSync } from '../../ondemand/runSync.ts';
 import { createRuntime } from '../../ondemand/runtime.ts';
 import { runVerify } from '../../ondemand/runVerify.ts';
 import { syncExitCode } from '../../ondemand/syncReport.ts';
 import type { CommandContext } from '../context.ts';
+import { loadLocalCloud } from '../loadLocalCloud.ts';
 import { renderVerifyResult } from '../render/driftText.ts';
 import { stderrOutput } from '../render/progress.ts';
 import { renderSyncReport } from '../render/syncReportText.ts';
@@ -46,6 +42,7 @@ async function runDemo(
   flags: { config: string; dataDir?: string; json?: boolean },
 ): Promise<number> {
   const config = await loadConfig(flags.config);
+  const { DEFAULT_DATA_DIR, demoLake, mirrorBucket, seedDemoLake, startLocalCloud } = await loadLocalCloud();
   const dataDir = flags.dataDir ?? config.localcloud?.dataDir ?? DEFAULT_DATA_DIR;
   const endpoint = new URL(config.localcloud?.endpoint ?? 'http://127.0.0.1:4566');
   const output = stderrOutput(ctx);

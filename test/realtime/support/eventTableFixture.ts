@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { LocalCloud } from '../../../src/localcloud/server.ts';
+import type { LocalCloud } from '@lakemirror/localcloud';
 import { createEventTable } from '../../../src/realtime/eventTable/createEventTable.ts';
 import { EventTable } from '../../../src/realtime/eventTable/eventTable.ts';
 import { clientsFor } from '../../support/localCloud.ts';

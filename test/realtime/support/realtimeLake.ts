@@ -1,5 +1,5 @@
+import type { LocalCloud } from '@lakemirror/localcloud';
 import type { LakemirrorConfig, LakemirrorConfigInput } from '../../../src/config/configSchema.ts';
-import type { LocalCloud } from '../../../src/localcloud/server.ts';
 import {
   createRuntime,
   type Runtime,

@@ -1,6 +1,5 @@
-import { recordCall } from '../../../src/localcloud/cloudTrailRecorder.ts';
-import type { LocalCloud } from '../../../src/localcloud/server.ts';
-import { type RequestContext, ServiceError } from '../../../src/localcloud/service.ts';
+import type { LocalCloud } from '@lakemirror/localcloud';
+import { type RequestContext, recordCall, ServiceError } from '@lakemirror/localcloud';
 
 export interface FakeCall {
   service: 'glue' | 'lakeformation';
