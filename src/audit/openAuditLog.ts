@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { parseSnapshotUri } from '../aws/snapshotUri.ts';
+import { parseSnapshotUri } from '../config/snapshotUri.ts';
 import type { AuditLog, AuditSource } from './auditLog.ts';
 import { fileAuditLog, fileAuditSource } from './fileAuditLog.ts';
 import { s3AuditLog, s3AuditSource } from './s3AuditLog.ts';

@@ -1,9 +1,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { parseSnapshotUri } from '../config/snapshotUri.ts';
 import type { AwsCallContextOptions } from './awsCallContext.ts';
 import { FileSnapshotStore } from './fileSnapshotStore.ts';
 import { S3SnapshotStore } from './s3SnapshotStore.ts';
 import type { SnapshotStore } from './snapshotStore.ts';
-import { parseSnapshotUri } from './snapshotUri.ts';
 
 /** The store for config `snapshots.uri`: a directory, or an S3 prefix read and written with `s3`. */
 export function createSnapshotStore(

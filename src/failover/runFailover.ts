@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../audit/auditRecord.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
+import { stopMarkerName } from '../lease/stopMarker.ts';
 import { requireTargetRegionStore } from '../lease/targetRegionStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
@@ -19,7 +20,6 @@ import {
   writeReversedConfig,
 } from './failoverSteps.ts';
 import type { RpoBound } from './rpo.ts';
-import { stopMarkerName } from './stopMarker.ts';
 
 export interface FailoverRequest {
   to: string;

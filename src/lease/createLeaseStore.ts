@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { parseSnapshotUri } from '../aws/snapshotUri.ts';
+import { parseSnapshotUri } from '../config/snapshotUri.ts';
 import { FileLeaseStore } from './fileLeaseStore.ts';
 import type { LeaseStore } from './leaseStore.ts';
 import { S3LeaseStore } from './s3LeaseStore.ts';

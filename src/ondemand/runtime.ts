@@ -1,6 +1,8 @@
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { type ApiCallCounter, createApiCallCounter } from '../aws/callCounter.ts';
-import { type AwsClients, createAwsClients } from '../aws/clientFactory.ts';
+import { type AwsClientOptions, type AwsClients, createAwsClients } from '../aws/clientFactory.ts';
+import { ENGINE_CLIENTS } from '../aws/clients/engineClients.ts';
+import { iam } from '../aws/clients/iam.ts';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import { configuredEndpoint, isLocalEndpoint } from '../aws/endpoints.ts';
 import { GlueCatalogReader } from '../aws/glueCatalogReader.ts';
@@ -9,6 +11,7 @@ import { KmsSnapshotSigner, kmsKeyRegion } from '../aws/kmsSnapshotSigner.ts';
 import { LakeFormationStore } from '../aws/lakeFormationStore.ts';
 import { RateLimiterRegistry } from '../aws/rateLimiter.ts';
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
+import { getCallerIdentity } from '../aws/stsIdentity.ts';
 import type { LakemirrorConfig, TargetConfig } from '../config/configSchema.ts';
 import { createLeaseStore } from '../lease/createLeaseStore.ts';
 import type { LeaseStore } from '../lease/leaseStore.ts';
@@ -37,6 +40,8 @@ export interface Runtime {
   target(target: TargetConfig): Promise<RegionSide>;
   /** Raw clients of a Region, for the real-time mode and checks. */
   clients(region: string, options?: { roleArn?: string }): AwsClients;
+  /** An IAM client acting as the Region's clients do (same credentials, role and endpoint); IAM is global. */
+  iam(region: string, options?: { roleArn?: string }): IAMClient;
   now(): Date;
 }
 
@@ -56,6 +61,16 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
   const limiters = new RateLimiterRegistry();
   const sides = new Map<string, Promise<RegionSide>>();
   const clientCache = new Map<string, AwsClients>();
+  const clientOptions = (
+    region: string,
+    extra: { roleArn?: string; counter?: ApiCallCounter; profile?: string },
+  ): AwsClientOptions => ({
+    region,
+    ...((extra.profile ?? options.profile) ? { profile: extra.profile ?? options.profile } : {}),
+    ...(extra.roleArn ? { roleArn: extra.roleArn } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(extra.counter ? { counter: extra.counter } : {}),
+  });
   const clients = (
     region: string,
     extra: { roleArn?: string; counter?: ApiCallCounter; profile?: string } = {},
@@ -63,13 +78,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
     const id = `${region}|${extra.roleArn ?? ''}|${extra.counter ? 'counted' : ''}`;
     let set = extra.counter ? undefined : clientCache.get(id);
     if (!set) {
-      set = createAwsClients({
-        region,
-        ...((extra.profile ?? options.profile) ? { profile: extra.profile ?? options.profile } : {}),
-        ...(extra.roleArn ? { roleArn: extra.roleArn } : {}),
-        ...(endpoint ? { endpoint } : {}),
-        ...(extra.counter ? { counter: extra.counter } : {}),
-      });
+      set = createAwsClients(clientOptions(region, extra), ENGINE_CLIENTS);
       if (!extra.counter) clientCache.set(id, set);
     }
     return set;
@@ -142,6 +151,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
         ...(target.catalogId ? { catalogId: target.catalogId } : {}),
       }),
     clients: (region, extra) => clients(region, extra ?? {}),
+    iam: (region, extra) => createAwsClients(clientOptions(region, extra ?? {}), { iam }).iam,
     now: options.now ?? (() => new Date()),
   };
 }
@@ -158,7 +168,7 @@ async function callerIdentity(
   endpoint: string | undefined,
 ): Promise<{ account: string; arn?: string }> {
   try {
-    const identity = await set.sts.send(new GetCallerIdentityCommand({}));
+    const identity = await getCallerIdentity(set.sts);
     return { account: identity.Account ?? 'unknown', ...(identity.Arn ? { arn: identity.Arn } : {}) };
   } catch (error) {
     if (isUnreachable(error)) throw unreachableError(error, region, endpoint);
