@@ -108,7 +108,11 @@ export async function runFailover(runtime: Runtime, request: FailoverRequest): P
       await auditStep(runtime, audit, ctx, step.name, result.detail);
       reports.push({ name: step.name, status: 'done', detail: result.detail, durationMs: Date.now() - at });
       if (request.crashAfter === step.name)
-        throw new Error(`failover crashed after step ${step.name} (test hook)`);
+        throw new LakemirrorError({
+          code: 'internal.testHook',
+          source: 'internal',
+          message: `failover crashed after step ${step.name} (test hook)`,
+        });
     }
     journal.completedAt = runtime.now().toISOString();
     if (request.rehearsal) {
