@@ -1,3 +1,5 @@
+import { createAwsClients } from '../aws/clientFactory.ts';
+import { iam } from '../aws/clients/iam.ts';
 import { GlueCatalogReader } from '../aws/glueCatalogReader.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { canonicalGrant, mergeGrants } from '../model/canonical.ts';
@@ -54,7 +56,7 @@ export async function usabilityChecks(runtime: Runtime, target: TargetConfig): P
     checkGrantPrincipals(
       target.region,
       side.accountId,
-      runtime.iam(target.region, role),
+      createAwsClients(runtime.clientOptions(target.region, role), { iam }).iam,
       grants,
       config.concurrency,
     ),

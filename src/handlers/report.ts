@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { LakemirrorError } from '../model/errors.ts';
-import { logger, metrics } from './handlerSupport.ts';
+import { logger, metrics } from './observability.ts';
 import { type RunManifest, shardReportUri } from './onDemandContract.ts';
 import { getJson, putJson } from './s3Objects.ts';
 import type { SyncReport } from './useCases.ts';

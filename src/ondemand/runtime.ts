@@ -1,8 +1,6 @@
-import type { IAMClient } from '@aws-sdk/client-iam';
 import { type ApiCallCounter, createApiCallCounter } from '../aws/callCounter.ts';
 import { type AwsClientOptions, type AwsClients, createAwsClients } from '../aws/clientFactory.ts';
 import { ENGINE_CLIENTS } from '../aws/clients/engineClients.ts';
-import { iam } from '../aws/clients/iam.ts';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import { configuredEndpoint, isLocalEndpoint } from '../aws/endpoints.ts';
 import { GlueCatalogReader } from '../aws/glueCatalogReader.ts';
@@ -40,8 +38,11 @@ export interface Runtime {
   target(target: TargetConfig): Promise<RegionSide>;
   /** Raw clients of a Region, for the real-time mode and checks. */
   clients(region: string, options?: { roleArn?: string }): AwsClients;
-  /** An IAM client acting as the Region's clients do (same credentials, role and endpoint); IAM is global. */
-  iam(region: string, options?: { roleArn?: string }): IAMClient;
+  /**
+   * Where and as whom the Region's clients connect, for a client the engine does not build (the drill's IAM
+   * client): `createAwsClients(runtime.clientOptions(region), { iam })` acts as the Region's clients do.
+   */
+  clientOptions(region: string, options?: { roleArn?: string }): AwsClientOptions;
   now(): Date;
 }
 
@@ -151,7 +152,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
         ...(target.catalogId ? { catalogId: target.catalogId } : {}),
       }),
     clients: (region, extra) => clients(region, extra ?? {}),
-    iam: (region, extra) => createAwsClients(clientOptions(region, extra ?? {}), { iam }).iam,
+    clientOptions: (region, extra) => clientOptions(region, extra ?? {}),
     now: options.now ?? (() => new Date()),
   };
 }
