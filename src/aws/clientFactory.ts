@@ -1,5 +1,6 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
@@ -39,6 +40,8 @@ export interface AwsClients {
   sqs: SQSClient;
   /** Signs and verifies snapshots (config `snapshots.signingKey`). */
   kms: KMSClient;
+  /** The deployed real-time stack's rules, which failover disables. */
+  eventBridge: EventBridgeClient;
 }
 
 /**
@@ -105,6 +108,8 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     sts: new STSClient(common('STS')),
     sqs: new SQSClient(common('SQS')),
     kms: new KMSClient(common('KMS')),
+    // One attempt: the adapter's retry policy decides (a hard failover tries the failed Region only once).
+    eventBridge: new EventBridgeClient(ownRetries('EVENTBRIDGE')),
   };
   if (options.counter) {
     attachCallCounter(clients.glue, 'Glue', options.counter);
@@ -115,6 +120,7 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     attachCallCounter(clients.sts, 'STS', options.counter);
     attachCallCounter(clients.sqs, 'SQS', options.counter);
     attachCallCounter(clients.kms, 'KMS', options.counter);
+    attachCallCounter(clients.eventBridge, 'EventBridge', options.counter);
   }
   return clients;
 }

@@ -7,7 +7,8 @@ export type ServiceEnvSuffix =
   | 'S3'
   | 'STS'
   | 'KMS'
-  | 'SQS';
+  | 'SQS'
+  | 'EVENTBRIDGE';
 
 /**
  * The endpoint a client of `service` will use, if any is configured: an explicit one (config
