@@ -38,19 +38,22 @@ describe('hard failover with the source Region unreachable', () => {
       reversedConfigPath: path,
     });
 
-    expect(callsIn(lake.cloud, SOURCE)).toEqual({});
+    // The one call tried in the source: EventBridge, to stop a deployed capture; it finds no endpoint.
+    expect(callsIn(lake.cloud, SOURCE)).toEqual({ 'events:Unreachable': 1 });
     expect(report.promoted).toBe(true);
     expect(report.rpo.zero).toBe(false);
     expect(report.rpo.watermark).toBeDefined();
     expect(Date.parse(report.rpo.watermark!)).toBeLessThanOrEqual(Date.parse(replay.startedAt));
     expect(report.rpo.boundMs).toBe(Date.parse(report.startedAt) - Date.parse(report.rpo.watermark!));
-    expect(report.steps.map((s) => s.name)).toEqual([
-      'stop-replication',
-      'rpo',
-      'base-snapshot',
-      'rewrite-links',
-      'reversed-config',
+    expect(report.steps.map((s) => [s.name, s.status])).toEqual([
+      ['stop-replication', 'done'],
+      ['stop-capture', 'deferred'],
+      ['rpo', 'done'],
+      ['base-snapshot', 'done'],
+      ['rewrite-links', 'done'],
+      ['reversed-config', 'done'],
     ]);
+    expect(report.steps[1]!.detail).toMatch(/^not reached: EventBridge in us-east-1 does not answer/);
     const table = await lake.target.glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders' }));
     expect(table.Table?.Parameters?.owner).not.toBe('lost-in-outage');
     const db = await lake.target.glue.send(new GetDatabaseCommand({ Name: 'sales_link_hard' }));
@@ -66,5 +69,23 @@ describe('hard failover with the source Region unreachable', () => {
       mode: 'hard',
       baseSnapshot: report.baseSnapshot,
     });
+
+    // Once the source answers, a rerun finishes only the deferred step (no stack is deployed here).
+    lake.cloud.faults.update({ unreachableRegions: [] });
+    const rerun = await runFailover(lake.runtime(config), {
+      to: TARGET,
+      mode: 'hard',
+      reversedConfigPath: path,
+    });
+    expect(rerun.runId).toBe(report.runId);
+    expect(rerun.steps.map((s) => s.status)).toEqual([
+      'alreadyDone',
+      'done',
+      'alreadyDone',
+      'alreadyDone',
+      'alreadyDone',
+      'alreadyDone',
+    ]);
+    expect(rerun.steps[1]!.detail).toMatch(/^no deployed real-time stack in us-east-1/);
   });
 });
