@@ -3,7 +3,7 @@ import { GetDatabaseCommand, GetTableCommand } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/loadConfig.ts';
 import { runFailover } from '../../src/failover/runFailover.ts';
-import { collectOnce, replayOnce } from '../../src/realtime/index.ts';
+import { collectOnce, runOnce } from '../../src/realtime/index.ts';
 import { setOwner } from '../lease/setOwner.ts';
 import { type RealtimeLake, SOURCE, startRealtimeLake, TARGET } from '../realtime/support/realtimeLake.ts';
 import { callsIn } from '../support/localCloud.ts';
@@ -20,11 +20,14 @@ describe('hard failover with the source Region unreachable', () => {
   });
 
   it('reads nothing from the source, reports the RPO bound from the state in the target, rewrites links', async () => {
-    const config = await lake.freshConfig();
+    // A reconcile cycle of a few milliseconds: the second run completes a full cycle, so a watermark exists.
+    const config = await lake.freshConfig({ realtime: { reconcile: { everyMinutes: 0.001 } } });
     await createSourceLinks(lake, 'hard');
-    await collectOnce(lake.runtime(config));
-    const replay = await replayOnce(lake.runtime(config));
+    await runOnce(lake.runtime(config));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { replay, reconcile } = await runOnce(lake.runtime(config));
     expect(replay.objects.failed).toBe(0);
+    expect(reconcile.lastFullAt).toBeDefined();
     // A change staged but never replayed: lost with the Region, within the bound reported.
     await setOwner(lake, 'lost-in-outage');
     await collectOnce(lake.runtime(config));
@@ -45,6 +48,9 @@ describe('hard failover with the source Region unreachable', () => {
     expect(report.rpo.watermark).toBeDefined();
     expect(Date.parse(report.rpo.watermark!)).toBeLessThanOrEqual(Date.parse(replay.startedAt));
     expect(report.rpo.boundMs).toBe(Date.parse(report.startedAt) - Date.parse(report.rpo.watermark!));
+    // The watermark `status` computes, recorded by the replay: not later than the last full cycle's start.
+    expect(Date.parse(report.rpo.watermark!)).toBeLessThanOrEqual(Date.parse(reconcile.lastFullAt!));
+    expect(report.rpo.basis).toMatch(/^watermark of the last replay at .*, bound by (checkpoint|full reconcile)/);
     expect(report.steps.map((s) => [s.name, s.status])).toEqual([
       ['stop-replication', 'done'],
       ['stop-capture', 'deferred'],
