@@ -50,7 +50,9 @@ describe('hard failover with the source Region unreachable', () => {
     expect(report.rpo.boundMs).toBe(Date.parse(report.startedAt) - Date.parse(report.rpo.watermark!));
     // The watermark `status` computes, recorded by the replay: not later than the last full cycle's start.
     expect(Date.parse(report.rpo.watermark!)).toBeLessThanOrEqual(Date.parse(reconcile.lastFullAt!));
-    expect(report.rpo.basis).toMatch(/^watermark of the last replay at .*, bound by (checkpoint|full reconcile)/);
+    expect(report.rpo.basis).toMatch(
+      /^watermark of the last replay at .*, bound by (checkpoint|full reconcile)/,
+    );
     expect(report.steps.map((s) => [s.name, s.status])).toEqual([
       ['stop-replication', 'done'],
       ['stop-capture', 'deferred'],
