@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BenchContext, createBenchContext, DEFAULT_SETTINGS } from '../../bench/harness.ts';
+import type { BenchContext } from '../../bench/harness.ts';
 import { realtimeReconcile } from '../../bench/scenarios/realtimeReconcile.ts';
-import { loadUseCases } from '../../bench/useCases.ts';
+import { startTinyBench } from './tinyBench.ts';
 
 describe('benchmark real-time reconcile: tiny lake, no latency, no limits but LookupEvents', () => {
   let ctx: BenchContext;
   beforeAll(async () => {
-    ctx = await createBenchContext(
-      { ...DEFAULT_SETTINGS, size: 'tiny', latencyMs: 0, rps: 0 },
-      await loadUseCases(),
-    );
+    ctx = await startTinyBench();
   });
   afterAll(async () => {
     await ctx?.stop();
