@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configSchema } from '../src/config/configSchema.ts';
-import { createRuntime, type Runtime } from '../src/ondemand/runtime.ts';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../src/ondemand/runtime.ts';
 import { CloudChild, type TimelineSpan } from './cloudChild.ts';
 import type { LakeShape } from './floor.ts';
 import { type GeneratedLake, generateLake, lakeShape } from './generateLake.ts';
@@ -68,8 +68,11 @@ export interface BenchContext {
   readonly useCases: UseCases;
   /** Whether the target holds a full copy (a previous scenario or `ensureSynced` made it). */
   synced: boolean;
-  /** A fresh runtime, as one CLI or Lambda invocation would build (own limiters and counters). */
-  runtime(): Runtime;
+  /**
+   * A fresh runtime, as one CLI or Lambda invocation would build (own limiters and counters); `now` gives it
+   * a clock of its own (the reconcile's runs at simulated schedule times).
+   */
+  runtime(options?: Pick<RuntimeOptions, 'now'>): Runtime;
   /** Runs `fn` with latency and rate limits off: setup is not what is measured. */
   unmeasured<T>(fn: () => Promise<T>): Promise<T>;
   /** Resets the cloud's call counts, runs `fn`, and reports wall time, calls and peak RSS. */
@@ -116,7 +119,7 @@ export async function createBenchContext(
     cloud,
     useCases,
     synced: false,
-    runtime: () => createRuntime(config),
+    runtime: (options) => createRuntime(config, options ?? {}),
     async unmeasured(fn) {
       await cloud.setFaults({ latencyMs: 0, throttleRps: 0, serviceRps: {} });
       try {

@@ -1,4 +1,5 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { GlueClient } from '@aws-sdk/client-glue';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { LakeFormationClient } from '@aws-sdk/client-lakeformation';
@@ -38,6 +39,8 @@ export interface AwsClients {
   sqs: SQSClient;
   /** Signs and verifies snapshots (config `snapshots.signingKey`). */
   kms: KMSClient;
+  /** The deployed real-time stack's rules, which failover disables. */
+  eventBridge: EventBridgeClient;
 }
 
 /** The configuration every client of one service starts from. */

@@ -9,7 +9,8 @@ export type ServiceEnvSuffix =
   | 'KMS'
   | 'SQS'
   | 'IAM'
-  | 'LAMBDA';
+  | 'LAMBDA'
+  | 'EVENTBRIDGE';
 
 /**
  * The endpoint a client of `service` will use, if any is configured: an explicit one (config

@@ -20,6 +20,10 @@ import { rpoBound } from './rpo.ts';
 export interface StepResult {
   detail: string;
   data?: Record<string, unknown>;
+  /** Not done, not journaled: a rerun tries it again (a hard failover's source that did not answer). */
+  deferred?: boolean;
+  /** Changes the step made, one audit record each (besides the step's own). */
+  records?: Array<{ object: string; detail: string }>;
 }
 
 export interface FailoverContext {

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   'drill.scratchRegionRequired': 'the restore drill needs --scratch-region',
   'failback.notReversed': 'failback found a config that is not the reverse of the failover',
   'failover.breakerTripped': 'failover stopped: the target is too far behind the source',
+  'failover.cannotStopCapture': 'failover may not read or disable the deployed real-time rules',
   'failover.noTargetState': 'failover found no replication state in the target Region',
   'failover.notInSync': 'the target is not in sync and --force was not given',
   'flags.interval': '--interval is not a positive duration',
