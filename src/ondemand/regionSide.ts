@@ -1,4 +1,5 @@
 import type { ApiCallCounter } from '../aws/callCounter.ts';
+import type { GlueCatalogObjects } from '../aws/glueCatalogObjects.ts';
 import type { GlueCatalogReader } from '../aws/glueCatalogReader.ts';
 import type { GlueCatalogWriter } from '../aws/glueCatalogWriter.ts';
 import type { LakeFormationStore } from '../aws/lakeFormationStore.ts';
@@ -12,6 +13,8 @@ export interface RegionSide {
   readonly accountId: string;
   readonly glueReader: GlueCatalogReader;
   readonly glueWriter: GlueCatalogWriter;
+  /** Partition indexes, user-defined functions and column statistics (read and written). */
+  readonly glueObjects: GlueCatalogObjects;
   readonly lakeFormation: LakeFormationStore;
   readonly counter: ApiCallCounter;
   /**
