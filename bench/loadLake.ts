@@ -5,7 +5,14 @@ import { filterKey } from '../src/localcloud/services/lakeformation/dataCellsFil
 import { normalizeResource, resourceKey } from '../src/localcloud/services/lakeformation/resources.ts';
 import { lakeFormationStateOf } from '../src/localcloud/services/lakeformation/state.ts';
 import type { GeneratedLake } from './generateLake.ts';
-import { LAKE_EPOCH, partitionsOf, storedDatabase, storedTable } from './lakeCatalog.ts';
+import {
+  LAKE_EPOCH,
+  partitionsOf,
+  storedDatabase,
+  storedFunction,
+  storedStatistics,
+  storedTable,
+} from './lakeCatalog.ts';
 
 const LOADER = 'arn:aws:iam::123456789012:role/bench-loader';
 
@@ -25,11 +32,15 @@ export function loadLakeIntoCloud(
     glue.databases[db.name] = { database: storedDatabase(db, lake.accountId), tables: {} };
   for (const table of lake.tables) {
     const stored: StoredTable = { table: storedTable(table, lake.accountId), versions: [], partitions: {} };
+    if (table.partitionIndexes > 0) stored.indexes = { by_dt: { IndexName: 'by_dt', Keys: ['dt'] } };
+    if (table.statisticsColumns > 0) stored.statistics = storedStatistics(table);
     for (const partition of partitionsOf(table, lake.accountId)) {
       stored.partitions[partitionKey(partition.Values)] = partition;
     }
     glue.databases[table.database]!.tables[table.name] = stored;
   }
+  for (const fn of lake.functions)
+    glue.databases[fn.database]!.functions = { [fn.name]: storedFunction(fn, lake.accountId) };
   const lf = lakeFormationStateOf(regionState);
   lf.settings = structuredClone(lake.lf.settings);
   for (const location of lake.lf.locations) {
