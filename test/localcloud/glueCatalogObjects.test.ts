@@ -13,9 +13,10 @@ import {
   ValidationException,
 } from '@aws-sdk/client-glue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGlueCatalogObjects } from '../../src/aws/glueCatalogObjects.ts';
 import { DEFAULT_ACCOUNT_ID } from '../../src/localcloud/accounts.ts';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
-import { clientsFor, failure, startTestCloud } from '../support/localCloud.ts';
+import { callsIn, clientsFor, failure, startTestCloud } from '../support/localCloud.ts';
 
 const manyColumns = Array.from({ length: 120 }, (_, i) => ({ Name: `c${i}`, Type: 'bigint' }));
 const stats = (name: string): ColumnStatistics => ({
@@ -150,6 +151,25 @@ describe('local cloud Glue: partition indexes, functions, column statistics', ()
     );
     expect(read.ColumnStatisticsList?.map((s) => s.ColumnName)).toEqual(['c1']);
     expect(read.Errors?.map((e) => e.ColumnName)).toEqual(['c2']);
+  });
+
+  it('the adapter writes 30 statistics in 2 calls and reads 120 columns in 2 calls', async () => {
+    const { columnStatistics } = createGlueCatalogObjects(glue, { region: 'us-east-1' });
+    const owner = { database: 'db', table: 't' };
+    cloud.stats.reset();
+    await columnStatistics.update(
+      owner,
+      manyColumns.slice(0, 30).map((c) => stats(c.Name)),
+    );
+    const found = await columnStatistics.get(
+      owner,
+      manyColumns.map((c) => c.Name),
+    );
+    expect(found?.length).toBe(30);
+    expect(callsIn(cloud, 'us-east-1')).toEqual({
+      'glue:UpdateColumnStatisticsForTable': 2,
+      'glue:GetColumnStatisticsForTable': 2,
+    });
   });
 
   it('lists functions across databases with Pattern, refuses a bad OwnerType, and records CloudTrail events', async () => {

@@ -291,5 +291,19 @@ describe('partition indexes, user-defined functions and column statistics', () =
     expect(report.targets[0]!.failures).toEqual([]);
     expect(await partitionStats(lake.target.glue)).toEqual([77]);
     expect((await lake.verify(withPartitions)).inSync).toBe(true);
+
+    // And by real time: the partition's statistics are re-read and written.
+    const realtime = await lake.freshConfig({ replicate: { columnStatistics: { partitions: true } } });
+    await glue.send(
+      new UpdateColumnStatisticsForPartitionCommand({
+        DatabaseName: 'sales',
+        TableName: 'orders',
+        PartitionValues: values,
+        ColumnStatisticsList: [longStats('order_id', 88)],
+      }),
+    );
+    const { replay } = await runOnce(lake.runtime(realtime));
+    expect(replay.objects.failed).toBe(0);
+    expect(await partitionStats(lake.target.glue)).toEqual([88]);
   });
 });
