@@ -2,6 +2,13 @@
  * Canonical forms of what the Glue and Lake Formation Get/List APIs return: the one place where
  * "equal" is decided. See docs/design.md, "Canonical form".
  */
+
+export {
+  canonicalColumnStatistics,
+  canonicalFunction,
+  canonicalPartitionIndex,
+  columnStatisticsInput,
+} from './canonicalCatalogObjects.ts';
 export {
   canonicalDatabase,
   canonicalPartition,

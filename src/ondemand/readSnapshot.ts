@@ -5,7 +5,7 @@ import { tableKey } from '../model/keys.ts';
 import type { PartitionDigests } from '../model/partitionDigests.ts';
 import type { PartitionRecord, SnapshotRecord } from '../model/records.ts';
 import {
-  SNAPSHOT_SCHEMA_VERSION,
+  SNAPSHOT_SCHEMA_VERSION_2,
   type SnapshotHeader,
   type SnapshotTrailer,
 } from '../model/snapshotFormat.ts';
@@ -50,7 +50,7 @@ export async function loadSnapshot(
     }
     const { header, trailer } = parser.finish();
     if (options.signer) await options.signer.verify(trailer);
-    if (header.schemaVersion < SNAPSHOT_SCHEMA_VERSION) {
+    if (header.schemaVersion < SNAPSHOT_SCHEMA_VERSION_2) {
       options.output?.warn(
         `snapshot ${uri} has schemaVersion ${header.schemaVersion}: its header (Region, account, time) is not covered by its content hash; take a new snapshot to get one that is`,
       );

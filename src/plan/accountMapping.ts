@@ -115,6 +115,13 @@ function rewriteAny(
         }),
       };
     }
+    case 'function': {
+      // An owner that is an IAM ARN names the source account; a plain name (e.g. `hadoop`) stays as it is.
+      const { OwnerName } = record.input;
+      if (OwnerName === undefined) return record;
+      const owner = principal(OwnerName);
+      return owner === undefined ? undefined : { ...record, input: { ...record.input, OwnerName: owner } };
+    }
     case 'table': {
       const { TargetTable } = record.input;
       return TargetTable

@@ -59,6 +59,11 @@ export function isRecordIncluded(filter: CatalogFilter, record: SnapshotRecord):
       return isTableIncluded(filter, record.databaseName, record.tableName);
     case 'dataCellsFilter':
       return isTableIncluded(filter, record.filter.DatabaseName, record.filter.TableName);
+    case 'function':
+      return isDatabaseIncluded(filter, record.databaseName);
+    case 'partitionIndex':
+    case 'columnStatistics':
+      return isTableIncluded(filter, record.databaseName, record.tableName);
     case 'grant':
     case 'lfTagAssignment':
       return isResourceIncluded(filter, record.resource);
@@ -78,6 +83,9 @@ export function isDatabaseRecord(record: SnapshotRecord): boolean {
     case 'table':
     case 'partition':
     case 'dataCellsFilter':
+    case 'function':
+    case 'partitionIndex':
+    case 'columnStatistics':
       return true;
     case 'grant':
     case 'lfTagAssignment': {

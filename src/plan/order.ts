@@ -3,16 +3,20 @@ import type { RecordKind } from '../model/records.ts';
 import type { Action } from './actions.ts';
 
 /**
- * The order creates and updates are applied in: parents before children (databases before tables before
- * partitions), things a grant may name (filters, locations, tags) before grants. Deletes run afterwards in
+ * The order creates and updates are applied in: parents before children (databases before functions and
+ * tables, tables before their partition indexes, partitions and column statistics), things a grant may name (filters, locations, tags) before grants. Deletes run afterwards in
  * the reverse order, so grants are revoked first and databases deleted last.
  */
 export const APPLY_ORDER: readonly RecordKind[] = [
   'dataLakeSettings',
   'database',
+  'function',
   'table',
+  'partitionIndex',
   'dataCellsFilter',
   'partition',
+  // After partitions: a partition's statistics need the partition (a sync applies those after every partition).
+  'columnStatistics',
   'location',
   'lfTag',
   'lfTagAssignment',

@@ -11,6 +11,7 @@ import type { Action, ActionOf } from './actions.ts';
 import { createCatalogFilter, isRecordIncluded } from './filters.ts';
 import type { PlanOptions } from './options.ts';
 import { orderActions } from './order.ts';
+import { planCatalogObjects } from './planCatalogObjects.ts';
 import { planDatabases } from './planDatabases.ts';
 import { planDataCellsFilters } from './planDataCellsFilters.ts';
 import { planDataLakeSettings } from './planDataLakeSettings.ts';
@@ -88,6 +89,7 @@ export function planWithReport(
   if (options.catalog) {
     actions.push(...planDatabases(from.database, to.database, options));
     actions.push(...planTables(from.table, to.table, options));
+    actions.push(...planCatalogObjects(from, to, options));
   }
   if (options.permissions) {
     actions.push(...planDataLakeSettings(from.dataLakeSettings, to.dataLakeSettings, options));
@@ -130,6 +132,9 @@ function byKind(records: SnapshotRecords): RecordsByKind {
     lfTagAssignment: [],
     dataCellsFilter: [],
     dataLakeSettings: [],
+    partitionIndex: [],
+    function: [],
+    columnStatistics: [],
   };
   for (const record of records) (groups[record.kind] as RecordOfKind<typeof record.kind>[]).push(record);
   return groups;

@@ -1,4 +1,4 @@
-import { databaseKey, recordKey, tableKey } from '../model/keys.ts';
+import { databaseKey, partitionKey, recordKey, tableKey } from '../model/keys.ts';
 import type { LfResource } from '../model/lfShapes.ts';
 import type { SnapshotRecord } from '../model/records.ts';
 
@@ -54,6 +54,14 @@ export function prerequisites(record: SnapshotRecord): string[] {
       return [...resourcePrerequisites(record.resource), ...record.tags.map((t) => lfTagRef(t.key))];
     case 'grant':
       return resourcePrerequisites(record.resource);
+    case 'function':
+      return [databaseRef(record.databaseName)];
+    case 'partitionIndex':
+      return [tableRef(record.databaseName, record.tableName)];
+    case 'columnStatistics':
+      return record.partitionValues
+        ? [`partition:${partitionKey(record.databaseName, record.tableName, record.partitionValues)}`]
+        : [tableRef(record.databaseName, record.tableName)];
     case 'location':
     case 'lfTag':
     case 'dataLakeSettings':

@@ -4,6 +4,7 @@ import type { Action, ActionOf } from '../../plan/actions.ts';
 import type { RegionSide } from '../regionSide.ts';
 import type { ActionResult } from './actionResult.ts';
 import { applyCatalogAction } from './applyCatalogActions.ts';
+import { applyCatalogObjectAction, isCatalogObjectKind } from './applyCatalogObjects.ts';
 import { applyGrantActions, applyLakeFormationAction } from './applyPermissionActions.ts';
 
 /** Every kind but partitions, which are applied table by table. */
@@ -26,6 +27,11 @@ export async function applyKind(
   if (chosen.length === 0) return [];
   if (kind === 'grant') return applyGrantActions(target, chosen as ActionOf<'grant'>[]);
   const limit = pLimit(target.concurrency);
-  const apply = kind === 'database' || kind === 'table' ? applyCatalogAction : applyLakeFormationAction;
+  const apply =
+    kind === 'database' || kind === 'table'
+      ? applyCatalogAction
+      : isCatalogObjectKind(kind)
+        ? applyCatalogObjectAction
+        : applyLakeFormationAction;
   return Promise.all(chosen.map((action) => limit(() => apply(target, action))));
 }

@@ -19,7 +19,11 @@ function glueScope(ref: ObjectRef): { database: string; table?: string } | undef
     case 'partition':
     case 'partitions':
     case 'dataCellsFilter':
+    case 'partitionIndexes':
+    case 'columnStatistics':
       return { database: ref.database, table: ref.table };
+    case 'function':
+      return { database: ref.database };
     case 'permissions':
     case 'lfTagAssignment':
       return glueScopeOf(ref.resource);

@@ -15,6 +15,9 @@ export function clusterOf(scope: Scope): string {
     case 'database':
     case 'table':
     case 'dataCellsFilter':
+    case 'partitionIndexes':
+    case 'function':
+    case 'columnStatistics':
       return `database:${scope.database}`;
     case 'grants':
     case 'lfTagAssignment': {

@@ -18,6 +18,7 @@ import type { LfTagAssignmentRecord, PartitionRecord, SnapshotRecord } from '../
 import { readPartitionRecords, sortPartitions } from '../../ondemand/readPartitionRecords.ts';
 import type { RegionSide } from '../../ondemand/regionSide.ts';
 import { remapS3Uri, type S3Mapping } from '../../plan/s3Remap.ts';
+import { readCatalogObjectScope } from './readObjectScope.ts';
 import type { Scope } from './units.ts';
 
 /** Scopes read as records (partitions and broad reconciles are read differently). */
@@ -113,6 +114,10 @@ export async function readScope(side: RegionSide, scope: RecordScope): Promise<S
       const settings = await lf.getDataLakeSettings();
       return settings ? [canonicalDataLakeSettings(settings)] : [];
     }
+    case 'partitionIndexes':
+    case 'function':
+    case 'columnStatistics':
+      return readCatalogObjectScope(side, scope);
   }
 }
 

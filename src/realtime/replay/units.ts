@@ -24,6 +24,12 @@ export type Scope =
   | { kind: 'lfTagAssignment'; resource: LfResource }
   /** Grants on one resource; on a named Table, also those on its columns (TableWithColumns). */
   | { kind: 'grants'; resource: LfResource }
+  /** Every partition index of a table. */
+  | { kind: 'partitionIndexes'; database: string; table: string }
+  /** One function; `name` absent: every function of the database. */
+  | { kind: 'function'; database: string; name?: string }
+  /** The column statistics of a table, or of one partition (`values`). */
+  | { kind: 'columnStatistics'; database: string; table: string; values?: string[] }
   /**
    * Nothing precise is known: reconcile everything inside the filters — or, with `database`, everything in
    * that database (its tables, partitions, filters, and the grants and tag assignments on them).
@@ -43,9 +49,12 @@ export interface ReplayUnit {
 export const SCOPE_ORDER: readonly ScopeKind[] = [
   'dataLakeSettings',
   'database',
+  'function',
   'table',
+  'partitionIndexes',
   'dataCellsFilter',
   'partitions',
+  'columnStatistics',
   'location',
   'lfTag',
   'lfTagAssignment',
@@ -78,6 +87,9 @@ export function scopeOf(ref: ObjectRef): Scope {
     case 'lfTag':
     case 'table':
     case 'dataCellsFilter':
+    case 'partitionIndexes':
+    case 'function':
+    case 'columnStatistics':
       return ref;
     case 'partition':
       return { kind: 'partitions', database: ref.database, table: ref.table, values: [ref.values] };
@@ -122,6 +134,12 @@ export function scopeId(scope: Scope): string {
       return scope.database === undefined ? 'broad' : `broad:${scope.database}`;
     case 'dataLakeSettings':
       return scope.kind;
+    case 'partitionIndexes':
+      return `partitionIndexes:${scope.database}.${scope.table}`;
+    case 'function':
+      return `function:${scope.database}.${scope.name ?? '*'}`;
+    case 'columnStatistics':
+      return `columnStatistics:${scope.database}.${scope.table}${scope.values ? `/${JSON.stringify(scope.values)}` : ''}`;
   }
 }
 

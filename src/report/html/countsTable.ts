@@ -4,8 +4,11 @@ import { html, type SafeHtml } from './escapeHtml.ts';
 /** Catalog order (design.md), so every report lists kinds the same way; unknown kinds follow, sorted. */
 const KIND_ORDER = [
   'database',
+  'function',
   'table',
+  'partitionIndex',
   'partition',
+  'columnStatistics',
   'dataCellsFilter',
   'location',
   'lfTag',
