@@ -96,6 +96,8 @@ export function recordKey(record: SnapshotRecord): string {
       return `${tableKey(record.filter.DatabaseName, record.filter.TableName)}.${record.filter.Name}`;
     case 'dataLakeSettings':
       return 'settings';
+    case 'optIn':
+      return grantKey(record.principal, record.resource);
   }
 }
 

@@ -106,6 +106,7 @@ const RECORD_SPECS: Record<SnapshotRecord['kind'], Spec> = {
       ColumnWildcard: columnWildcard,
     }),
   }),
+  optIn: fields({ principal: LAKE_FORMATION.principal, resource }),
   dataLakeSettings: fields({
     settings: fields({
       DataLakeAdmins: each(principal),

@@ -74,6 +74,17 @@ export const dataLakeSettingsRecordSchema = z.strictObject({
 });
 
 /**
+ * A Lake Formation opt-in: the principal's access to the resource is enforced by Lake Formation permissions
+ * (ListLakeFormationOptIns). `condition` is the opt-in's Condition expression, when it has one.
+ */
+export const optInRecordSchema = z.strictObject({
+  kind: z.literal('optIn'),
+  principal: name,
+  resource: lfResourceSchema,
+  condition: z.string().optional(),
+});
+
+/**
  * Any record; `kind` selects the schema so errors name the right fields. A record must also be within the
  * limits of the Glue and Lake Formation API models (recordLimits.ts): one the API would refuse is refused here.
  */
@@ -88,6 +99,7 @@ export const snapshotRecordSchema = z
     lfTagAssignmentRecordSchema,
     dataCellsFilterRecordSchema,
     dataLakeSettingsRecordSchema,
+    optInRecordSchema,
   ])
   .superRefine((record, ctx) => {
     for (const { path, message } of recordLimitIssues(record))
@@ -103,6 +115,7 @@ export type LfTagRecord = z.infer<typeof lfTagRecordSchema>;
 export type LfTagAssignmentRecord = z.infer<typeof lfTagAssignmentRecordSchema>;
 export type DataCellsFilterRecord = z.infer<typeof dataCellsFilterRecordSchema>;
 export type DataLakeSettingsRecord = z.infer<typeof dataLakeSettingsRecordSchema>;
+export type OptInRecord = z.infer<typeof optInRecordSchema>;
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 /** The kinds of replicated objects. */
 export type RecordKind = SnapshotRecord['kind'];
@@ -122,4 +135,5 @@ export const RECORD_KINDS = [
   'lfTagAssignment',
   'dataCellsFilter',
   'dataLakeSettings',
+  'optIn',
 ] as const satisfies readonly RecordKind[];

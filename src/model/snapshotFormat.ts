@@ -11,15 +11,18 @@ import { stableStringify } from './stableStringify.ts';
 /**
  * Bumped on any incompatible change; readers refuse versions they do not know. Version 2 puts the header line
  * under the content hash (version 1 hashed the records only, so its header could be edited unnoticed).
+ * Version 3 adds record kinds (opt-ins and others); a version 1 or 2 snapshot simply has none of them.
  */
-export const SNAPSHOT_SCHEMA_VERSION = 2;
-/** Older versions this lakemirror still reads (with a notice: their header is not covered by the hash). */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, SNAPSHOT_SCHEMA_VERSION];
+export const SNAPSHOT_SCHEMA_VERSION = 3;
+/** The first version whose content hash covers the header line. */
+export const HEADER_HASHED_SINCE = 2;
+/** Older versions this lakemirror still reads (version 1 with a notice: its header is not covered by the hash). */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, SNAPSHOT_SCHEMA_VERSION];
 export const SNAPSHOT_FORMAT = 'lakemirror.snapshot';
 
 /** Line 1: where and when the snapshot was taken, and by which tool. */
 export const snapshotHeaderSchema = z.strictObject({
-  schemaVersion: z.union([z.literal(1), z.literal(SNAPSHOT_SCHEMA_VERSION)]),
+  schemaVersion: z.union([z.literal(1), z.literal(2), z.literal(SNAPSHOT_SCHEMA_VERSION)]),
   format: z.literal(SNAPSHOT_FORMAT),
   source: z.strictObject({ region: z.string().min(1), accountId: z.string().regex(/^\d{12}$/) }),
   capturedAt: z.iso.datetime({ offset: true }),

@@ -15,6 +15,7 @@ export const SNAPSHOT_KIND_ORDER: readonly RecordKind[] = [
   'dataCellsFilter',
   'lfTagAssignment',
   'grant',
+  'optIn',
 ];
 
 function rank(kind: RecordKind): number {

@@ -2,11 +2,7 @@ import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { tableKey } from '../model/keys.ts';
 import type { PartitionRecord, SnapshotRecord } from '../model/records.ts';
-import {
-  SNAPSHOT_SCHEMA_VERSION,
-  type SnapshotHeader,
-  type SnapshotTrailer,
-} from '../model/snapshotFormat.ts';
+import { HEADER_HASHED_SINCE, type SnapshotHeader, type SnapshotTrailer } from '../model/snapshotFormat.ts';
 import { SnapshotLineParser } from '../model/snapshotParser.ts';
 import type { SnapshotSigner } from '../model/snapshotSigner.ts';
 import type { Output } from './output.ts';
@@ -48,7 +44,7 @@ export async function loadSnapshot(
     }
     const { header, trailer } = parser.finish();
     if (options.signer) await options.signer.verify(trailer);
-    if (header.schemaVersion < SNAPSHOT_SCHEMA_VERSION) {
+    if (header.schemaVersion < HEADER_HASHED_SINCE) {
       options.output?.warn(
         `snapshot ${uri} has schemaVersion ${header.schemaVersion}: its header (Region, account, time) is not covered by its content hash; take a new snapshot to get one that is`,
       );

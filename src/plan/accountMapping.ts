@@ -91,7 +91,8 @@ function rewriteAny(
   principal: MapPrincipal,
 ): SnapshotRecord | undefined {
   switch (record.kind) {
-    case 'grant': {
+    case 'grant':
+    case 'optIn': {
       const mapped = principal(record.principal);
       return mapped === undefined ? undefined : { ...record, principal: mapped };
     }

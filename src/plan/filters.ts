@@ -61,6 +61,7 @@ export function isRecordIncluded(filter: CatalogFilter, record: SnapshotRecord):
       return isTableIncluded(filter, record.filter.DatabaseName, record.filter.TableName);
     case 'grant':
     case 'lfTagAssignment':
+    case 'optIn':
       return isResourceIncluded(filter, record.resource);
     default:
       return true;
@@ -80,7 +81,8 @@ export function isDatabaseRecord(record: SnapshotRecord): boolean {
     case 'dataCellsFilter':
       return true;
     case 'grant':
-    case 'lfTagAssignment': {
+    case 'lfTagAssignment':
+    case 'optIn': {
       const { Database, Table, TableWithColumns, DataCellsFilter } = record.resource;
       return Boolean(Database || Table || TableWithColumns || DataCellsFilter);
     }

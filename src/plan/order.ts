@@ -4,7 +4,7 @@ import type { Action } from './actions.ts';
 
 /**
  * The order creates and updates are applied in: parents before children (databases before tables before
- * partitions), things a grant may name (filters, locations, tags) before grants. Deletes run afterwards in
+ * partitions), things a grant may name (filters, locations, tags) before grants, opt-ins after grants. Deletes run afterwards in
  * the reverse order, so grants are revoked first and databases deleted last.
  */
 export const APPLY_ORDER: readonly RecordKind[] = [
@@ -17,6 +17,8 @@ export const APPLY_ORDER: readonly RecordKind[] = [
   'lfTag',
   'lfTagAssignment',
   'grant',
+  // After the grants: opting a principal in before its grants exist would cut its access in between.
+  'optIn',
 ];
 
 const OP_RANK = { create: 0, update: 1, delete: 2 } as const;

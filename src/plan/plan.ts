@@ -8,6 +8,7 @@ import type {
 } from '../model/records.ts';
 import { isUnmapped, rewriteRecordForTarget } from './accountMapping.ts';
 import type { Action, ActionOf } from './actions.ts';
+import { diffByKey } from './diffByKey.ts';
 import { createCatalogFilter, isRecordIncluded } from './filters.ts';
 import type { PlanOptions } from './options.ts';
 import { orderActions } from './order.ts';
@@ -100,6 +101,7 @@ export function planWithReport(
     actions.push(...planLfTags(from.lfTag, to.lfTag, { ...options, targetAssignments }));
     actions.push(...assignmentActions);
     actions.push(...planGrants(from.grant, to.grant, options));
+    actions.push(...diffByKey('optIn', from.optIn, to.optIn, options));
   }
   return { actions: orderActions(actions), unmapped };
 }
@@ -130,6 +132,7 @@ function byKind(records: SnapshotRecords): RecordsByKind {
     lfTagAssignment: [],
     dataCellsFilter: [],
     dataLakeSettings: [],
+    optIn: [],
   };
   for (const record of records) (groups[record.kind] as RecordOfKind<typeof record.kind>[]).push(record);
   return groups;

@@ -54,6 +54,9 @@ export function prerequisites(record: SnapshotRecord): string[] {
       return [...resourcePrerequisites(record.resource), ...record.tags.map((t) => lfTagRef(t.key))];
     case 'grant':
       return resourcePrerequisites(record.resource);
+    // Its principal's grants come first by APPLY_ORDER; the early pass leaves opt-ins to the second pass.
+    case 'optIn':
+      return resourcePrerequisites(record.resource);
     case 'location':
     case 'lfTag':
     case 'dataLakeSettings':

@@ -44,6 +44,8 @@ export interface EarlyApplyOptions {
 
 /** Creates, and the one settings update that only adds: nothing the early pass does can lose anything. */
 function isEarly(action: Action): boolean {
+  // An opt-in makes Lake Formation enforce its principal's grants: it waits until all of them are in place.
+  if (action.kind === 'optIn') return false;
   if (action.op === 'create') return true;
   return action.kind === 'dataLakeSettings' && action.op === 'update' && !isDestructive(action);
 }

@@ -18,6 +18,8 @@ export type ObjectRef =
   /** `name` absent: every filter of the table (what a deleted table took with it). */
   | { kind: 'dataCellsFilter'; database: string; table: string; name?: string }
   | { kind: 'dataLakeSettings' }
+  /** Every opt-in on one LF resource (canonical SDK shape); the principal is irrelevant, as for grants. */
+  | { kind: 'optIns'; resource: LfResource }
   /**
    * The objects could not be named (omitted/truncated requestParameters): reconcile broadly. `database`
    * narrows that to one database — its tables, partitions, filters, and the grants and tag assignments on
@@ -53,6 +55,8 @@ export function objectKey(ref: ObjectRef): string {
       return `dataCellsFilter:${ref.database}.${ref.table}.${ref.name ?? '*'}`;
     case 'dataLakeSettings':
       return 'dataLakeSettings';
+    case 'optIns':
+      return `optIns:${stableStringify(ref.resource)}`;
     case 'catalog':
       return ref.database === undefined ? 'catalog' : `catalog:${ref.database}`;
   }

@@ -108,7 +108,7 @@ describe('snapshot errors', () => {
   });
 
   it('an unknown schemaVersion is snapshot.schemaVersion', () => {
-    const text = write(records).replace('"schemaVersion":2', '"schemaVersion":3');
+    const text = write(records).replace('"schemaVersion":3', '"schemaVersion":99');
 
     expect(codeOf(() => parseSnapshotText(text))).toBe('snapshot.schemaVersion');
   });
