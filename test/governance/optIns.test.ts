@@ -1,51 +1,12 @@
-import {
-  CreateLakeFormationOptInCommand,
-  DeleteLakeFormationOptInCommand,
-  GrantPermissionsCommand,
-  ListLakeFormationOptInsCommand,
-  type Resource,
-} from '@aws-sdk/client-lakeformation';
+import { GrantPermissionsCommand, ListLakeFormationOptInsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runVerify } from '../../src/ondemand/index.ts';
 import { createRoles, createTables, governanceConfig, sync } from '../support/governance.ts';
-import { clientsFor, failure, startTestCloud, type TestClients } from '../support/localCloud.ts';
+import { clientsFor, failure, startTestCloud } from '../support/localCloud.ts';
+import { onDatabase, onTable, optIn, optInsOf, optOut } from '../support/optIns.ts';
 
 const ACCOUNT = '123456789012';
-const onTable = (DatabaseName: string, Name: string): Resource => ({ Table: { DatabaseName, Name } });
-const onDatabase = (Name: string): Resource => ({ Database: { Name } });
-
-/** Every opt-in as `principal|resource JSON|condition` (CatalogIds dropped), sorted: what a user would compare. */
-export async function optInsOf(clients: TestClients): Promise<string[]> {
-  const { LakeFormationOptInsInfoList } = await clients.lakeFormation.send(
-    new ListLakeFormationOptInsCommand({ MaxResults: 1000 }),
-  );
-  return (LakeFormationOptInsInfoList ?? [])
-    .map(
-      (o) =>
-        `${o.Principal?.DataLakePrincipalIdentifier}|${JSON.stringify(o.Resource, (k, v) =>
-          k === 'CatalogId' ? undefined : v,
-        )}|${o.Condition?.Expression ?? ''}`,
-    )
-    .sort();
-}
-
-const optIn = (clients: TestClients, principal: string, resource: Resource, condition?: string) =>
-  clients.lakeFormation.send(
-    new CreateLakeFormationOptInCommand({
-      Principal: { DataLakePrincipalIdentifier: principal },
-      Resource: resource,
-      ...(condition ? { Condition: { Expression: condition } } : {}),
-    }),
-  );
-
-const optOut = (clients: TestClients, principal: string, resource: Resource) =>
-  clients.lakeFormation.send(
-    new DeleteLakeFormationOptInCommand({
-      Principal: { DataLakePrincipalIdentifier: principal },
-      Resource: resource,
-    }),
-  );
 
 describe('Lake Formation opt-ins (hybrid access mode), on demand', () => {
   let cloud: LocalCloud;
