@@ -2,6 +2,7 @@ import { GrantPermissionsCommand, ListLakeFormationOptInsCommand } from '@aws-sd
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/localcloud/server.ts';
 import { createRuntime, runVerify } from '../../src/ondemand/index.ts';
+import { serializeReport } from '../../src/report/writeReport.ts';
 import { createRoles, createTables, governanceConfig, sync } from '../support/governance.ts';
 import { clientsFor, failure, startTestCloud } from '../support/localCloud.ts';
 import { onDatabase, onTable, optIn, optInsOf, optOut } from '../support/optIns.ts';
@@ -100,5 +101,9 @@ describe('Lake Formation opt-ins (hybrid access mode), on demand', () => {
     const verify = await runVerify(createRuntime(governanceConfig(cloud, { filters })));
     expect(verify.inSync).toBe(false);
     expect(JSON.stringify(verify.reports[0])).toContain(`${engineer}|table:gov.users`);
+    // The HTML page counts opt-ins and lists the missing one.
+    const page = serializeReport(verify.reports[0]!, 'html');
+    expect(page).toContain('optIn');
+    expect(page).toContain('table:gov.users');
   });
 });
