@@ -108,6 +108,12 @@ const OPERATIONS: Record<RecordKind, Record<ActionOp, string>> = {
     update: 'PutDataLakeSettings',
     delete: 'PutDataLakeSettings',
   },
+  // An opt-in has no update call: a changed condition is deleted and created again.
+  optIn: {
+    create: 'CreateLakeFormationOptIn',
+    update: 'DeleteLakeFormationOptIn+CreateLakeFormationOptIn',
+    delete: 'DeleteLakeFormationOptIn',
+  },
 };
 
 /** The AWS operation that applies `op` to a record of `kind`. */

@@ -22,6 +22,7 @@ export {
   canonicalLfTag,
   canonicalLfTagAssignment,
   canonicalLocation,
+  canonicalOptIn,
   mergeGrants,
 } from './canonicalLf.ts';
 export { canonicalResource, canonicalTagExpression } from './canonicalResource.ts';

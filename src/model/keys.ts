@@ -121,6 +121,8 @@ export function recordKey(record: SnapshotRecord): string {
       return functionKey(record.databaseName, record.input.FunctionName);
     case 'columnStatistics':
       return columnStatisticsKey(record.databaseName, record.tableName, record.partitionValues);
+    case 'optIn':
+      return grantKey(record.principal, record.resource);
   }
 }
 

@@ -125,6 +125,7 @@ const RECORD_SPECS: Record<SnapshotRecord['kind'], Spec> = {
     tableName: GLUE.name,
     columns: each(fields({ ColumnName: GLUE.name })),
   }),
+  optIn: fields({ principal: LAKE_FORMATION.principal, resource }),
   dataLakeSettings: fields({
     settings: fields({
       DataLakeAdmins: each(principal),

@@ -102,6 +102,17 @@ export const dataLakeSettingsRecordSchema = z.strictObject({
 });
 
 /**
+ * A Lake Formation opt-in: the principal's access to the resource is enforced by Lake Formation permissions
+ * (ListLakeFormationOptIns). `condition` is the opt-in's Condition expression, when it has one.
+ */
+export const optInRecordSchema = z.strictObject({
+  kind: z.literal('optIn'),
+  principal: name,
+  resource: lfResourceSchema,
+  condition: z.string().optional(),
+});
+
+/**
  * Any record; `kind` selects the schema so errors name the right fields. A record must also be within the
  * limits of the Glue and Lake Formation API models (recordLimits.ts): one the API would refuse is refused here.
  */
@@ -119,6 +130,7 @@ export const snapshotRecordSchema = z
     partitionIndexRecordSchema,
     functionRecordSchema,
     columnStatisticsRecordSchema,
+    optInRecordSchema,
   ])
   .superRefine((record, ctx) => {
     for (const { path, message } of recordLimitIssues(record))
@@ -137,6 +149,7 @@ export type DataLakeSettingsRecord = z.infer<typeof dataLakeSettingsRecordSchema
 export type PartitionIndexRecord = z.infer<typeof partitionIndexRecordSchema>;
 export type FunctionRecord = z.infer<typeof functionRecordSchema>;
 export type ColumnStatisticsRecord = z.infer<typeof columnStatisticsRecordSchema>;
+export type OptInRecord = z.infer<typeof optInRecordSchema>;
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 /** The kinds of replicated objects. */
 export type RecordKind = SnapshotRecord['kind'];
@@ -159,4 +172,5 @@ export const RECORD_KINDS = [
   'partitionIndex',
   'function',
   'columnStatistics',
+  'optIn',
 ] as const satisfies readonly RecordKind[];

@@ -12,12 +12,14 @@ import { stableStringify } from './stableStringify.ts';
 export const SNAPSHOT_SCHEMA_VERSION_2 = 2;
 /**
  * Version 3 adds record kinds of the modern catalog surface (issue 18: partition indexes, functions, column
- * statistics, and the kinds of the other half of that issue); a version-2 reader would refuse their records,
- * so they get a version of their own. Version 1 and 2 snapshots read as before (they simply have none).
+ * statistics, Lake Formation opt-ins); a version-2 reader would refuse their records, so they get a version of
+ * their own. Version 1 and 2 snapshots read as before (they simply have none).
  */
 export const SNAPSHOT_SCHEMA_VERSION_3 = 3;
 /** Bumped on any incompatible change; readers refuse versions they do not know. */
 export const SNAPSHOT_SCHEMA_VERSION = SNAPSHOT_SCHEMA_VERSION_3;
+/** The first version whose content hash covers the header line. */
+export const HEADER_HASHED_SINCE = SNAPSHOT_SCHEMA_VERSION_2;
 /** Older versions this lakemirror still reads (version 1 with a notice: its header is not covered by the hash). */
 export const READABLE_SCHEMA_VERSIONS: readonly number[] = [
   1,

@@ -18,6 +18,7 @@ export const SNAPSHOT_KIND_ORDER: readonly RecordKind[] = [
   'dataCellsFilter',
   'lfTagAssignment',
   'grant',
+  'optIn',
 ];
 
 function rank(kind: RecordKind): number {

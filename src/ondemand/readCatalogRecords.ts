@@ -8,6 +8,7 @@ import {
   canonicalLfTag,
   canonicalLfTagAssignment,
   canonicalLocation,
+  canonicalOptIn,
   canonicalTable,
   mergeGrants,
 } from '../model/canonical.ts';
@@ -181,18 +182,20 @@ async function readLakeFormationBulk(
   side: RegionSide,
 ): Promise<{ records: SnapshotRecord[]; hasTags: boolean }> {
   const lf = side.lakeFormation;
-  const [permissions, locations, tags, filters, settings] = await Promise.all([
+  const [permissions, locations, tags, filters, settings, optIns] = await Promise.all([
     lf.listPermissions(),
     lf.listResources(),
     lf.listLfTags(),
     lf.listDataCellsFilters(),
     lf.getDataLakeSettings(),
+    lf.listOptIns(),
   ]);
   const records: SnapshotRecord[] = [
     ...mergeGrants(permissions.map(canonicalGrant)),
     ...locations.map(canonicalLocation),
     ...tags.map(canonicalLfTag),
     ...filters.map(canonicalDataCellsFilter),
+    ...optIns.map(canonicalOptIn),
   ];
   if (settings) records.push(canonicalDataLakeSettings(settings));
   // Tag assignments are read per resource; a Region without LF-Tags has none, so those calls are skipped.

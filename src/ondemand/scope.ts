@@ -45,5 +45,6 @@ export function planOptionsFor(
     ...(overrides.accounts ? { accounts: overrides.accounts } : {}),
     ...(config.accountMapping ? { accountMapping: config.accountMapping } : {}),
     ...(config.resourceLinkMapping ? { resourceLinkMapping: config.resourceLinkMapping } : {}),
+    regions: { source: config.source.region, target: target.region },
   };
 }

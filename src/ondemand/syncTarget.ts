@@ -23,6 +23,7 @@ import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type TallyResult, tally } from './tally.ts';
 import { warnOfUndecidedS3 } from './undecidedWarnings.ts';
 import { unmappedResults } from './unmappedResults.ts';
+import { warnOfViewsOutsideFilter } from './viewWarnings.ts';
 
 export interface SyncTargetOptions {
   plan: PlanOptions;
@@ -86,7 +87,8 @@ export async function syncTarget(
   source: SourceRecords,
   given: SyncTargetOptions,
 ): Promise<SyncTargetResult> {
-  const options = { ...given, plan: warnOfUndecidedS3(given.plan, given.output, target.region) };
+  const warned = warnOfUndecidedS3(given.plan, given.output, target.region);
+  const options = { ...given, plan: warnOfViewsOutsideFilter(warned, given.output, target.region) };
   const out = options.output;
   out.phase(`plan ${target.region}`, 'reading the target');
   // runSync may have started this read while the source snapshot was being taken.

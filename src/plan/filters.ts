@@ -66,6 +66,7 @@ export function isRecordIncluded(filter: CatalogFilter, record: SnapshotRecord):
       return isTableIncluded(filter, record.databaseName, record.tableName);
     case 'grant':
     case 'lfTagAssignment':
+    case 'optIn':
       return isResourceIncluded(filter, record.resource);
     default:
       return true;
@@ -88,7 +89,8 @@ export function isDatabaseRecord(record: SnapshotRecord): boolean {
     case 'columnStatistics':
       return true;
     case 'grant':
-    case 'lfTagAssignment': {
+    case 'lfTagAssignment':
+    case 'optIn': {
       const { Database, Table, TableWithColumns, DataCellsFilter } = record.resource;
       return Boolean(Database || Table || TableWithColumns || DataCellsFilter);
     }

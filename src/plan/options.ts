@@ -30,6 +30,10 @@ export interface PlanOptions {
   accounts?: { sourceAccountId: string; targetAccountId: string };
   /** Source account ID → target account ID. */
   accountMapping?: Readonly<Record<string, string>>;
+  /** The source and target Regions: view sub-object ARNs naming the source Region move to the target's. */
+  regions?: { source: string; target: string };
+  /** Told of each view some of whose sub-object tables are outside the filters (it is still replicated). */
+  onViewOutsideFilter?: (view: { key: string; tables: string[] }) => void;
   /** Where replicated resource links point (applied whatever the accounts). */
   resourceLinkMapping?: ResourceLinkMapping;
 }

@@ -225,6 +225,22 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
     { dataLakeSettings: { dataLakeAdmins: [principal], createDatabaseDefaultPermissions: [] } },
     [{ kind: 'dataLakeSettings' }],
   ],
+  [
+    'CreateLakeFormationOptIn',
+    {
+      principal,
+      resource: { table: { databaseName: 'Sales', name: 'Orders' } },
+    },
+    [{ kind: 'optIns', resource: { Table: { DatabaseName: 'sales', Name: 'orders' } } }],
+  ],
+  [
+    'DeleteLakeFormationOptIn',
+    {
+      principal,
+      resource: { database: { catalogId: '123456789012', name: 'sales' } },
+    },
+    [{ kind: 'optIns', resource: { Database: { Name: 'sales' } } }],
+  ],
 ];
 
 function db(database: string): ObjectRef {
@@ -251,7 +267,7 @@ function part(values: string[]): ObjectRef {
 describe('parseCloudTrailEvent', () => {
   it('covers every replicated event name', () => {
     expect(CASES.map(([name]) => name).sort()).toEqual([...REPLICATED_EVENT_NAMES].sort());
-    expect(REPLICATED_EVENT_NAMES).toHaveLength(29);
+    expect(REPLICATED_EVENT_NAMES).toHaveLength(31);
   });
 
   it.each(CASES)('%s names the objects it touched', (name, params, objects) => {

@@ -26,6 +26,7 @@ function glueScope(ref: ObjectRef): { database: string; table?: string } | undef
       return { database: ref.database };
     case 'permissions':
     case 'lfTagAssignment':
+    case 'optIns':
       return glueScopeOf(ref.resource);
     case 'catalog':
       return ref.database === undefined ? undefined : { database: ref.database };

@@ -24,6 +24,8 @@ export type ObjectRef =
   | { kind: 'function'; database: string; name?: string }
   /** The column statistics of a table, or of one partition (`values`). */
   | { kind: 'columnStatistics'; database: string; table: string; values?: string[] }
+  /** Every opt-in on one LF resource (canonical SDK shape); the principal is irrelevant, as for grants. */
+  | { kind: 'optIns'; resource: LfResource }
   /**
    * The objects could not be named (omitted/truncated requestParameters): reconcile broadly. `database`
    * narrows that to one database — its tables, partitions, filters, and the grants and tag assignments on
@@ -65,6 +67,8 @@ export function objectKey(ref: ObjectRef): string {
       return `function:${ref.database}.${ref.name ?? '*'}`;
     case 'columnStatistics':
       return `columnStatistics:${ref.database}.${ref.table}${ref.values ? `/${JSON.stringify(ref.values)}` : ''}`;
+    case 'optIns':
+      return `optIns:${stableStringify(ref.resource)}`;
     case 'catalog':
       return ref.database === undefined ? 'catalog' : `catalog:${ref.database}`;
   }

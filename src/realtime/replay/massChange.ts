@@ -20,6 +20,7 @@ export function clusterOf(scope: Scope): string {
     case 'columnStatistics':
       return `database:${scope.database}`;
     case 'grants':
+    case 'optIns':
     case 'lfTagAssignment': {
       const glue = glueScopeOf(scope.resource);
       return glue ? `database:${glue.database}` : 'account';

@@ -8,6 +8,7 @@ import {
   canonicalLfTag,
   canonicalLfTagAssignment,
   canonicalLocation,
+  canonicalOptIn,
   canonicalPartition,
   canonicalTable,
   mergeGrants,
@@ -110,6 +111,11 @@ export async function readScope(side: RegionSide, scope: RecordScope): Promise<S
       return readTagAssignments(side, scope.resource);
     case 'grants':
       return readGrants(side, scope.resource);
+    case 'optIns': {
+      const wanted = resourceKey(scope.resource);
+      const optIns = (await ignoreNotFound(() => lf.listOptIns(scope.resource as Resource))) ?? [];
+      return optIns.map(canonicalOptIn).filter((r) => resourceKey(r.resource) === wanted);
+    }
     case 'dataLakeSettings': {
       const settings = await lf.getDataLakeSettings();
       return settings ? [canonicalDataLakeSettings(settings)] : [];

@@ -30,6 +30,8 @@ export type Scope =
   | { kind: 'function'; database: string; name?: string }
   /** The column statistics of a table, or of one partition (`values`). */
   | { kind: 'columnStatistics'; database: string; table: string; values?: string[] }
+  /** Opt-ins on one resource (a Database or a Table). */
+  | { kind: 'optIns'; resource: LfResource }
   /**
    * Nothing precise is known: reconcile everything inside the filters — or, with `database`, everything in
    * that database (its tables, partitions, filters, and the grants and tag assignments on them).
@@ -45,7 +47,7 @@ export interface ReplayUnit {
   items: EventItem[];
 }
 
-/** Dependency order: parents before children, what grants name before grants; broad last. */
+/** Dependency order: parents before children, what grants name before grants, opt-ins after; broad last. */
 export const SCOPE_ORDER: readonly ScopeKind[] = [
   'dataLakeSettings',
   'database',
@@ -59,6 +61,7 @@ export const SCOPE_ORDER: readonly ScopeKind[] = [
   'lfTag',
   'lfTagAssignment',
   'grants',
+  'optIns',
   'broad',
 ];
 
@@ -105,6 +108,10 @@ export function scopeOf(ref: ObjectRef): Scope {
       const taggable = wide?.Database || (wide?.Table && wide.Table.Name !== undefined);
       return wide && taggable ? { kind: 'lfTagAssignment', resource: wide } : { kind: 'broad' };
     }
+    case 'optIns': {
+      const resource = resourceOf(ref.resource);
+      return resource ? { kind: 'optIns', resource } : { kind: 'broad' };
+    }
     case 'catalog':
       return ref.database === undefined ? { kind: 'broad' } : { kind: 'broad', database: ref.database };
   }
@@ -129,6 +136,7 @@ export function scopeId(scope: Scope): string {
       return `lfTag:${scope.tagKey}`;
     case 'lfTagAssignment':
     case 'grants':
+    case 'optIns':
       return `${scope.kind}:${resourceKey(scope.resource)}`;
     case 'broad':
       return scope.database === undefined ? 'broad' : `broad:${scope.database}`;

@@ -15,6 +15,7 @@ const KIND_ORDER = [
   'lfTagAssignment',
   'grant',
   'dataLakeSettings',
+  'optIn',
 ];
 
 export function orderedKinds(kinds: Iterable<string>): string[] {

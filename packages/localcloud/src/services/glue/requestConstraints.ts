@@ -37,6 +37,21 @@ const databaseInput = structure({
   Parameters: parameters,
 });
 
+/** ViewDefinitionInput: the ViewDialect enum, ArnString 20..2048 for the definer and sub-objects. */
+const arnString = stringShape(20, 2048);
+const viewDefinition = structure({
+  Definer: arnString,
+  Representations: list(
+    structure({
+      Dialect: enumShape(['REDSHIFT', 'ATHENA', 'SPARK']),
+      DialectVersion: stringShape(1, 255),
+      ViewOriginalText: stringShape(0, 409600),
+      ValidationConnection: nameString,
+    }),
+  ),
+  SubObjects: list(arnString),
+});
+
 const tableInput = structure({
   Name: nameString,
   Description: stringShape(0, 2048, 'multi'),
@@ -47,6 +62,7 @@ const tableInput = structure({
   ViewExpandedText: stringShape(0, 409600),
   TableType: stringShape(0, 255, 'single'),
   Parameters: parameters,
+  ViewDefinition: viewDefinition,
 });
 
 const partitionInput = structure({ StorageDescriptor: storageDescriptor, Parameters: parameters });
