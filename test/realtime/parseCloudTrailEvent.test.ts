@@ -241,6 +241,56 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
     },
     [{ kind: 'optIns', resource: { Database: { Name: 'sales' } } }],
   ],
+  [
+    'CreatePartitionIndex',
+    { databaseName: 'Sales', tableName: 'Orders', partitionIndex: { indexName: 'by_dt', keys: ['dt'] } },
+    [{ kind: 'partitionIndexes', database: 'sales', table: 'orders' }],
+  ],
+  [
+    'DeletePartitionIndex',
+    { databaseName: 'sales', tableName: 'orders', indexName: 'by_dt' },
+    [{ kind: 'partitionIndexes', database: 'sales', table: 'orders' }],
+  ],
+  [
+    'CreateUserDefinedFunction',
+    { databaseName: 'Sales', functionInput: { functionName: 'Mask', className: 'x.Mask' } },
+    [{ kind: 'function', database: 'sales', name: 'mask' }],
+  ],
+  [
+    'UpdateUserDefinedFunction',
+    { databaseName: 'sales', functionName: 'mask', functionInput: { functionName: 'mask' } },
+    [{ kind: 'function', database: 'sales', name: 'mask' }],
+  ],
+  [
+    'DeleteUserDefinedFunction',
+    { databaseName: 'sales', functionName: 'mask' },
+    [{ kind: 'function', database: 'sales', name: 'mask' }],
+  ],
+  [
+    'UpdateColumnStatisticsForTable',
+    { databaseName: 'Sales', tableName: 'Orders', columnStatisticsList: [{ columnName: 'id' }] },
+    [{ kind: 'columnStatistics', database: 'sales', table: 'orders' }],
+  ],
+  [
+    'DeleteColumnStatisticsForTable',
+    { databaseName: 'sales', tableName: 'orders', columnName: 'id' },
+    [{ kind: 'columnStatistics', database: 'sales', table: 'orders' }],
+  ],
+  [
+    'UpdateColumnStatisticsForPartition',
+    {
+      databaseName: 'sales',
+      tableName: 'orders',
+      partitionValues: ['2024-05-01'],
+      columnStatisticsList: [{ columnName: 'id' }],
+    },
+    [{ kind: 'columnStatistics', database: 'sales', table: 'orders', values: ['2024-05-01'] }],
+  ],
+  [
+    'DeleteColumnStatisticsForPartition',
+    { databaseName: 'sales', tableName: 'orders', partitionValues: ['2024-05-01'], columnName: 'id' },
+    [{ kind: 'columnStatistics', database: 'sales', table: 'orders', values: ['2024-05-01'] }],
+  ],
 ];
 
 function db(database: string): ObjectRef {
@@ -267,7 +317,7 @@ function part(values: string[]): ObjectRef {
 describe('parseCloudTrailEvent', () => {
   it('covers every replicated event name', () => {
     expect(CASES.map(([name]) => name).sort()).toEqual([...REPLICATED_EVENT_NAMES].sort());
-    expect(REPLICATED_EVENT_NAMES).toHaveLength(31);
+    expect(REPLICATED_EVENT_NAMES).toHaveLength(40);
   });
 
   it.each(CASES)('%s names the objects it touched', (name, params, objects) => {
