@@ -22,6 +22,11 @@ export const API_MAXIMA = {
   lfTagsPerCall: 50,
   lookupEventsPage: 50,
   lookupEventsRps: 2,
+  /** GetColumnStatisticsForTable: ColumnNames 0–100; UpdateColumnStatisticsForTable: 0–25 statistics. */
+  getColumnStatistics: 100,
+  updateColumnStatistics: 25,
+  /** GetUserDefinedFunctions: MaxResults 1–100. */
+  functionsPage: 100,
 } as const;
 
 /** What the floor needs to know about a lake. */
@@ -38,6 +43,14 @@ export interface LakeShape {
   lfTagAssignments: number;
   dataCellsFilters: number;
   locations: number;
+  /** Partition indexes over all tables (each one CreatePartitionIndex in an empty target). */
+  partitionIndexes?: number;
+  /** Column count of each table with columns (its statistics are read 100 columns a call). */
+  columnsPerTable?: number[];
+  /** Columns with statistics of each table that has any (written 25 a call). */
+  statisticsPerTable?: number[];
+  /** User-defined functions over all databases. */
+  functions?: number;
 }
 
 export type Service = 'glue' | 'lakeformation' | 'cloudtrail';
@@ -63,7 +76,10 @@ function counts(entries: Record<string, number>): OperationCounts {
  * Reading a whole Region (snapshot or plan side): GetDatabases pages + Σ GetTables pages per database
  * + Σ GetPartitions pages per partitioned table (ceil(n/1000), at least 1) + one page each of the four LF
  * list calls per 1000 items + GetDataLakeSettings + one GetResourceLFTags per database and table when the
- * Region has LF-Tags (assignments can only be read per resource; a Region without tags needs none).
+ * Region has LF-Tags (assignments can only be read per resource; a Region without tags needs none)
+ * + GetPartitionIndexes per partitioned table + Σ ceil(columns/100) GetColumnStatisticsForTable per table
+ * with columns + GetUserDefinedFunctions pages of 100 for the whole catalog (none in a Region without
+ * databases).
  */
 export function regionReadFloor(shape: LakeShape): OperationCounts {
   const { getDatabases, getTables, getPartitions, lfListPage } = API_MAXIMA;
@@ -78,6 +94,12 @@ export function regionReadFloor(shape: LakeShape): OperationCounts {
     'lakeformation:ListDataCellsFilter': pages(shape.dataCellsFilters, lfListPage),
     'lakeformation:GetDataLakeSettings': 1,
     'lakeformation:GetResourceLFTags': shape.lfTags > 0 ? shape.databases + tables : 0,
+    'glue:GetPartitionIndexes': shape.partitionsPerTable.length,
+    'glue:GetColumnStatisticsForTable': sum(
+      (shape.columnsPerTable ?? []).map((n) => pages(n, API_MAXIMA.getColumnStatistics)),
+    ),
+    'glue:GetUserDefinedFunctions':
+      shape.databases > 0 ? pages(shape.functions ?? 0, API_MAXIMA.functionsPage) : 0,
   });
 }
 
@@ -96,7 +118,8 @@ export const EMPTY_SHAPE: LakeShape = {
 /**
  * Writing a whole lake into an empty Region: settings 1 + CreateDatabase per database + CreateTable per table
  * + Σ ceil(n/100) BatchCreatePartition + CreateDataCellsFilter, RegisterResource, CreateLFTag each per object
- * + AddLFTagsToResource per assignment entry + ceil(grants/20) BatchGrantPermissions.
+ * + AddLFTagsToResource per assignment entry + ceil(grants/20) BatchGrantPermissions + CreatePartitionIndex
+ * per index + Σ ceil(n/25) UpdateColumnStatisticsForTable + CreateUserDefinedFunction per function.
  */
 export function fullWriteFloor(shape: LakeShape): OperationCounts {
   return counts({
@@ -111,6 +134,11 @@ export function fullWriteFloor(shape: LakeShape): OperationCounts {
     'lakeformation:CreateLFTag': shape.lfTags,
     'lakeformation:AddLFTagsToResource': shape.lfTagAssignments,
     'lakeformation:BatchGrantPermissions': batches(shape.grants, API_MAXIMA.batchGrant),
+    'glue:CreatePartitionIndex': shape.partitionIndexes ?? 0,
+    'glue:UpdateColumnStatisticsForTable': sum(
+      (shape.statisticsPerTable ?? []).map((n) => batches(n, API_MAXIMA.updateColumnStatistics)),
+    ),
+    'glue:CreateUserDefinedFunction': shape.functions ?? 0,
   });
 }
 

@@ -19,6 +19,17 @@ export interface TableSpec {
   partitionCount: number;
   location: string;
   seed: number;
+  /** Partition indexes on the table (partitioned tables only: every fourth one has one, on `dt`). */
+  partitionIndexes: number;
+  /** Columns with table statistics (every other table: its first six columns at most). */
+  statisticsColumns: number;
+}
+
+/** A user-defined function: one per database, its JAR under the database's location. */
+export interface FunctionSpec {
+  database: string;
+  name: string;
+  jar: string;
 }
 
 /** A synthetic lake: the catalog's shape plus the (small) Lake Formation state, fully determined by the seed. */
@@ -29,6 +40,7 @@ export interface GeneratedLake {
   databases: DatabaseSpec[];
   /** In database order, then name order. */
   tables: TableSpec[];
+  functions: FunctionSpec[];
   lf: GeneratedLakeFormation;
 }
 
@@ -66,16 +78,24 @@ export function generateLake(
         partitionCount: 0,
         location: `${db.location}/${name}`,
         seed: deriveSeed(seed, 'table', db.name, name),
+        partitionIndexes: 0,
+        statisticsColumns: 0,
       });
     }
   });
   assignPartitions(tables, params, random);
+  assignCatalogObjects(tables);
   return {
     seed,
     accountId,
     params,
     databases,
     tables,
+    functions: databases.map((db) => ({
+      database: db.name,
+      name: 'mask_email',
+      jar: `${db.location}/udf/mask.jar`,
+    })),
     lf: buildLakeFormation(params, databases, tables, seed),
   };
 }
@@ -92,6 +112,21 @@ function assignPartitions(tables: TableSpec[], params: LakeParams, random: Rando
   });
 }
 
+/**
+ * Partition indexes and table statistics, by fixed rules (no draw from the seed's stream, so lakes generated
+ * before these existed keep their tables and partitions): modest counts, a few calls per table at most.
+ */
+function assignCatalogObjects(tables: TableSpec[]): void {
+  tables.forEach((table, i) => {
+    if (i % 2 === 0) table.statisticsColumns = Math.min(6, table.columns);
+  });
+  tables
+    .filter((t) => t.partitioned)
+    .forEach((table, i) => {
+      if (i % 4 === 0) table.partitionIndexes = 1;
+    });
+}
+
 /** Totals that the floor and the reports need, without generating any partition. */
 export function lakeTotals(lake: GeneratedLake) {
   const partitioned = lake.tables.filter((t) => t.partitioned);
@@ -106,6 +141,9 @@ export function lakeTotals(lake: GeneratedLake) {
     lfTagAssignments: lake.lf.assignments.length,
     dataCellsFilters: lake.lf.filters.length,
     locations: lake.lf.locations.length,
+    partitionIndexes: lake.tables.reduce((n, t) => n + t.partitionIndexes, 0),
+    tablesWithStatistics: lake.tables.filter((t) => t.statisticsColumns > 0).length,
+    functions: lake.functions.length,
   };
 }
 
@@ -120,6 +158,10 @@ export function lakeShape(lake: GeneratedLake): LakeShape {
     lfTagAssignments: lake.lf.assignments.length,
     dataCellsFilters: lake.lf.filters.length,
     locations: lake.lf.locations.length,
+    partitionIndexes: lake.tables.reduce((n, t) => n + t.partitionIndexes, 0),
+    columnsPerTable: lake.tables.filter((t) => t.columns > 0).map((t) => t.columns),
+    statisticsPerTable: lake.tables.filter((t) => t.statisticsColumns > 0).map((t) => t.statisticsColumns),
+    functions: lake.functions.length,
   };
 }
 

@@ -1,5 +1,5 @@
 import { PARQUET } from '@lakemirror/localcloud';
-import type { DatabaseSpec, TableSpec } from './generateLake.ts';
+import type { DatabaseSpec, FunctionSpec, TableSpec } from './generateLake.ts';
 import { mulberry32, pick } from './prng.ts';
 
 /** Fixed timestamps (epoch seconds) so that the same seed gives byte-identical records. */
@@ -82,6 +82,44 @@ export function storedTable(table: TableSpec, accountId: string): Record<string,
     CatalogId: accountId,
     VersionId: '0',
     IsMultiDialectView: false,
+  };
+}
+
+/** The table's column statistics as the emulator stores them (by column name), for its first columns. */
+export function storedStatistics(table: TableSpec): Record<string, Record<string, any>> {
+  const columns = columnsOf(table).slice(0, table.statisticsColumns);
+  return Object.fromEntries(
+    columns.map((column, i) => [
+      column.Name,
+      {
+        ColumnName: column.Name,
+        ColumnType: column.Type,
+        AnalyzedTime: LAKE_EPOCH,
+        StatisticsData: {
+          Type: 'LONG',
+          LongColumnStatisticsData: {
+            MinimumValue: 0,
+            MaximumValue: 1000 + i,
+            NumberOfNulls: 0,
+            NumberOfDistinctValues: 100 + i,
+          },
+        },
+      },
+    ]),
+  );
+}
+
+/** A user-defined function as the emulator stores it (GetUserDefinedFunction's answer). */
+export function storedFunction(fn: FunctionSpec, accountId: string): Record<string, any> {
+  return {
+    FunctionName: fn.name,
+    DatabaseName: fn.database,
+    ClassName: 'com.example.udf.MaskEmail',
+    OwnerName: CREATED_BY,
+    OwnerType: 'ROLE',
+    CreateTime: LAKE_EPOCH,
+    ResourceUris: [{ ResourceType: 'JAR', Uri: fn.jar }],
+    CatalogId: accountId,
   };
 }
 

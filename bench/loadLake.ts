@@ -1,6 +1,13 @@
 import { type LakeImage, type LocalCloud, loadLake } from '@lakemirror/localcloud';
 import type { GeneratedLake } from './generateLake.ts';
-import { LAKE_EPOCH, partitionsOf, storedDatabase, storedTable } from './lakeCatalog.ts';
+import {
+  LAKE_EPOCH,
+  partitionsOf,
+  storedDatabase,
+  storedFunction,
+  storedStatistics,
+  storedTable,
+} from './lakeCatalog.ts';
 
 const LOADER = 'arn:aws:iam::123456789012:role/bench-loader';
 
@@ -15,9 +22,15 @@ export function lakeImageOf(lake: GeneratedLake): LakeImage {
           database: table.database,
           table: storedTable(table, lake.accountId),
           partitions: partitionsOf(table, lake.accountId),
+          indexes: table.partitionIndexes > 0 ? [{ IndexName: 'by_dt', Keys: ['dt'] }] : [],
+          ...(table.statisticsColumns > 0 ? { statistics: storedStatistics(table) } : {}),
         };
       }
     })(),
+    functions: lake.functions.map((fn) => ({
+      database: fn.database,
+      function: { ...storedFunction(fn, lake.accountId), FunctionName: fn.name },
+    })),
     lakeFormation: lake.lf,
     modifiedAt: LAKE_EPOCH,
     modifiedBy: LOADER,

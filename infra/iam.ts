@@ -14,6 +14,10 @@ export const GLUE_READ_ACTIONS = [
   'glue:GetPartition',
   'glue:GetPartitions',
   'glue:BatchGetPartition',
+  // Column statistics are read under glue:GetTable / glue:GetPartition (the API reference names them).
+  'glue:GetPartitionIndexes',
+  'glue:GetUserDefinedFunction',
+  'glue:GetUserDefinedFunctions',
 ];
 
 /** Catalog writes an apply or a replay makes, only ever in a target Region. */
@@ -31,6 +35,12 @@ export const GLUE_WRITE_ACTIONS = [
   'glue:BatchCreatePartition',
   'glue:BatchUpdatePartition',
   'glue:BatchDeletePartition',
+  // Column statistics are written under glue:UpdateTable / glue:UpdatePartition (and deleted likewise).
+  'glue:CreatePartitionIndex',
+  'glue:DeletePartitionIndex',
+  'glue:CreateUserDefinedFunction',
+  'glue:UpdateUserDefinedFunction',
+  'glue:DeleteUserDefinedFunction',
 ];
 
 /** Lake Formation reads (grants, locations, LF-Tags, data cells filters, settings). */

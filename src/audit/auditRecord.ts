@@ -77,6 +77,22 @@ const OPERATIONS: Record<RecordKind, Record<ActionOp, string>> = {
     delete: 'DeregisterResource',
   },
   lfTag: { create: 'CreateLFTag', update: 'UpdateLFTag', delete: 'DeleteLFTag' },
+  // A partition index cannot be changed in place: an update deletes it and creates it again.
+  partitionIndex: {
+    create: 'CreatePartitionIndex',
+    update: 'DeletePartitionIndex+CreatePartitionIndex',
+    delete: 'DeletePartitionIndex',
+  },
+  function: {
+    create: 'CreateUserDefinedFunction',
+    update: 'UpdateUserDefinedFunction',
+    delete: 'DeleteUserDefinedFunction',
+  },
+  columnStatistics: {
+    create: 'UpdateColumnStatisticsForTable',
+    update: 'UpdateColumnStatisticsForTable/DeleteColumnStatisticsForTable',
+    delete: 'DeleteColumnStatisticsForTable',
+  },
   lfTagAssignment: {
     create: 'AddLFTagsToResource',
     update: 'AddLFTagsToResource/RemoveLFTagsFromResource',
@@ -91,6 +107,12 @@ const OPERATIONS: Record<RecordKind, Record<ActionOp, string>> = {
     create: 'PutDataLakeSettings',
     update: 'PutDataLakeSettings',
     delete: 'PutDataLakeSettings',
+  },
+  // An opt-in has no update call: a changed condition is deleted and created again.
+  optIn: {
+    create: 'CreateLakeFormationOptIn',
+    update: 'DeleteLakeFormationOptIn+CreateLakeFormationOptIn',
+    delete: 'DeleteLakeFormationOptIn',
   },
 };
 

@@ -1,13 +1,18 @@
 import {
+  type Condition,
   CreateDataCellsFilterCommand,
+  CreateLakeFormationOptInCommand,
   type DataCellsFilter,
   type DataLakeSettings,
   DeleteDataCellsFilterCommand,
+  DeleteLakeFormationOptInCommand,
   DeregisterResourceCommand,
   GetDataLakeSettingsCommand,
   type LakeFormationClient,
+  type LakeFormationOptInsInfo,
   type LFTagPair,
   ListDataCellsFilterCommand,
+  ListLakeFormationOptInsCommand,
   ListResourcesCommand,
   PutDataLakeSettingsCommand,
   RegisterResourceCommand,
@@ -193,6 +198,56 @@ export class LakeFormationStore {
         new PutDataLakeSettingsCommand({ ...catalogIdParam(this.context), DataLakeSettings: settings }),
       ),
     );
+  }
+
+  /** Opt-ins of the whole catalog, or (with `resource`) on one resource, at the API's 1000 a page. */
+  listOptIns(resource?: Resource): Promise<LakeFormationOptInsInfo[]> {
+    return collectPages(async (NextToken) => {
+      const page = await this.context.call(
+        'ListLakeFormationOptIns',
+        resource ? this.describe(resource) : `opt-ins in ${this.context.region}`,
+        () =>
+          this.lf.send(
+            new ListLakeFormationOptInsCommand({
+              ...(resource ? { Resource: resource } : {}),
+              MaxResults: 1000,
+              NextToken,
+            }),
+          ),
+      );
+      return { items: page.LakeFormationOptInsInfoList, next: page.NextToken };
+    });
+  }
+
+  async createOptIn(principal: string, resource: Resource, condition?: Condition): Promise<void> {
+    await this.context.call('CreateLakeFormationOptIn', this.optIn(principal, resource), () =>
+      this.lf.send(
+        new CreateLakeFormationOptInCommand({
+          Principal: { DataLakePrincipalIdentifier: principal },
+          Resource: resource,
+          ...(condition ? { Condition: condition } : {}),
+        }),
+      ),
+    );
+  }
+
+  /** Removes an opt-in; one already gone is success (replays must be idempotent). */
+  async deleteOptIn(principal: string, resource: Resource, condition?: Condition): Promise<void> {
+    await ignoreNotFound(() =>
+      this.context.call('DeleteLakeFormationOptIn', this.optIn(principal, resource), () =>
+        this.lf.send(
+          new DeleteLakeFormationOptInCommand({
+            Principal: { DataLakePrincipalIdentifier: principal },
+            Resource: resource,
+            ...(condition ? { Condition: condition } : {}),
+          }),
+        ),
+      ),
+    );
+  }
+
+  private optIn(principal: string, resource: Resource): string {
+    return `opt-in of ${principal} on ${this.describe(resource)}`;
   }
 
   private location(arn: string | undefined): string {

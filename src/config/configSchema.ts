@@ -110,7 +110,20 @@ export const configSchema = z
     deleteMissing: z.boolean().default(false).describe('Delete target objects missing from the source'),
     maxDeletes: z.int().min(0).default(100).describe('Refuse to apply a plan with more deletes than this'),
     replicate: z
-      .strictObject({ catalog: z.boolean().default(true), permissions: z.boolean().default(true) })
+      .strictObject({
+        catalog: z.boolean().default(true),
+        permissions: z.boolean().default(true),
+        columnStatistics: z
+          .strictObject({
+            tables: z.boolean().default(true).describe('Replicate the column statistics of tables'),
+            partitions: z
+              .boolean()
+              .default(false)
+              .describe('Replicate the column statistics of partitions (one read per partition)'),
+          })
+          .prefault({})
+          .describe('Which column statistics to replicate with the catalog'),
+      })
       .prefault({}),
     snapshots: z
       .strictObject({

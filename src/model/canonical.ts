@@ -2,6 +2,13 @@
  * Canonical forms of what the Glue and Lake Formation Get/List APIs return: the one place where
  * "equal" is decided. See docs/design.md, "Canonical form".
  */
+
+export {
+  canonicalColumnStatistics,
+  canonicalFunction,
+  canonicalPartitionIndex,
+  columnStatisticsInput,
+} from './canonicalCatalogObjects.ts';
 export {
   canonicalDatabase,
   canonicalPartition,
@@ -15,6 +22,7 @@ export {
   canonicalLfTag,
   canonicalLfTagAssignment,
   canonicalLocation,
+  canonicalOptIn,
   mergeGrants,
 } from './canonicalLf.ts';
 export { canonicalResource, canonicalTagExpression } from './canonicalResource.ts';

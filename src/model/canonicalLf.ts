@@ -1,6 +1,7 @@
 import type {
   DataCellsFilter,
   DataLakePrincipal,
+  LakeFormationOptInsInfo,
   LFTagPair,
   DataLakeSettings as LfDataLakeSettings,
   PrincipalResourcePermissions,
@@ -20,6 +21,7 @@ import type {
   LfTagAssignmentRecord,
   LfTagRecord,
   LocationRecord,
+  OptInRecord,
 } from './records.ts';
 
 /** One ListPermissions entry as a grant (Condition, AdditionalDetails, LastUpdated* dropped). */
@@ -162,4 +164,25 @@ function defaults(list: LfDataLakeSettings['CreateTableDefaultPermissions']) {
       : [],
   );
   return canonicalPrincipalPermissions(entries);
+}
+
+/** One ListLakeFormationOptIns entry (LastModified and LastUpdatedBy dropped; an empty condition is none). */
+export function canonicalOptIn(info: LakeFormationOptInsInfo): OptInRecord {
+  const principal = info.Principal?.DataLakePrincipalIdentifier;
+  if (!principal || !info.Resource) {
+    throw new LakemirrorError({
+      code: 'model.invalidObject',
+      source: 'aws',
+      object: `opt-in ${JSON.stringify(info)}`,
+      message: `Lake Formation returned an opt-in without a ${principal ? 'resource' : 'principal'}`,
+      fix: 'Check the opt-in with `aws lakeformation list-lake-formation-opt-ins`, or report a bug with the entry shown.',
+    });
+  }
+  const condition = info.Condition?.Expression;
+  return {
+    kind: 'optIn',
+    principal,
+    resource: canonicalResource(info.Resource),
+    ...(condition ? { condition } : {}),
+  };
 }

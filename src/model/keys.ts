@@ -76,6 +76,25 @@ export function resourceKey(resource: LfResource): string {
   });
 }
 
+/** `db.table#index`: a partition index by its table and name (index names are case-sensitive). */
+export function partitionIndexKey(databaseName: string, tableName: string, indexName: string): string {
+  return `${tableKey(databaseName, tableName)}#${indexName}`;
+}
+
+/** `db.function`, lowercased because Glue lowercases function names as it does table names. */
+export function functionKey(databaseName: string, functionName: string): string {
+  return `${databaseKey(databaseName)}.${functionName.toLowerCase()}`;
+}
+
+/** `db.table` for a table's statistics, `db.table/["v1"]` for a partition's (the keys of their owners). */
+export function columnStatisticsKey(
+  databaseName: string,
+  tableName: string,
+  values?: readonly string[],
+): string {
+  return values ? partitionKey(databaseName, tableName, values) : tableKey(databaseName, tableName);
+}
+
 /** `principal|resourceKey`: grants are compared per principal and resource. */
 export function grantKey(principal: string, resource: LfResource): string {
   return `${principal}|${resourceKey(resource)}`;
@@ -102,6 +121,14 @@ export function recordKey(record: SnapshotRecord): string {
       return `${tableKey(record.filter.DatabaseName, record.filter.TableName)}.${record.filter.Name}`;
     case 'dataLakeSettings':
       return 'settings';
+    case 'partitionIndex':
+      return partitionIndexKey(record.databaseName, record.tableName, record.index.IndexName);
+    case 'function':
+      return functionKey(record.databaseName, record.input.FunctionName);
+    case 'columnStatistics':
+      return columnStatisticsKey(record.databaseName, record.tableName, record.partitionValues);
+    case 'optIn':
+      return grantKey(record.principal, record.resource);
   }
 }
 

@@ -31,6 +31,8 @@ export function rawRecordKey(json: unknown): string {
       return `dataCellsFilter ${shown(r.filter?.DatabaseName)}.${shown(r.filter?.TableName)}.${shown(r.filter?.Name)}`;
     case 'location':
       return `location ${shown(r.resourceArn)}`;
+    case 'optIn':
+      return `optIn of ${shown(r.principal)}`;
     default:
       return kind;
   }

@@ -106,6 +106,26 @@ const RECORD_SPECS: Record<SnapshotRecord['kind'], Spec> = {
       ColumnWildcard: columnWildcard,
     }),
   }),
+  partitionIndex: fields({
+    databaseName: GLUE.name,
+    tableName: GLUE.name,
+    index: fields({ IndexName: GLUE.name, Keys: each(GLUE.name) }),
+  }),
+  function: fields({
+    databaseName: GLUE.name,
+    input: fields({
+      FunctionName: GLUE.name,
+      ClassName: GLUE.name,
+      OwnerName: GLUE.name,
+      ResourceUris: each(fields({ Uri: GLUE.uri })),
+    }),
+  }),
+  columnStatistics: fields({
+    databaseName: GLUE.name,
+    tableName: GLUE.name,
+    columns: each(fields({ ColumnName: GLUE.name })),
+  }),
+  optIn: fields({ principal: LAKE_FORMATION.principal, resource }),
   dataLakeSettings: fields({
     settings: fields({
       DataLakeAdmins: each(principal),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { columnStatisticsSchema, functionInputSchema, partitionIndexSchema } from './catalogExtraShapes.ts';
 import { databaseInputSchema, partitionInputSchema, tableInputSchema } from './glueInputs.ts';
 import { dataCellsFilterSchema, dataLakeSettingsSchema, lfResourceSchema } from './lfShapes.ts';
 import { recordLimitIssues } from './recordLimits.ts';
@@ -28,6 +29,33 @@ export const partitionRecordSchema = z.strictObject({
   databaseName: name,
   tableName: name,
   input: partitionInputSchema,
+});
+
+/** One partition index of a table (its status is server-managed and not kept). */
+export const partitionIndexRecordSchema = z.strictObject({
+  kind: z.literal('partitionIndex'),
+  databaseName: name,
+  tableName: name,
+  index: partitionIndexSchema,
+});
+
+/** A user-defined function; it belongs to a database like a table does. */
+export const functionRecordSchema = z.strictObject({
+  kind: z.literal('function'),
+  databaseName: name,
+  input: functionInputSchema,
+});
+
+/**
+ * The column statistics of one table, or of one partition (`partitionValues`), sorted by column name: one
+ * record per table or partition, since Glue reads and writes them a batch of columns at a time.
+ */
+export const columnStatisticsRecordSchema = z.strictObject({
+  kind: z.literal('columnStatistics'),
+  databaseName: name,
+  tableName: name,
+  partitionValues: z.array(z.string()).optional(),
+  columns: z.array(columnStatisticsSchema).min(1),
 });
 
 /** All permissions one principal holds on one resource; both lists are sorted sets. */
@@ -74,6 +102,17 @@ export const dataLakeSettingsRecordSchema = z.strictObject({
 });
 
 /**
+ * A Lake Formation opt-in: the principal's access to the resource is enforced by Lake Formation permissions
+ * (ListLakeFormationOptIns). `condition` is the opt-in's Condition expression, when it has one.
+ */
+export const optInRecordSchema = z.strictObject({
+  kind: z.literal('optIn'),
+  principal: name,
+  resource: lfResourceSchema,
+  condition: z.string().optional(),
+});
+
+/**
  * Any record; `kind` selects the schema so errors name the right fields. A record must also be within the
  * limits of the Glue and Lake Formation API models (recordLimits.ts): one the API would refuse is refused here.
  */
@@ -88,6 +127,10 @@ export const snapshotRecordSchema = z
     lfTagAssignmentRecordSchema,
     dataCellsFilterRecordSchema,
     dataLakeSettingsRecordSchema,
+    partitionIndexRecordSchema,
+    functionRecordSchema,
+    columnStatisticsRecordSchema,
+    optInRecordSchema,
   ])
   .superRefine((record, ctx) => {
     for (const { path, message } of recordLimitIssues(record))
@@ -103,6 +146,10 @@ export type LfTagRecord = z.infer<typeof lfTagRecordSchema>;
 export type LfTagAssignmentRecord = z.infer<typeof lfTagAssignmentRecordSchema>;
 export type DataCellsFilterRecord = z.infer<typeof dataCellsFilterRecordSchema>;
 export type DataLakeSettingsRecord = z.infer<typeof dataLakeSettingsRecordSchema>;
+export type PartitionIndexRecord = z.infer<typeof partitionIndexRecordSchema>;
+export type FunctionRecord = z.infer<typeof functionRecordSchema>;
+export type ColumnStatisticsRecord = z.infer<typeof columnStatisticsRecordSchema>;
+export type OptInRecord = z.infer<typeof optInRecordSchema>;
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 /** The kinds of replicated objects. */
 export type RecordKind = SnapshotRecord['kind'];
@@ -122,4 +169,8 @@ export const RECORD_KINDS = [
   'lfTagAssignment',
   'dataCellsFilter',
   'dataLakeSettings',
+  'partitionIndex',
+  'function',
+  'columnStatistics',
+  'optIn',
 ] as const satisfies readonly RecordKind[];

@@ -8,18 +8,33 @@ import { stableStringify } from './stableStringify.ts';
  * one record per line, then the trailer line closes it. The whole file is valid JSON.
  */
 
+/** Version 2 puts the header line under the content hash (version 1 hashed the records only). */
+export const SNAPSHOT_SCHEMA_VERSION_2 = 2;
 /**
- * Bumped on any incompatible change; readers refuse versions they do not know. Version 2 puts the header line
- * under the content hash (version 1 hashed the records only, so its header could be edited unnoticed).
+ * Version 3 adds record kinds of the modern catalog surface (issue 18: partition indexes, functions, column
+ * statistics, Lake Formation opt-ins); a version-2 reader would refuse their records, so they get a version of
+ * their own. Version 1 and 2 snapshots read as before (they simply have none).
  */
-export const SNAPSHOT_SCHEMA_VERSION = 2;
-/** Older versions this lakemirror still reads (with a notice: their header is not covered by the hash). */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, SNAPSHOT_SCHEMA_VERSION];
+export const SNAPSHOT_SCHEMA_VERSION_3 = 3;
+/** Bumped on any incompatible change; readers refuse versions they do not know. */
+export const SNAPSHOT_SCHEMA_VERSION = SNAPSHOT_SCHEMA_VERSION_3;
+/** The first version whose content hash covers the header line. */
+export const HEADER_HASHED_SINCE = SNAPSHOT_SCHEMA_VERSION_2;
+/** Older versions this lakemirror still reads (version 1 with a notice: its header is not covered by the hash). */
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [
+  1,
+  SNAPSHOT_SCHEMA_VERSION_2,
+  SNAPSHOT_SCHEMA_VERSION,
+];
 export const SNAPSHOT_FORMAT = 'lakemirror.snapshot';
 
 /** Line 1: where and when the snapshot was taken, and by which tool. */
 export const snapshotHeaderSchema = z.strictObject({
-  schemaVersion: z.union([z.literal(1), z.literal(SNAPSHOT_SCHEMA_VERSION)]),
+  schemaVersion: z.union([
+    z.literal(1),
+    z.literal(SNAPSHOT_SCHEMA_VERSION_2),
+    z.literal(SNAPSHOT_SCHEMA_VERSION_3),
+  ]),
   format: z.literal(SNAPSHOT_FORMAT),
   source: z.strictObject({ region: z.string().min(1), accountId: z.string().regex(/^\d{12}$/) }),
   capturedAt: z.iso.datetime({ offset: true }),

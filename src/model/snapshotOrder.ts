@@ -9,12 +9,16 @@ export const SNAPSHOT_KIND_ORDER: readonly RecordKind[] = [
   'database',
   'table',
   'partition',
+  'partitionIndex',
+  'columnStatistics',
+  'function',
   'location',
   'lfTag',
   'dataLakeSettings',
   'dataCellsFilter',
   'lfTagAssignment',
   'grant',
+  'optIn',
 ];
 
 function rank(kind: RecordKind): number {

@@ -4,10 +4,10 @@ import { recordKey } from './keys.ts';
 import { describeIssues, rawRecordKey } from './recordIssues.ts';
 import { type SnapshotRecord, snapshotRecordSchema } from './records.ts';
 import {
+  HEADER_HASHED_SINCE,
   HEADER_PREFIX,
   HEADER_SUFFIX,
   READABLE_SCHEMA_VERSIONS,
-  SNAPSHOT_SCHEMA_VERSION,
   type SnapshotCounts,
   type SnapshotHeader,
   type SnapshotTrailer,
@@ -136,7 +136,7 @@ export class SnapshotLineParser {
     if (!result.success)
       throw this.#error('snapshot.malformed', `bad header: ${z.prettifyError(result.error)}`);
     // The exact bytes of the header, as for records: an edited header changes the hash from version 2 on.
-    if (result.data.schemaVersion >= SNAPSHOT_SCHEMA_VERSION) this.#hasher.add(text);
+    if (result.data.schemaVersion >= HEADER_HASHED_SINCE) this.#hasher.add(text);
     return result.data;
   }
 

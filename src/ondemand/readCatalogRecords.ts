@@ -8,6 +8,7 @@ import {
   canonicalLfTag,
   canonicalLfTagAssignment,
   canonicalLocation,
+  canonicalOptIn,
   canonicalTable,
   mergeGrants,
 } from '../model/canonical.ts';
@@ -22,12 +23,16 @@ import {
   isDatabaseIncluded,
   isTableIncluded,
 } from '../plan/filters.ts';
+import type { ColumnStatisticsScope } from '../plan/planCatalogObjects.ts';
+import { readCatalogObjects } from './readCatalogObjects.ts';
 import type { RegionSide } from './regionSide.ts';
 
 export interface ReadScope {
   filter?: CatalogFilterSpec;
   catalog: boolean;
   permissions: boolean;
+  /** Which column statistics to read with the catalog (config `replicate.columnStatistics`). */
+  columnStatistics?: ColumnStatisticsScope;
   /** Source side: a database named (not a glob) in `filters.databases.include` must exist. */
   requireNamedDatabases?: boolean;
   /** Source side: told of each include glob that matches no database or table (warning or error). */
@@ -68,7 +73,10 @@ export interface CatalogReadParts {
   glue: Promise<GlueRecords>;
   /** Lake Formation but tag assignments (its list calls, done early): empty when permissions are not replicated. */
   lakeFormationListed: Promise<SnapshotRecord[]>;
-  /** Everything Lake Formation: empty when permissions are not replicated. */
+  /**
+   * Everything but databases, tables and partitions: Lake Formation (empty when permissions are not
+   * replicated) and the catalog's partition indexes, functions and column statistics (when the catalog is).
+   */
   lakeFormation: Promise<SnapshotRecord[]>;
 }
 
@@ -88,14 +96,19 @@ export function readCatalogInParts(
   const glue = readGlueRecords(side, scope);
   const bulk = scope.permissions ? readLakeFormationBulk(side) : Promise.resolve(undefined);
   const lakeFormationListed = bulk.then((listed) => listed?.records ?? []);
+  const objects = scope.catalog
+    ? glue.then(({ databases, tables }) =>
+        readCatalogObjects(side, databases, tables, scope.columnStatistics),
+      )
+    : Promise.resolve([]);
   const lakeFormation = (async () => {
     const [listed, { databases, tables }] = await Promise.all([bulk, glue]);
-    if (!listed) return [];
-    const assignments = listed.hasTags
+    const assignments = listed?.hasTags
       ? await readTagAssignments(side, databases, tables, onAssignments)
       : [];
-    return [...listed.records, ...assignments];
+    return [...(listed?.records ?? []), ...assignments, ...(await objects)];
   })();
+  objects.catch(() => {});
   // Observed when awaited; this keeps a failure from being reported as unhandled in the meantime.
   for (const part of [lakeFormation, lakeFormationListed, glue]) part.catch(() => {});
   return { glue, lakeFormationListed, lakeFormation };
@@ -169,18 +182,20 @@ async function readLakeFormationBulk(
   side: RegionSide,
 ): Promise<{ records: SnapshotRecord[]; hasTags: boolean }> {
   const lf = side.lakeFormation;
-  const [permissions, locations, tags, filters, settings] = await Promise.all([
+  const [permissions, locations, tags, filters, settings, optIns] = await Promise.all([
     lf.listPermissions(),
     lf.listResources(),
     lf.listLfTags(),
     lf.listDataCellsFilters(),
     lf.getDataLakeSettings(),
+    lf.listOptIns(),
   ]);
   const records: SnapshotRecord[] = [
     ...mergeGrants(permissions.map(canonicalGrant)),
     ...locations.map(canonicalLocation),
     ...tags.map(canonicalLfTag),
     ...filters.map(canonicalDataCellsFilter),
+    ...optIns.map(canonicalOptIn),
   ];
   if (settings) records.push(canonicalDataLakeSettings(settings));
   // Tag assignments are read per resource; a Region without LF-Tags has none, so those calls are skipped.

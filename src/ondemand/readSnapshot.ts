@@ -4,11 +4,7 @@ import { LineHasher } from '../model/hash.ts';
 import { tableKey } from '../model/keys.ts';
 import type { PartitionDigests } from '../model/partitionDigests.ts';
 import type { PartitionRecord, SnapshotRecord } from '../model/records.ts';
-import {
-  SNAPSHOT_SCHEMA_VERSION,
-  type SnapshotHeader,
-  type SnapshotTrailer,
-} from '../model/snapshotFormat.ts';
+import { HEADER_HASHED_SINCE, type SnapshotHeader, type SnapshotTrailer } from '../model/snapshotFormat.ts';
 import { SnapshotLineParser } from '../model/snapshotParser.ts';
 import type { SnapshotSigner } from '../model/snapshotSigner.ts';
 import type { Output } from './output.ts';
@@ -50,7 +46,7 @@ export async function loadSnapshot(
     }
     const { header, trailer } = parser.finish();
     if (options.signer) await options.signer.verify(trailer);
-    if (header.schemaVersion < SNAPSHOT_SCHEMA_VERSION) {
+    if (header.schemaVersion < HEADER_HASHED_SINCE) {
       options.output?.warn(
         `snapshot ${uri} has schemaVersion ${header.schemaVersion}: its header (Region, account, time) is not covered by its content hash; take a new snapshot to get one that is`,
       );

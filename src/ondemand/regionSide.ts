@@ -1,5 +1,6 @@
 import type { WriteJournal } from '../audit/writeJournal.ts';
 import type { ApiCallCounter } from '../aws/callCounter.ts';
+import type { GlueCatalogObjects } from '../aws/glueCatalogObjects.ts';
 import type { GlueCatalogReader } from '../aws/glueCatalogReader.ts';
 import type { GlueCatalogWriter } from '../aws/glueCatalogWriter.ts';
 import type { LakeFormationStore } from '../aws/lakeFormationStore.ts';
@@ -13,6 +14,8 @@ export interface RegionSide {
   readonly accountId: string;
   readonly glueReader: GlueCatalogReader;
   readonly glueWriter: GlueCatalogWriter;
+  /** Partition indexes, user-defined functions and column statistics (read and written). */
+  readonly glueObjects: GlueCatalogObjects;
   readonly lakeFormation: LakeFormationStore;
   readonly counter: ApiCallCounter;
   /**

@@ -3,6 +3,7 @@ import { type AwsClientOptions, type AwsClients, createAwsClients } from '../aws
 import { ENGINE_CLIENTS } from '../aws/clients/engineClients.ts';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import { configuredEndpoint, isLocalEndpoint } from '../aws/endpoints.ts';
+import { createGlueCatalogObjects } from '../aws/glueCatalogObjects.ts';
 import { GlueCatalogReader } from '../aws/glueCatalogReader.ts';
 import { GlueCatalogWriter } from '../aws/glueCatalogWriter.ts';
 import { KmsSnapshotSigner, kmsKeyRegion } from '../aws/kmsSnapshotSigner.ts';
@@ -106,6 +107,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
           accountId,
           glueReader: new GlueCatalogReader(set.glue, adapterOptions),
           glueWriter: new GlueCatalogWriter(set.glue, adapterOptions),
+          glueObjects: createGlueCatalogObjects(set.glue, adapterOptions),
           lakeFormation: new LakeFormationStore(set.lakeFormation, adapterOptions),
           counter,
           ...(caller.arn ? { callerArn: caller.arn } : {}),

@@ -40,9 +40,11 @@ export function planOptionsFor(
     filter,
     catalog: config.replicate.catalog,
     permissions: config.replicate.permissions,
+    columnStatistics: config.replicate.columnStatistics,
     protectedPrincipals: protectedPrincipalsFor(config.protectedPrincipals ?? [], overrides.callerArn),
     ...(overrides.accounts ? { accounts: overrides.accounts } : {}),
     ...(config.accountMapping ? { accountMapping: config.accountMapping } : {}),
     ...(config.resourceLinkMapping ? { resourceLinkMapping: config.resourceLinkMapping } : {}),
+    regions: { source: config.source.region, target: target.region },
   };
 }

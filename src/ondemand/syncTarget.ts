@@ -23,6 +23,7 @@ import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type TallyResult, tally } from './tally.ts';
 import { warnOfUndecidedS3 } from './undecidedWarnings.ts';
 import { unmappedResults } from './unmappedResults.ts';
+import { warnOfViewsOutsideFilter } from './viewWarnings.ts';
 
 export interface SyncTargetOptions {
   plan: PlanOptions;
@@ -86,7 +87,8 @@ export async function syncTarget(
   source: SourceRecords,
   given: SyncTargetOptions,
 ): Promise<SyncTargetResult> {
-  const options = { ...given, plan: warnOfUndecidedS3(given.plan, given.output, target.region) };
+  const warned = warnOfUndecidedS3(given.plan, given.output, target.region);
+  const options = { ...given, plan: warnOfViewsOutsideFilter(warned, given.output, target.region) };
   const out = options.output;
   out.phase(`plan ${target.region}`, 'reading the target');
   // runSync may have started this read while the source snapshot was being taken.
@@ -193,7 +195,10 @@ export async function syncTarget(
   const reuse = cachedActions <= CACHED_PARTITION_ACTIONS ? cache : undefined;
 
   out.phase(`apply ${target.region}`, applySummary(actions.length, early));
-  const creates = actions.filter((a) => a.op !== 'delete');
+  // A partition's column statistics need the partition: they are applied once every partition is.
+  const ofPartition = (a: Action) => a.kind === 'columnStatistics' && Boolean(a.desired?.partitionValues);
+  const creates = actions.filter((a) => a.op !== 'delete' && !ofPartition(a));
+  const partitionStatistics = actions.filter((a) => a.op !== 'delete' && ofPartition(a));
   const deletes = actions.filter((a) => a.op === 'delete');
   const beforePartitions = APPLY_ORDER.slice(0, APPLY_ORDER.indexOf('partition')).filter(isObjectKind);
   const afterPartitions = APPLY_ORDER.slice(APPLY_ORDER.indexOf('partition') + 1).filter(isObjectKind);
@@ -237,6 +242,7 @@ export async function syncTarget(
     for (const kind of afterPartitions) await applied(await applyKind(target, kind, creates), creates);
   })();
   await Promise.all([applyPartitions, applyLakeFormation]);
+  await applied(await applyKind(target, 'columnStatistics', partitionStatistics), partitionStatistics);
   for (const kind of [...APPLY_ORDER].reverse().filter(isObjectKind))
     await applied(await applyKind(target, kind, deletes), deletes);
   return {

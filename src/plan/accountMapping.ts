@@ -2,6 +2,7 @@ import { compareKeys } from '../model/keys.ts';
 import type { DataLakeSettings } from '../model/lfShapes.ts';
 import { pruneEmpty, sortedSet } from '../model/prune.ts';
 import type { SnapshotRecord } from '../model/records.ts';
+import { placeView } from './viewRewrite.ts';
 
 /** `{ regions: { "us-east-1": "us-west-2" }, catalogs: { "<src>": "<dst>" } }`: where resource links point. */
 export interface ResourceLinkMapping {
@@ -16,6 +17,8 @@ export interface AccountRewrite {
   /** Source account ID → target account ID. */
   accountMapping?: Readonly<Record<string, string>>;
   resourceLinkMapping?: ResourceLinkMapping;
+  /** The source and target Regions: view sub-object ARNs of the source Region move to the target's. */
+  regions?: { source: string; target: string };
 }
 
 /**
@@ -91,7 +94,8 @@ function rewriteAny(
   principal: MapPrincipal,
 ): SnapshotRecord | undefined {
   switch (record.kind) {
-    case 'grant': {
+    case 'grant':
+    case 'optIn': {
       const mapped = principal(record.principal);
       return mapped === undefined ? undefined : { ...record, principal: mapped };
     }
@@ -115,11 +119,24 @@ function rewriteAny(
         }),
       };
     }
+    case 'function': {
+      // An owner that is an IAM ARN names the source account; a plain name (e.g. `hadoop`) stays as it is.
+      const { OwnerName } = record.input;
+      if (OwnerName === undefined) return record;
+      const owner = principal(OwnerName);
+      return owner === undefined ? undefined : { ...record, input: { ...record.input, OwnerName: owner } };
+    }
     case 'table': {
       const { TargetTable } = record.input;
-      return TargetTable
+      const linked = TargetTable
         ? { ...record, input: { ...record.input, TargetTable: rewriteLink(TargetTable, rewrite) } }
         : record;
+      return placeView(linked, {
+        ...(rewrite.regions ? { regions: rewrite.regions } : {}),
+        account: (id) =>
+          rewrite.sourceAccountId === rewrite.targetAccountId ? id : rewrite.accountMapping?.[id],
+        principal,
+      });
     }
     default:
       return record;

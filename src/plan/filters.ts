@@ -59,8 +59,14 @@ export function isRecordIncluded(filter: CatalogFilter, record: SnapshotRecord):
       return isTableIncluded(filter, record.databaseName, record.tableName);
     case 'dataCellsFilter':
       return isTableIncluded(filter, record.filter.DatabaseName, record.filter.TableName);
+    case 'function':
+      return isDatabaseIncluded(filter, record.databaseName);
+    case 'partitionIndex':
+    case 'columnStatistics':
+      return isTableIncluded(filter, record.databaseName, record.tableName);
     case 'grant':
     case 'lfTagAssignment':
+    case 'optIn':
       return isResourceIncluded(filter, record.resource);
     default:
       return true;
@@ -78,9 +84,13 @@ export function isDatabaseRecord(record: SnapshotRecord): boolean {
     case 'table':
     case 'partition':
     case 'dataCellsFilter':
+    case 'function':
+    case 'partitionIndex':
+    case 'columnStatistics':
       return true;
     case 'grant':
-    case 'lfTagAssignment': {
+    case 'lfTagAssignment':
+    case 'optIn': {
       const { Database, Table, TableWithColumns, DataCellsFilter } = record.resource;
       return Boolean(Database || Table || TableWithColumns || DataCellsFilter);
     }

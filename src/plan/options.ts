@@ -1,5 +1,6 @@
 import type { ResourceLinkMapping } from './accountMapping.ts';
 import type { CatalogFilterSpec } from './filters.ts';
+import type { ColumnStatisticsScope } from './planCatalogObjects.ts';
 import type { UndecidedS3Reference } from './s3Remap.ts';
 
 /** Everything `plan` and `planPartitions` need to know besides the two sides. */
@@ -14,8 +15,10 @@ export interface PlanOptions {
   onUndecidedS3Reference?: (reference: UndecidedS3Reference) => void;
   /** Which databases and tables are in scope; outside it nothing is created or deleted. */
   filter?: CatalogFilterSpec;
-  /** Replicate databases, tables and partitions. */
+  /** Replicate databases, tables and partitions (with partition indexes, functions and column statistics). */
   catalog: boolean;
+  /** Which column statistics to replicate; default tables only (DEFAULT_COLUMN_STATISTICS). */
+  columnStatistics?: ColumnStatisticsScope;
   /** Replicate Lake Formation: settings, locations, LF-Tags and assignments, data cells filters, grants. */
   permissions: boolean;
   /** Principals never revoked or removed from admin lists. */
@@ -27,6 +30,10 @@ export interface PlanOptions {
   accounts?: { sourceAccountId: string; targetAccountId: string };
   /** Source account ID → target account ID. */
   accountMapping?: Readonly<Record<string, string>>;
+  /** The source and target Regions: view sub-object ARNs naming the source Region move to the target's. */
+  regions?: { source: string; target: string };
+  /** Told of each view some of whose sub-object tables are outside the filters (it is still replicated). */
+  onViewOutsideFilter?: (view: { key: string; tables: string[] }) => void;
   /** Where replicated resource links point (applied whatever the accounts). */
   resourceLinkMapping?: ResourceLinkMapping;
 }

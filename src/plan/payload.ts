@@ -9,6 +9,7 @@ export function payloadOf(record: SnapshotRecord): unknown {
     case 'database':
     case 'table':
     case 'partition':
+    case 'function':
       return record.input;
     case 'dataCellsFilter':
       return record.filter;

@@ -8,9 +8,11 @@ import type {
 } from '../model/records.ts';
 import { isUnmapped, rewriteRecordForTarget } from './accountMapping.ts';
 import type { Action, ActionOf } from './actions.ts';
-import { createCatalogFilter, isRecordIncluded } from './filters.ts';
+import { diffByKey } from './diffByKey.ts';
+import { type CatalogFilter, createCatalogFilter, isRecordIncluded, isTableIncluded } from './filters.ts';
 import type { PlanOptions } from './options.ts';
 import { orderActions } from './order.ts';
+import { planCatalogObjects } from './planCatalogObjects.ts';
 import { planDatabases } from './planDatabases.ts';
 import { planDataCellsFilters } from './planDataCellsFilters.ts';
 import { planDataLakeSettings } from './planDataLakeSettings.ts';
@@ -20,6 +22,7 @@ import { planLfTags } from './planLfTags.ts';
 import { planLocations } from './planLocations.ts';
 import { planTables } from './planTables.ts';
 import { remapRecord } from './s3Remap.ts';
+import { viewTables } from './viewRewrite.ts';
 
 export type { AccountRewrite, ResourceLinkMapping } from './accountMapping.ts';
 export { checkMaxDeletes } from './maxDeletes.ts';
@@ -66,10 +69,11 @@ export function planWithReport(
   const unmapped: UnmappedRecord[] = [];
   const forTarget = (record: SnapshotRecord): SnapshotRecord[] => {
     const remapped = remapRecord(record, options.s3Mapping, options.onUndecidedS3Reference);
-    if (!options.accounts && !options.resourceLinkMapping) return [remapped];
+    if (!options.accounts && !options.resourceLinkMapping && !options.regions) return [remapped];
     const result = rewriteRecordForTarget(remapped, {
-      // Without accounts, both sides count as one account: only resource links are rewritten.
+      // Without accounts, both sides count as one account: only resource links and Regions are rewritten.
       ...(options.accounts ?? { sourceAccountId: '', targetAccountId: '' }),
+      ...(options.regions ? { regions: options.regions } : {}),
       ...(options.accountMapping ? { accountMapping: options.accountMapping } : {}),
       ...(options.resourceLinkMapping ? { resourceLinkMapping: options.resourceLinkMapping } : {}),
     });
@@ -82,12 +86,14 @@ export function planWithReport(
     });
     return result.record ? [result.record] : [];
   };
+  if (options.onViewOutsideFilter) reportViewsOutside(inScope(source), filter, options);
   const from = byKind(inScope(source).flatMap(forTarget));
   const to = byKind(inScope(target));
   const actions: Action[] = [];
   if (options.catalog) {
     actions.push(...planDatabases(from.database, to.database, options));
     actions.push(...planTables(from.table, to.table, options));
+    actions.push(...planCatalogObjects(from, to, options));
   }
   if (options.permissions) {
     actions.push(...planDataLakeSettings(from.dataLakeSettings, to.dataLakeSettings, options));
@@ -100,8 +106,20 @@ export function planWithReport(
     actions.push(...planLfTags(from.lfTag, to.lfTag, { ...options, targetAssignments }));
     actions.push(...assignmentActions);
     actions.push(...planGrants(from.grant, to.grant, options));
+    actions.push(...diffByKey('optIn', from.optIn, to.optIn, options));
   }
   return { actions: orderActions(actions), unmapped };
+}
+
+/** Tells of each view in scope that reads a table of the source account outside the filters. */
+function reportViewsOutside(records: SnapshotRecords, filter: CatalogFilter, options: PlanOptions): void {
+  for (const record of records) {
+    if (record.kind !== 'table') continue;
+    const outside = viewTables(record, options.accounts?.sourceAccountId)
+      .filter(({ database, table }) => !isTableIncluded(filter, database, table))
+      .map(({ database, table }) => `${database}.${table}`);
+    if (outside.length > 0) options.onViewOutsideFilter?.({ key: recordKey(record), tables: outside });
+  }
 }
 
 /** The target's tag assignments once `actions` are applied. */
@@ -130,6 +148,10 @@ function byKind(records: SnapshotRecords): RecordsByKind {
     lfTagAssignment: [],
     dataCellsFilter: [],
     dataLakeSettings: [],
+    partitionIndex: [],
+    function: [],
+    columnStatistics: [],
+    optIn: [],
   };
   for (const record of records) (groups[record.kind] as RecordOfKind<typeof record.kind>[]).push(record);
   return groups;

@@ -1,6 +1,7 @@
-import { databaseKey, recordKey, tableKey } from '../model/keys.ts';
+import { databaseKey, partitionKey, recordKey, tableKey } from '../model/keys.ts';
 import type { LfResource } from '../model/lfShapes.ts';
 import type { SnapshotRecord } from '../model/records.ts';
+import { viewTables } from './viewRewrite.ts';
 
 /*
  * What must exist in a Region before an object can be created there, as object references
@@ -45,7 +46,11 @@ export function prerequisites(record: SnapshotRecord): string[] {
     case 'database':
       return [SETTINGS_REF];
     case 'table':
-      return [databaseRef(record.databaseName)];
+      // A view waits for the tables it names (those in the same catalog; others are not this run's).
+      return [
+        databaseRef(record.databaseName),
+        ...viewTables(record).map(({ database, table }) => tableRef(database, table)),
+      ];
     case 'partition':
       return [tableRef(record.databaseName, record.tableName)];
     case 'dataCellsFilter':
@@ -53,6 +58,17 @@ export function prerequisites(record: SnapshotRecord): string[] {
     case 'lfTagAssignment':
       return [...resourcePrerequisites(record.resource), ...record.tags.map((t) => lfTagRef(t.key))];
     case 'grant':
+      return resourcePrerequisites(record.resource);
+    case 'function':
+      return [databaseRef(record.databaseName)];
+    case 'partitionIndex':
+      return [tableRef(record.databaseName, record.tableName)];
+    case 'columnStatistics':
+      return record.partitionValues
+        ? [`partition:${partitionKey(record.databaseName, record.tableName, record.partitionValues)}`]
+        : [tableRef(record.databaseName, record.tableName)];
+    // Its principal's grants come first by APPLY_ORDER; the early pass leaves opt-ins to the second pass.
+    case 'optIn':
       return resourcePrerequisites(record.resource);
     case 'location':
     case 'lfTag':

@@ -23,6 +23,10 @@ const shape: LakeShape = {
   lfTagAssignments: 7,
   dataCellsFilters: 3,
   locations: 1,
+  partitionIndexes: 2,
+  columnsPerTable: [101, 7],
+  statisticsPerTable: [26, 6],
+  functions: 101,
 };
 
 describe('floor', () => {
@@ -41,6 +45,9 @@ describe('floor', () => {
       'lakeformation:ListDataCellsFilter': 1,
       'lakeformation:GetDataLakeSettings': 1,
       'lakeformation:GetResourceLFTags': 2 + 153,
+      'glue:GetPartitionIndexes': 4,
+      'glue:GetColumnStatisticsForTable': 2 + 1,
+      'glue:GetUserDefinedFunctions': 2,
     });
   });
 
@@ -58,6 +65,9 @@ describe('floor', () => {
       'lakeformation:CreateLFTag': 2,
       'lakeformation:AddLFTagsToResource': 7,
       'lakeformation:BatchGrantPermissions': 3,
+      'glue:CreatePartitionIndex': 2,
+      'glue:UpdateColumnStatisticsForTable': 2 + 1,
+      'glue:CreateUserDefinedFunction': 101,
     });
   });
 

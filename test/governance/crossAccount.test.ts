@@ -1,5 +1,10 @@
 import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
-import { GetDatabaseCommand, GetDatabasesCommand } from '@aws-sdk/client-glue';
+import {
+  CreateUserDefinedFunctionCommand,
+  GetDatabaseCommand,
+  GetDatabasesCommand,
+  GetUserDefinedFunctionCommand,
+} from '@aws-sdk/client-glue';
 import { GrantPermissionsCommand, PutDataLakeSettingsCommand } from '@aws-sdk/client-lakeformation';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { DEMO_ROLES, demoLake, seedDemoLake } from '@lakemirror/localcloud';
@@ -42,6 +47,19 @@ describe('cross-account sync through an assumed role', () => {
         Principal: { DataLakePrincipalIdentifier: PARTNER },
         Resource: { Database: { Name: 'sales' } },
         Permissions: ['DESCRIBE'],
+      }),
+    );
+    // A function owned by a role of the source account, its JAR in the source bucket.
+    await src().glue.send(
+      new CreateUserDefinedFunctionCommand({
+        DatabaseName: 'sales',
+        FunctionInput: {
+          FunctionName: 'mask_email',
+          ClassName: 'com.example.udf.MaskEmail',
+          OwnerName: `arn:aws:iam::${SOURCE}:role/data-engineer`,
+          OwnerType: 'ROLE',
+          ResourceUris: [{ ResourceType: 'JAR', Uri: 's3://lakemirror-demo-lake-use1/udf/mask.jar' }],
+        },
       }),
     );
     // The target account: the role lakemirror assumes, and the roles the mapped grants name.
@@ -101,6 +119,14 @@ describe('cross-account sync through an assumed role', () => {
       `arn:aws:iam::${TARGET}:role/data-engineer`,
       DEPLOY_ROLE,
     ]);
+    // The function's owner is the mapped account's role, its JAR in the target bucket.
+    const fn = await dst().glue.send(
+      new GetUserDefinedFunctionCommand({ DatabaseName: 'sales', FunctionName: 'mask_email' }),
+    );
+    expect(fn.UserDefinedFunction).toMatchObject({
+      OwnerName: `arn:aws:iam::${TARGET}:role/data-engineer`,
+      ResourceUris: [{ ResourceType: 'JAR', Uri: 's3://lakemirror-demo-lake-usw2/udf/mask.jar' }],
+    });
     // Nothing landed in the source account's us-west-2.
     const sourceAccountWest = clientsFor(cloud, 'us-west-2', SOURCE_KEY);
     expect((await sourceAccountWest.glue.send(new GetDatabasesCommand({}))).DatabaseList).toEqual([]);

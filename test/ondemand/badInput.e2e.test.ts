@@ -25,7 +25,7 @@ describe('bad snapshots, faults and unknown principals', () => {
     ['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), 'snapshot.truncated'],
     [
       'wrong schemaVersion',
-      (t) => t.replace('"schemaVersion":2', '"schemaVersion":99'),
+      (t) => t.replace('"schemaVersion":3', '"schemaVersion":99'),
       'snapshot.schemaVersion',
     ],
     ['edited record (hash mismatch)', (t) => t.replace('"orders"', '"orderz"'), 'snapshot.hashMismatch'],

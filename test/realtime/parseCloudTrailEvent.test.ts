@@ -225,6 +225,72 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
     { dataLakeSettings: { dataLakeAdmins: [principal], createDatabaseDefaultPermissions: [] } },
     [{ kind: 'dataLakeSettings' }],
   ],
+  [
+    'CreateLakeFormationOptIn',
+    {
+      principal,
+      resource: { table: { databaseName: 'Sales', name: 'Orders' } },
+    },
+    [{ kind: 'optIns', resource: { Table: { DatabaseName: 'sales', Name: 'orders' } } }],
+  ],
+  [
+    'DeleteLakeFormationOptIn',
+    {
+      principal,
+      resource: { database: { catalogId: '123456789012', name: 'sales' } },
+    },
+    [{ kind: 'optIns', resource: { Database: { Name: 'sales' } } }],
+  ],
+  [
+    'CreatePartitionIndex',
+    { databaseName: 'Sales', tableName: 'Orders', partitionIndex: { indexName: 'by_dt', keys: ['dt'] } },
+    [{ kind: 'partitionIndexes', database: 'sales', table: 'orders' }],
+  ],
+  [
+    'DeletePartitionIndex',
+    { databaseName: 'sales', tableName: 'orders', indexName: 'by_dt' },
+    [{ kind: 'partitionIndexes', database: 'sales', table: 'orders' }],
+  ],
+  [
+    'CreateUserDefinedFunction',
+    { databaseName: 'Sales', functionInput: { functionName: 'Mask', className: 'x.Mask' } },
+    [{ kind: 'function', database: 'sales', name: 'mask' }],
+  ],
+  [
+    'UpdateUserDefinedFunction',
+    { databaseName: 'sales', functionName: 'mask', functionInput: { functionName: 'mask' } },
+    [{ kind: 'function', database: 'sales', name: 'mask' }],
+  ],
+  [
+    'DeleteUserDefinedFunction',
+    { databaseName: 'sales', functionName: 'mask' },
+    [{ kind: 'function', database: 'sales', name: 'mask' }],
+  ],
+  [
+    'UpdateColumnStatisticsForTable',
+    { databaseName: 'Sales', tableName: 'Orders', columnStatisticsList: [{ columnName: 'id' }] },
+    [{ kind: 'columnStatistics', database: 'sales', table: 'orders' }],
+  ],
+  [
+    'DeleteColumnStatisticsForTable',
+    { databaseName: 'sales', tableName: 'orders', columnName: 'id' },
+    [{ kind: 'columnStatistics', database: 'sales', table: 'orders' }],
+  ],
+  [
+    'UpdateColumnStatisticsForPartition',
+    {
+      databaseName: 'sales',
+      tableName: 'orders',
+      partitionValues: ['2024-05-01'],
+      columnStatisticsList: [{ columnName: 'id' }],
+    },
+    [{ kind: 'columnStatistics', database: 'sales', table: 'orders', values: ['2024-05-01'] }],
+  ],
+  [
+    'DeleteColumnStatisticsForPartition',
+    { databaseName: 'sales', tableName: 'orders', partitionValues: ['2024-05-01'], columnName: 'id' },
+    [{ kind: 'columnStatistics', database: 'sales', table: 'orders', values: ['2024-05-01'] }],
+  ],
 ];
 
 function db(database: string): ObjectRef {
@@ -251,7 +317,7 @@ function part(values: string[]): ObjectRef {
 describe('parseCloudTrailEvent', () => {
   it('covers every replicated event name', () => {
     expect(CASES.map(([name]) => name).sort()).toEqual([...REPLICATED_EVENT_NAMES].sort());
-    expect(REPLICATED_EVENT_NAMES).toHaveLength(29);
+    expect(REPLICATED_EVENT_NAMES).toHaveLength(40);
   });
 
   it.each(CASES)('%s names the objects it touched', (name, params, objects) => {

@@ -27,7 +27,7 @@ export function rehashed(text: string): string {
 /** The same snapshot as schemaVersion 1 wrote it: records-only hash, no signature. */
 export function asVersion1(text: string): string {
   const { lines, trailerAt, records } = partsOf(text);
-  lines[0] = lines[0]!.replace('"schemaVersion":2', '"schemaVersion":1');
+  lines[0] = lines[0]!.replace('"schemaVersion":3', '"schemaVersion":1');
   lines[trailerAt] = lines[trailerAt]!.replace(/sha256:[0-9a-f]{64}/, sha256(records.join('\n'))).replace(
     /,"signature":\{[^}]*\}/,
     '',

@@ -22,6 +22,7 @@ export type { FaultSettings } from './faults.ts';
 // Loading a whole lake straight into state (benchmarks, large fixtures).
 export {
   type LakeImage,
+  type LakeImageFunction,
   type LakeImageLakeFormation,
   type LakeImageTable,
   loadLake,

@@ -1,9 +1,11 @@
 import pLimit from 'p-limit';
 import type { RecordKind } from '../../model/records.ts';
 import type { Action, ActionOf } from '../../plan/actions.ts';
+import { isViewWithSubObjects } from '../../plan/viewRewrite.ts';
 import type { RegionSide } from '../regionSide.ts';
 import type { ActionResult } from './actionResult.ts';
 import { applyCatalogAction } from './applyCatalogActions.ts';
+import { applyCatalogObjectAction, isCatalogObjectKind } from './applyCatalogObjects.ts';
 import { applyGrantActions, applyLakeFormationAction } from './applyPermissionActions.ts';
 
 /** Every kind but partitions, which are applied table by table. */
@@ -26,6 +28,19 @@ export async function applyKind(
   if (chosen.length === 0) return [];
   if (kind === 'grant') return applyGrantActions(target, chosen as ActionOf<'grant'>[]);
   const limit = pLimit(target.concurrency);
-  const apply = kind === 'database' || kind === 'table' ? applyCatalogAction : applyLakeFormationAction;
-  return Promise.all(chosen.map((action) => limit(() => apply(target, action))));
+  const apply =
+    kind === 'database' || kind === 'table'
+      ? applyCatalogAction
+      : isCatalogObjectKind(kind)
+        ? applyCatalogObjectAction
+        : applyLakeFormationAction;
+  const run = (wave: readonly Action[]) =>
+    Promise.all(wave.map((action) => limit(() => apply(target, action))));
+  if (kind !== 'table') return run(chosen);
+  // Views that name tables wait for every other table of the wave (and, deleted, go before them).
+  const isView = (a: Action) => a.kind === 'table' && isViewWithSubObjects((a.desired ?? a.current)!);
+  const [first, second] = chosen.every((a) => a.op === 'delete')
+    ? [chosen.filter(isView), chosen.filter((a) => !isView(a))]
+    : [chosen.filter((a) => !isView(a)), chosen.filter(isView)];
+  return [...(await run(first)), ...(await run(second))];
 }

@@ -13,6 +13,7 @@ import {
   dataCellsFilterRequest,
   grantEntry,
   lfResource,
+  optInRequest,
   registerRequest,
   tagPairs,
   tagPairsMissing,
@@ -131,6 +132,17 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
             ? lf.updateDataCellsFilter(request)
             : lf.deleteDataCellsFilter(request),
       );
+    }
+    case 'optIn': {
+      const { principal, resource, condition } = optInRequest((action.desired ?? action.current)!);
+      return attempt('optIn', action.key, action.op, async () => {
+        // No update call: a changed condition is the old opt-in deleted and the new one created.
+        if (action.op !== 'create') {
+          const old = optInRequest(action.current!);
+          await lf.deleteOptIn(old.principal, old.resource, old.condition);
+        }
+        if (action.op !== 'delete') await lf.createOptIn(principal, resource, condition);
+      });
     }
     case 'dataLakeSettings':
       return audited(() =>

@@ -6,7 +6,7 @@ import type {
 } from '@aws-sdk/client-lakeformation';
 import type { PermissionEntry } from '../../aws/lakeFormationPermissions.ts';
 import type { LfResource } from '../../model/lfShapes.ts';
-import type { DataCellsFilterRecord, GrantRecord, LocationRecord } from '../../model/records.ts';
+import type { DataCellsFilterRecord, GrantRecord, LocationRecord, OptInRecord } from '../../model/records.ts';
 
 /**
  * Pure request builders for Lake Formation writes. Records carry no CatalogId (it is per account), so the
@@ -37,6 +37,19 @@ export function dataCellsFilterRequest(
   targetAccountId: string,
 ): DataCellsFilter {
   return { ...record.filter, TableCatalogId: targetAccountId } as DataCellsFilter;
+}
+
+/** The members of Create/DeleteLakeFormationOptIn for an opt-in record. */
+export function optInRequest(record: OptInRecord): {
+  principal: string;
+  resource: Resource;
+  condition?: { Expression: string };
+} {
+  return {
+    principal: record.principal,
+    resource: record.resource as Resource,
+    ...(record.condition ? { condition: { Expression: record.condition } } : {}),
+  };
 }
 
 export function tagPairs(tags: ReadonlyArray<{ key: string; values: string[] }>): LFTagPair[] {

@@ -6,6 +6,7 @@ import { type PlanOptions, planPartitions, planWithReport } from '../../plan/pla
 import { objectRef, prerequisites } from '../../plan/prerequisites.ts';
 import type { ActionResult } from '../apply/actionResult.ts';
 import { applyCatalogAction } from '../apply/applyCatalogActions.ts';
+import { applyCatalogObjectAction, isCatalogObjectKind } from '../apply/applyCatalogObjects.ts';
 import { applyPartitionActions } from '../apply/applyPartitionActions.ts';
 import { applyGrantActions, applyLakeFormationAction } from '../apply/applyPermissionActions.ts';
 import { isDestructive } from '../destructive.ts';
@@ -42,6 +43,10 @@ export interface EarlyApplyOptions {
 
 /** Creates, and the one settings update that only adds: nothing the early pass does can lose anything. */
 function isEarly(action: Action): boolean {
+  // A partition's statistics wait for the partition, which the early pass does not announce.
+  if (action.kind === 'columnStatistics' && action.desired?.partitionValues) return false;
+  // An opt-in makes Lake Formation enforce its principal's grants: it waits until all of them are in place.
+  if (action.kind === 'optIn') return false;
   if (action.op === 'create') return true;
   return action.kind === 'dataLakeSettings' && action.op === 'update' && !isDestructive(action);
 }
@@ -103,7 +108,9 @@ export function startEarlyApply(options: EarlyApplyOptions): EarlyApply {
         const catalog = action.kind === 'database' || action.kind === 'table';
         const outcome = catalog
           ? await glue(() => applyCatalogAction(target, action))
-          : await lakeFormation(() => applyLakeFormationAction(target, action));
+          : isCatalogObjectKind(action.kind)
+            ? await glue(() => applyCatalogObjectAction(target, action))
+            : await lakeFormation(() => applyLakeFormationAction(target, action));
         gate.settle(ref, outcome.ok);
         await recordObjects([action], [outcome]);
       } finally {

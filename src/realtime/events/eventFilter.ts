@@ -19,9 +19,14 @@ function glueScope(ref: ObjectRef): { database: string; table?: string } | undef
     case 'partition':
     case 'partitions':
     case 'dataCellsFilter':
+    case 'partitionIndexes':
+    case 'columnStatistics':
       return { database: ref.database, table: ref.table };
+    case 'function':
+      return { database: ref.database };
     case 'permissions':
     case 'lfTagAssignment':
+    case 'optIns':
       return glueScopeOf(ref.resource);
     case 'catalog':
       return ref.database === undefined ? undefined : { database: ref.database };

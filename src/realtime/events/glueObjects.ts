@@ -56,6 +56,31 @@ const updatedPartition = (entry: Params | undefined): unknown[] => [
   record(entry?.partitionInput)?.values ?? entry?.partitionValueList,
 ];
 
+const partitionIndexes = (db: unknown, name: unknown): Ref[] => {
+  const [d, t] = [glueName(db), glueName(name)];
+  return d && t ? [{ kind: 'partitionIndexes', database: d, table: t }] : [];
+};
+
+/** A function by name; when CloudTrail kept no name, every function of the database. */
+const fn = (db: unknown, ...names: unknown[]): Ref[] => {
+  const d = glueName(db);
+  if (!d) return [];
+  const found = names.map(glueName).filter((n): n is string => n !== undefined);
+  if (found.length === 0) return [{ kind: 'function', database: d }];
+  return [...new Set(found)].map((name) => ({ kind: 'function', database: d, name }));
+};
+
+/** A table's statistics, or a partition's when the event names its values. */
+const statistics = (p: Params, partition: boolean): Ref[] => {
+  const [d, t] = [glueName(p.databaseName), glueName(p.tableName)];
+  if (!d || !t) return [];
+  const v = partition ? values(p.partitionValues) : undefined;
+  // A partition call whose values CloudTrail did not keep: reconciling the table's statistics is not enough,
+  // so the whole table is reconciled broadly instead (its partitions' statistics with it).
+  if (partition && !v) return [{ kind: 'catalog', database: d }];
+  return [{ kind: 'columnStatistics', database: d, table: t, ...(v ? { values: v } : {}) }];
+};
+
 /** Glue event name → objects, from CloudTrail's lowerCamel request members. */
 export const GLUE_EXTRACTORS: Record<string, Extractor<Ref>> = {
   CreateDatabase: (p) => database(record(p.databaseInput)?.name),
@@ -64,7 +89,13 @@ export const GLUE_EXTRACTORS: Record<string, Extractor<Ref>> = {
   // time would otherwise keep the old tables (and grants) in the target. A broad reconcile of that database
   // only (CreateDatabase needs none: a new database's contents have events of their own).
   DeleteDatabase: (p) => [...database(p.name), ...inDatabase(p.name)],
-  CreateTable: (p) => table(p.databaseName, record(p.tableInput)?.name ?? p.name),
+  // A table created with PartitionIndexes has no CreatePartitionIndex events: its indexes come with it.
+  CreateTable: (p) => [
+    ...table(p.databaseName, record(p.tableInput)?.name ?? p.name),
+    ...(list(p.partitionIndexes).length > 0
+      ? partitionIndexes(p.databaseName, record(p.tableInput)?.name ?? p.name)
+      : []),
+  ],
   UpdateTable: (p) => table(p.databaseName, record(p.tableInput)?.name ?? p.name),
   DeleteTable: (p) => tableAndDependents(p.databaseName, p.name),
   BatchDeleteTable: (p) =>
@@ -86,6 +117,15 @@ export const GLUE_EXTRACTORS: Record<string, Extractor<Ref>> = {
       list(p.entries).flatMap((e) => updatedPartition(record(e))),
     ),
   DeletePartition: (p) => partitions(p, [p.partitionValues]),
+  CreatePartitionIndex: (p) => partitionIndexes(p.databaseName, p.tableName),
+  DeletePartitionIndex: (p) => partitionIndexes(p.databaseName, p.tableName),
+  CreateUserDefinedFunction: (p) => fn(p.databaseName, record(p.functionInput)?.functionName),
+  UpdateUserDefinedFunction: (p) => fn(p.databaseName, p.functionName, record(p.functionInput)?.functionName),
+  DeleteUserDefinedFunction: (p) => fn(p.databaseName, p.functionName),
+  UpdateColumnStatisticsForTable: (p) => statistics(p, false),
+  DeleteColumnStatisticsForTable: (p) => statistics(p, false),
+  UpdateColumnStatisticsForPartition: (p) => statistics(p, true),
+  DeleteColumnStatisticsForPartition: (p) => statistics(p, true),
   BatchDeletePartition: (p) =>
     partitions(
       p,

@@ -16,6 +16,11 @@ const tagsOn = (resource: unknown): Ref[] => {
   return canonical ? [{ kind: 'lfTagAssignment', resource: canonical }] : [];
 };
 
+const optInsOn = (resource: unknown): Ref[] => {
+  const canonical = canonicalLfResource(resource);
+  return canonical ? [{ kind: 'optIns', resource: canonical }] : [CATALOG];
+};
+
 const location = (arn: unknown): Ref[] => {
   const resourceArn = text(arn);
   return resourceArn ? [{ kind: 'location', resourceArn }] : [];
@@ -50,4 +55,6 @@ export const LAKE_FORMATION_EXTRACTORS: Record<string, Extractor<Ref>> = {
   UpdateDataCellsFilter: (p) => dataCellsFilter(record(p.tableData)),
   DeleteDataCellsFilter: (p) => dataCellsFilter(p),
   PutDataLakeSettings: () => [{ kind: 'dataLakeSettings' }],
+  CreateLakeFormationOptIn: (p) => optInsOn(p.resource),
+  DeleteLakeFormationOptIn: (p) => optInsOn(p.resource),
 };

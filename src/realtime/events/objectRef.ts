@@ -18,6 +18,14 @@ export type ObjectRef =
   /** `name` absent: every filter of the table (what a deleted table took with it). */
   | { kind: 'dataCellsFilter'; database: string; table: string; name?: string }
   | { kind: 'dataLakeSettings' }
+  /** Every partition index of one table (an index cannot change in place, so they are reconciled together). */
+  | { kind: 'partitionIndexes'; database: string; table: string }
+  /** One user-defined function; `name` absent: every function of the database. */
+  | { kind: 'function'; database: string; name?: string }
+  /** The column statistics of a table, or of one partition (`values`). */
+  | { kind: 'columnStatistics'; database: string; table: string; values?: string[] }
+  /** Every opt-in on one LF resource (canonical SDK shape); the principal is irrelevant, as for grants. */
+  | { kind: 'optIns'; resource: LfResource }
   /**
    * The objects could not be named (omitted/truncated requestParameters): reconcile broadly. `database`
    * narrows that to one database — its tables, partitions, filters, and the grants and tag assignments on
@@ -53,6 +61,14 @@ export function objectKey(ref: ObjectRef): string {
       return `dataCellsFilter:${ref.database}.${ref.table}.${ref.name ?? '*'}`;
     case 'dataLakeSettings':
       return 'dataLakeSettings';
+    case 'partitionIndexes':
+      return `partitionIndexes:${ref.database}.${ref.table}`;
+    case 'function':
+      return `function:${ref.database}.${ref.name ?? '*'}`;
+    case 'columnStatistics':
+      return `columnStatistics:${ref.database}.${ref.table}${ref.values ? `/${JSON.stringify(ref.values)}` : ''}`;
+    case 'optIns':
+      return `optIns:${stableStringify(ref.resource)}`;
     case 'catalog':
       return ref.database === undefined ? 'catalog' : `catalog:${ref.database}`;
   }

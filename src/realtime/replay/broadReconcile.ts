@@ -54,6 +54,7 @@ export function readBroadSource(source: RegionSide, options: PlanOptions): Promi
     ...(options.filter ? { filter: options.filter } : {}),
     catalog: options.catalog,
     permissions: options.permissions,
+    ...(options.columnStatistics ? { columnStatistics: options.columnStatistics } : {}),
   });
 }
 

@@ -15,8 +15,12 @@ export function clusterOf(scope: Scope): string {
     case 'database':
     case 'table':
     case 'dataCellsFilter':
+    case 'partitionIndexes':
+    case 'function':
+    case 'columnStatistics':
       return `database:${scope.database}`;
     case 'grants':
+    case 'optIns':
     case 'lfTagAssignment': {
       const glue = glueScopeOf(scope.resource);
       return glue ? `database:${glue.database}` : 'account';

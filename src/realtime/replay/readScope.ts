@@ -8,6 +8,7 @@ import {
   canonicalLfTag,
   canonicalLfTagAssignment,
   canonicalLocation,
+  canonicalOptIn,
   canonicalPartition,
   canonicalTable,
   mergeGrants,
@@ -18,6 +19,7 @@ import type { LfTagAssignmentRecord, PartitionRecord, SnapshotRecord } from '../
 import { readPartitionRecords, sortPartitions } from '../../ondemand/readPartitionRecords.ts';
 import type { RegionSide } from '../../ondemand/regionSide.ts';
 import { remapS3Uri, type S3Mapping } from '../../plan/s3Remap.ts';
+import { readCatalogObjectScope } from './readObjectScope.ts';
 import type { Scope } from './units.ts';
 
 /** Scopes read as records (partitions and broad reconciles are read differently). */
@@ -109,10 +111,19 @@ export async function readScope(side: RegionSide, scope: RecordScope): Promise<S
       return readTagAssignments(side, scope.resource);
     case 'grants':
       return readGrants(side, scope.resource);
+    case 'optIns': {
+      const wanted = resourceKey(scope.resource);
+      const optIns = (await ignoreNotFound(() => lf.listOptIns(scope.resource as Resource))) ?? [];
+      return optIns.map(canonicalOptIn).filter((r) => resourceKey(r.resource) === wanted);
+    }
     case 'dataLakeSettings': {
       const settings = await lf.getDataLakeSettings();
       return settings ? [canonicalDataLakeSettings(settings)] : [];
     }
+    case 'partitionIndexes':
+    case 'function':
+    case 'columnStatistics':
+      return readCatalogObjectScope(side, scope);
   }
 }
 

@@ -24,6 +24,14 @@ export type Scope =
   | { kind: 'lfTagAssignment'; resource: LfResource }
   /** Grants on one resource; on a named Table, also those on its columns (TableWithColumns). */
   | { kind: 'grants'; resource: LfResource }
+  /** Every partition index of a table. */
+  | { kind: 'partitionIndexes'; database: string; table: string }
+  /** One function; `name` absent: every function of the database. */
+  | { kind: 'function'; database: string; name?: string }
+  /** The column statistics of a table, or of one partition (`values`). */
+  | { kind: 'columnStatistics'; database: string; table: string; values?: string[] }
+  /** Opt-ins on one resource (a Database or a Table). */
+  | { kind: 'optIns'; resource: LfResource }
   /**
    * Nothing precise is known: reconcile everything inside the filters — or, with `database`, everything in
    * that database (its tables, partitions, filters, and the grants and tag assignments on them).
@@ -39,17 +47,21 @@ export interface ReplayUnit {
   items: EventItem[];
 }
 
-/** Dependency order: parents before children, what grants name before grants; broad last. */
+/** Dependency order: parents before children, what grants name before grants, opt-ins after; broad last. */
 export const SCOPE_ORDER: readonly ScopeKind[] = [
   'dataLakeSettings',
   'database',
+  'function',
   'table',
+  'partitionIndexes',
   'dataCellsFilter',
   'partitions',
+  'columnStatistics',
   'location',
   'lfTag',
   'lfTagAssignment',
   'grants',
+  'optIns',
   'broad',
 ];
 
@@ -78,6 +90,9 @@ export function scopeOf(ref: ObjectRef): Scope {
     case 'lfTag':
     case 'table':
     case 'dataCellsFilter':
+    case 'partitionIndexes':
+    case 'function':
+    case 'columnStatistics':
       return ref;
     case 'partition':
       return { kind: 'partitions', database: ref.database, table: ref.table, values: [ref.values] };
@@ -92,6 +107,10 @@ export function scopeOf(ref: ObjectRef): Scope {
       const wide = resource && tableWide(resource);
       const taggable = wide?.Database || (wide?.Table && wide.Table.Name !== undefined);
       return wide && taggable ? { kind: 'lfTagAssignment', resource: wide } : { kind: 'broad' };
+    }
+    case 'optIns': {
+      const resource = resourceOf(ref.resource);
+      return resource ? { kind: 'optIns', resource } : { kind: 'broad' };
     }
     case 'catalog':
       return ref.database === undefined ? { kind: 'broad' } : { kind: 'broad', database: ref.database };
@@ -117,11 +136,18 @@ export function scopeId(scope: Scope): string {
       return `lfTag:${scope.tagKey}`;
     case 'lfTagAssignment':
     case 'grants':
+    case 'optIns':
       return `${scope.kind}:${resourceKey(scope.resource)}`;
     case 'broad':
       return scope.database === undefined ? 'broad' : `broad:${scope.database}`;
     case 'dataLakeSettings':
       return scope.kind;
+    case 'partitionIndexes':
+      return `partitionIndexes:${scope.database}.${scope.table}`;
+    case 'function':
+      return `function:${scope.database}.${scope.name ?? '*'}`;
+    case 'columnStatistics':
+      return `columnStatistics:${scope.database}.${scope.table}${scope.values ? `/${JSON.stringify(scope.values)}` : ''}`;
   }
 }
 

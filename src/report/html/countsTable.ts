@@ -4,14 +4,18 @@ import { html, type SafeHtml } from './escapeHtml.ts';
 /** Catalog order (design.md), so every report lists kinds the same way; unknown kinds follow, sorted. */
 const KIND_ORDER = [
   'database',
+  'function',
   'table',
+  'partitionIndex',
   'partition',
+  'columnStatistics',
   'dataCellsFilter',
   'location',
   'lfTag',
   'lfTagAssignment',
   'grant',
   'dataLakeSettings',
+  'optIn',
 ];
 
 export function orderedKinds(kinds: Iterable<string>): string[] {

@@ -14,7 +14,7 @@ export interface DocumentOptions {
   omitted?: boolean;
 }
 
-const LF_EVENTS = /Permissions$|Resource$|LFTag|DataCellsFilter|DataLakeSettings/;
+const LF_EVENTS = /Permissions$|Resource$|LFTag|DataCellsFilter|DataLakeSettings|LakeFormationOptIn/;
 
 /** A CloudTrail record shaped as the real one for a Glue or Lake Formation call, in a LookupEvents entry. */
 export function cloudTrailEvent(

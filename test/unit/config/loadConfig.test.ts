@@ -36,7 +36,12 @@ describe('loadConfig', () => {
     expect(demo.deleteMissing).toBe(false);
     expect(demo.maxDeletes).toBe(100);
     expect(demo.concurrency).toBe(8);
-    expect(demo.replicate).toEqual({ catalog: true, permissions: true });
+    expect(demo.replicate).toEqual({
+      catalog: true,
+      permissions: true,
+      // Table statistics are a few calls per table; partition statistics can be millions, so they are opt-in.
+      columnStatistics: { tables: true, partitions: false },
+    });
     expect(demo.realtime).toEqual({
       eventTable: 'lakemirror-events',
       overlapMinutes: 15,

@@ -17,7 +17,7 @@ import {
 } from '../support/records.ts';
 
 const header: SnapshotHeader = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   format: 'lakemirror.snapshot',
   source: { region: 'us-east-1', accountId: '123456789012' },
   capturedAt: '2024-05-01T12:00:00.000Z',
@@ -108,7 +108,7 @@ describe('snapshot errors', () => {
   });
 
   it('an unknown schemaVersion is snapshot.schemaVersion', () => {
-    const text = write(records).replace('"schemaVersion":2', '"schemaVersion":3');
+    const text = write(records).replace('"schemaVersion":3', '"schemaVersion":99');
 
     expect(codeOf(() => parseSnapshotText(text))).toBe('snapshot.schemaVersion');
   });

@@ -58,7 +58,7 @@ describe('schemaVersion 2: the content hash covers the header', () => {
     const recordLines = records.map((r) => JSON.stringify(r, Object.keys(r).sort()));
     const lines = write().split('\n');
     const v1 = [
-      lines[0]!.replace('"schemaVersion":2', '"schemaVersion":1'),
+      lines[0]!.replace('"schemaVersion":3', '"schemaVersion":1'),
       ...lines.slice(1, 1 + records.length),
       lines[1 + records.length]!.replace(/sha256:[0-9a-f]{64}/, recordsOnlyHash(lines, recordLines.length)),
     ].join('\n');

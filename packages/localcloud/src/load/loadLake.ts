@@ -13,6 +13,16 @@ export interface LakeImageTable {
   database: string;
   table: Record<string, any>;
   partitions?: Iterable<Record<string, any>>;
+  /** Partition indexes as `{ IndexName, Keys }` (key names), as CreatePartitionIndex stores them. */
+  indexes?: Array<{ IndexName: string; Keys: string[] }>;
+  /** Column statistics of the table by column name, each a ColumnStatistics as UpdateColumnStatisticsForTable takes it. */
+  statistics?: Record<string, Record<string, any>>;
+}
+
+/** A user-defined function of a database, as GetUserDefinedFunction answers it. */
+export interface LakeImageFunction {
+  database: string;
+  function: { FunctionName: string } & Record<string, any>;
 }
 
 /** Lake Formation objects in request shapes (resources without CatalogId: the loader normalizes them). */
@@ -32,6 +42,7 @@ export interface LakeImage {
   databases: Array<{ Name: string } & Record<string, any>>;
   /** Tables stream: partitions are read one table at a time. */
   tables: Iterable<LakeImageTable>;
+  functions?: LakeImageFunction[];
   lakeFormation?: LakeImageLakeFormation;
   /** Epoch seconds stamped on locations and grants (default: now). */
   modifiedAt?: number;
@@ -52,13 +63,24 @@ export function loadLake(
   const regionState = cloud.state.get(lake.accountId, region);
   const glue = glueStateOf(regionState);
   for (const db of lake.databases) glue.databases[db.Name] = { database: db, tables: {} };
-  for (const { database, table, partitions } of lake.tables) {
+  for (const { database, table, partitions, indexes, statistics } of lake.tables) {
     const stored: StoredTable = { table, versions: [], partitions: {} };
     for (const partition of partitions ?? []) stored.partitions[partitionKey(partition.Values)] = partition;
+    if (indexes?.length)
+      stored.indexes = Object.fromEntries(indexes.map((index) => [index.IndexName, index]));
+    if (statistics) stored.statistics = statistics;
     const holder = glue.databases[database];
     if (!holder)
       throw new Error(`loadLake: table ${table.Name} names database ${database}, which the image lacks`);
     holder.tables[table.Name] = stored;
+  }
+  for (const { database, function: fn } of lake.functions ?? []) {
+    const holder = glue.databases[database];
+    if (!holder)
+      throw new Error(
+        `loadLake: function ${fn.FunctionName} names database ${database}, which the image lacks`,
+      );
+    holder.functions = { ...holder.functions, [fn.FunctionName.toLowerCase()]: fn };
   }
   if (lake.lakeFormation) loadLakeFormation(regionState, lake);
 }

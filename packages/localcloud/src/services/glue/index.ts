@@ -1,14 +1,20 @@
 import { withRequestConstraints } from '../../modelConstraints.ts';
 import { type ServiceDefinition, ServiceError } from '../../service.ts';
 import { batchPartitionOperations } from './batchPartitions.ts';
+import { columnStatisticsOperations } from './columnStatistics.ts';
 import { databaseOperations } from './databases.ts';
+import { partitionIndexOperations } from './partitionIndexes.ts';
 import { partitionQueryOperations } from './partitionQuery.ts';
 import { partitionOperations } from './partitions.ts';
 import { glueRequestConstraints } from './requestConstraints.ts';
 import { tableOperations } from './tables.ts';
 import { tableVersionOperations } from './tableVersions.ts';
+import { userDefinedFunctionOperations } from './userDefinedFunctions.ts';
 
-/** The AWS Glue Data Catalog (databases, tables, table versions, partitions) over awsJson1_1. */
+/**
+ * The AWS Glue Data Catalog (databases, tables, table versions, partitions, partition indexes, user-defined
+ * functions, column statistics) over awsJson1_1.
+ */
 export function glueService(): ServiceDefinition {
   return {
     signingName: 'glue',
@@ -26,6 +32,9 @@ export function glueService(): ServiceDefinition {
         ...partitionOperations,
         ...partitionQueryOperations,
         ...batchPartitionOperations,
+        ...partitionIndexOperations,
+        ...userDefinedFunctionOperations,
+        ...columnStatisticsOperations,
       },
       glueRequestConstraints,
       (message) => new ServiceError('ValidationException', message),

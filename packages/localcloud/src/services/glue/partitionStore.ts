@@ -58,6 +58,8 @@ export function putPartition(table: StoredTable, key: string, partition: Record<
 export function removePartition(table: StoredTable, key: string): boolean {
   if (!(key in table.partitions)) return false;
   delete table.partitions[key];
+  // A partition's column statistics go with it.
+  if (table.partitionStatistics) delete table.partitionStatistics[key];
   const index = indexes.get(table.partitions);
   if (index) {
     if (index.added.has(key)) index.added.delete(key);

@@ -1,4 +1,4 @@
-import { type Constraint, list, map, stringShape, structure } from '../../modelConstraints.ts';
+import { type Constraint, enumShape, list, map, stringShape, structure } from '../../modelConstraints.ts';
 
 /*
  * The constraints of the Glue API model (glue-2017-03-31) on the catalog requests lakemirror makes. Shapes:
@@ -37,6 +37,21 @@ const databaseInput = structure({
   Parameters: parameters,
 });
 
+/** ViewDefinitionInput: the ViewDialect enum, ArnString 20..2048 for the definer and sub-objects. */
+const arnString = stringShape(20, 2048);
+const viewDefinition = structure({
+  Definer: arnString,
+  Representations: list(
+    structure({
+      Dialect: enumShape(['REDSHIFT', 'ATHENA', 'SPARK']),
+      DialectVersion: stringShape(1, 255),
+      ViewOriginalText: stringShape(0, 409600),
+      ValidationConnection: nameString,
+    }),
+  ),
+  SubObjects: list(arnString),
+});
+
 const tableInput = structure({
   Name: nameString,
   Description: stringShape(0, 2048, 'multi'),
@@ -47,15 +62,74 @@ const tableInput = structure({
   ViewExpandedText: stringShape(0, 409600),
   TableType: stringShape(0, 255, 'single'),
   Parameters: parameters,
+  ViewDefinition: viewDefinition,
 });
 
 const partitionInput = structure({ StorageDescriptor: storageDescriptor, Parameters: parameters });
+
+/** PartitionIndex: a name and 1.. key names; CreateTable takes at most 3 (PartitionIndexList). */
+const partitionIndex = structure({ IndexName: nameString, Keys: list(nameString, { min: 1 }) });
+
+/** UserDefinedFunctionInput: ResourceUris 0..1000, ResourceType and OwnerType enums, URI 1..1024. */
+const functionInput = structure({
+  FunctionName: nameString,
+  ClassName: nameString,
+  OwnerName: nameString,
+  OwnerType: enumShape(['USER', 'ROLE', 'GROUP']),
+  FunctionType: enumShape(['REGULAR_FUNCTION', 'AGGREGATE_FUNCTION', 'STORED_PROCEDURE']),
+  ResourceUris: list(
+    structure({ ResourceType: enumShape(['JAR', 'FILE', 'ARCHIVE']), Uri: stringShape(1, 1024, 'multi') }),
+    { max: 1000 },
+  ),
+});
+
+/** ColumnStatistics: the data's Type enum (ColumnStatisticsType). */
+const columnStatistics = structure({
+  ColumnName: nameString,
+  ColumnType: stringShape(0, 20000, 'single'),
+  StatisticsData: structure({
+    Type: enumShape(['BOOLEAN', 'DATE', 'DECIMAL', 'DOUBLE', 'LONG', 'STRING', 'BINARY']),
+  }),
+});
+/** GetColumnStatisticsFor*: ColumnNames 0..100 (GetColumnNamesList). */
+const statisticsGet = structure({
+  DatabaseName: nameString,
+  TableName: nameString,
+  ColumnNames: list(nameString, { max: 100 }),
+});
+/** UpdateColumnStatisticsFor*: ColumnStatisticsList 0..25 (UpdateColumnStatisticsList). */
+const statisticsUpdate = structure({
+  DatabaseName: nameString,
+  TableName: nameString,
+  ColumnStatisticsList: list(columnStatistics, { max: 25 }),
+});
 
 /** Request constraints per Glue operation. */
 export const glueRequestConstraints: Record<string, Constraint> = {
   CreateDatabase: structure({ DatabaseInput: databaseInput }),
   UpdateDatabase: structure({ Name: nameString, DatabaseInput: databaseInput }),
-  CreateTable: structure({ DatabaseName: nameString, TableInput: tableInput }),
+  CreateTable: structure({
+    DatabaseName: nameString,
+    TableInput: tableInput,
+    PartitionIndexes: list(partitionIndex, { max: 3 }),
+  }),
+  CreatePartitionIndex: structure({
+    DatabaseName: nameString,
+    TableName: nameString,
+    PartitionIndex: partitionIndex,
+  }),
+  DeletePartitionIndex: structure({ DatabaseName: nameString, TableName: nameString, IndexName: nameString }),
+  CreateUserDefinedFunction: structure({ DatabaseName: nameString, FunctionInput: functionInput }),
+  UpdateUserDefinedFunction: structure({
+    DatabaseName: nameString,
+    FunctionName: nameString,
+    FunctionInput: functionInput,
+  }),
+  GetUserDefinedFunctions: structure({ DatabaseName: nameString, Pattern: nameString }),
+  GetColumnStatisticsForTable: statisticsGet,
+  GetColumnStatisticsForPartition: statisticsGet,
+  UpdateColumnStatisticsForTable: statisticsUpdate,
+  UpdateColumnStatisticsForPartition: statisticsUpdate,
   UpdateTable: structure({ DatabaseName: nameString, TableInput: tableInput }),
   CreatePartition: structure({
     DatabaseName: nameString,

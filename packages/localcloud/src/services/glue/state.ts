@@ -8,6 +8,12 @@ export interface StoredTable {
   versions: Array<{ VersionId: string; Table: Record<string, any> }>;
   /** Partitions keyed by `JSON.stringify(Values)`, each as GetPartition answers. */
   partitions: Record<string, Record<string, any>>;
+  /** Partition indexes by name, as `{ IndexName, Keys }` (the key names); absent on tables without any. */
+  indexes?: Record<string, { IndexName: string; Keys: string[] }>;
+  /** Column statistics of the table by column name, each a ColumnStatistics as sent. */
+  statistics?: Record<string, Record<string, any>>;
+  /** Column statistics of partitions: `JSON.stringify(Values)` → column name → ColumnStatistics. */
+  partitionStatistics?: Record<string, Record<string, Record<string, any>>>;
 }
 
 export interface StoredDatabase {
@@ -15,6 +21,8 @@ export interface StoredDatabase {
   database: Record<string, any>;
   /** Tables keyed by lowercased name. */
   tables: Record<string, StoredTable>;
+  /** User-defined functions keyed by lowercased name, each as GetUserDefinedFunction answers. */
+  functions?: Record<string, Record<string, any>>;
 }
 
 /** Glue's slice of a Region's state: databases keyed by lowercased name. */

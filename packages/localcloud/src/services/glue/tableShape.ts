@@ -40,7 +40,7 @@ export function tableFromInput(input: Input, server: TableServerFields): Record<
     VersionId: server.VersionId,
     FederatedTable: input.FederatedTable,
     ViewDefinition: input.ViewDefinition,
-    IsMultiDialectView: false,
+    IsMultiDialectView: input.ViewDefinition !== undefined,
   });
 }
 

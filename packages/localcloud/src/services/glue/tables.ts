@@ -11,12 +11,15 @@ import { callerArn } from '../sts/sessions.ts';
 import { withErrors } from './batchPartitions.ts';
 import { catalogOf, errorDetail, glueName, requireDatabase, requireTable } from './catalog.ts';
 import { pageOf } from './paging.ts';
+import { addPartitionIndex } from './partitionIndexes.ts';
+import type { StoredTable } from './state.ts';
 import { presentTable, tableFromInput } from './tableShape.ts';
 import { checkMaxLength, pageSize } from './validation.ts';
 
 type Input = Record<string, any>;
 
-/** CreateTable. Lake Formation grants the database's CreateTableDefaultPermissions on the new table. */
+/**
+ * CreateTable, with its PartitionIndexes (each checked as CreatePartitionIndex checks it). Lake Formation grants the database's CreateTableDefaultPermissions on the new table. */
 function createTable(input: Input, ctx: RequestContext): object {
   const catalogId = catalogOf(input, ctx);
   const databaseName = required<string>(input, 'DatabaseName');
@@ -34,7 +37,9 @@ function createTable(input: Input, ctx: RequestContext): object {
     CreatedBy: callerArn(ctx),
     VersionId: '0',
   });
-  database.tables[name] = { table, versions: [], partitions: {} };
+  const stored: StoredTable = { table, versions: [], partitions: {} };
+  for (const index of (input.PartitionIndexes ?? []) as Input[]) addPartitionIndex(stored, index);
+  database.tables[name] = stored;
   grantCreateDefaults(
     ctx.regionState,
     database.database.CreateTableDefaultPermissions ?? [],

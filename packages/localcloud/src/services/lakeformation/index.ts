@@ -11,6 +11,7 @@ import {
 import { lfInvalid } from './errors.ts';
 import { createLFTag, deleteLFTag, getLFTag, listLFTags, updateLFTag } from './lfTags.ts';
 import { listPermissions } from './listPermissions.ts';
+import { createLakeFormationOptIn, deleteLakeFormationOptIn, listLakeFormationOptIns } from './optIns.ts';
 import { grantPermissions, revokePermissions } from './permissions.ts';
 import {
   deregisterResource,
@@ -26,7 +27,7 @@ import { getDataLakeSettings, putDataLakeSettings } from './settings.ts';
 const read = (handler: OperationHandler): OperationSpec => ({ handler, readOnly: true });
 const write = (handler: OperationHandler): OperationSpec => ({ handler, readOnly: false });
 
-/** The Lake Formation emulator: permissions, LF-Tags, data cells filters, settings and registered locations. */
+/** The Lake Formation emulator: permissions, LF-Tags, data cells filters, settings, registered locations and opt-ins. */
 export function lakeFormationService(): ServiceDefinition {
   return {
     signingName: 'lakeformation',
@@ -62,6 +63,9 @@ export function lakeFormationService(): ServiceDefinition {
         ListResources: read(listResources),
         DescribeResource: read(describeResource),
         UpdateResource: write(updateResource),
+        CreateLakeFormationOptIn: write(createLakeFormationOptIn),
+        DeleteLakeFormationOptIn: write(deleteLakeFormationOptIn),
+        ListLakeFormationOptIns: read(listLakeFormationOptIns),
       },
       lakeFormationRequestConstraints,
       lfInvalid,

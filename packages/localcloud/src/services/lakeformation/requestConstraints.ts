@@ -57,6 +57,9 @@ export const lakeFormationRequestConstraints: Record<string, Constraint> = {
   AddLFTagsToResource: structure({ Resource: resource, LFTags: list(tagPair) }),
   CreateDataCellsFilter: structure({ TableData: tableData }),
   UpdateDataCellsFilter: structure({ TableData: tableData }),
+  CreateLakeFormationOptIn: structure({ Principal: principal, Resource: resource }),
+  DeleteLakeFormationOptIn: structure({ Principal: principal, Resource: resource }),
+  ListLakeFormationOptIns: structure({ Principal: principal, Resource: resource }),
   PutDataLakeSettings: structure({
     DataLakeSettings: structure({
       DataLakeAdmins: principals,

@@ -11,6 +11,15 @@ export interface StoredPermission {
   LastUpdatedBy: string;
 }
 
+/** One opt-in, as ListLakeFormationOptIns answers it. */
+export interface StoredOptIn {
+  Principal: { DataLakePrincipalIdentifier: string };
+  Resource: Record<string, any>;
+  Condition?: { Expression: string };
+  LastModified: number;
+  LastUpdatedBy: string;
+}
+
 /** Lake Formation's slice of a Region's state. */
 export interface LakeFormationState {
   /** GetDataLakeSettings's DataLakeSettings. */
@@ -27,6 +36,8 @@ export interface LakeFormationState {
   dataCellsFilters: Record<string, Record<string, any>>;
   /** Registered locations keyed by ResourceArn: the ResourceInfo structure. */
   resources: Record<string, Record<string, any>>;
+  /** Opt-ins (hybrid access mode); absent in states saved before they were emulated. */
+  optIns?: StoredOptIn[];
 }
 
 /** A new Region's data lake settings: as in a new AWS account, IAMAllowedPrincipals get ALL by default. */
@@ -56,6 +67,7 @@ export function lakeFormationStateOf(region: RegionState): LakeFormationState {
     resourceTags: {},
     dataCellsFilters: {},
     resources: {},
+    optIns: [],
   }));
 }
 
@@ -79,13 +91,14 @@ function isOn(resource: Record<string, any>, database: string, table?: string): 
 }
 
 /**
- * When Glue deletes a database or table, Lake Formation drops what hung on it: grants, tag assignments and
- * data cells filters (and the grants on those filters). Called by the Glue emulator.
+ * When Glue deletes a database or table, Lake Formation drops what hung on it: grants, opt-ins, tag assignments
+ * and data cells filters (and the grants on those filters). Called by the Glue emulator.
  */
 export function forgetCatalogObject(region: RegionState, database: string, table?: string): void {
   if (!region.hasSlice('lakeformation')) return;
   const lf = lakeFormationStateOf(region);
   lf.permissions = lf.permissions.filter((p) => !isOn(p.Resource, database, table));
+  if (lf.optIns) lf.optIns = lf.optIns.filter((o) => !isOn(o.Resource, database, table));
   for (const [key, entry] of Object.entries(lf.resourceTags)) {
     if (isOn(entry.resource, database, table)) delete lf.resourceTags[key];
   }
