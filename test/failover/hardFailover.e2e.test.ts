@@ -61,7 +61,9 @@ describe('hard failover with the source Region unreachable', () => {
       ['rewrite-links', 'done'],
       ['reversed-config', 'done'],
     ]);
-    expect(report.steps[1]!.detail).toMatch(/^not done: EventBridge in us-east-1 did not disable the rules within 5 s/);
+    expect(report.steps[1]!.detail).toMatch(
+      /^not done: EventBridge in us-east-1 did not disable the rules within 5 s/,
+    );
     const table = await lake.target.glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders' }));
     expect(table.Table?.Parameters?.owner).not.toBe('lost-in-outage');
     const db = await lake.target.glue.send(new GetDatabaseCommand({ Name: 'sales_link_hard' }));
