@@ -77,13 +77,21 @@ export interface BenchContext {
   stop(): Promise<void>;
 }
 
+/**
+ * `rps` models the control-plane limits the floor model counts (Glue, Lake Formation, CloudTrail). The
+ * real-time mode's data-plane services are not held to it, as AWS does not: a new on-demand DynamoDB table
+ * sustains 4,000 writes and 12,000 reads a second (one bucket of 4,000 here), an SQS standard queue has no
+ * documented API rate limit (0 = none).
+ */
+export const DATA_PLANE_RPS: Readonly<Record<string, number>> = { dynamodb: 4_000, sqs: 0 };
+
 /** Starts a cloud with the given faults, loads the lake into the source Region and builds the context. */
 export async function createBenchContext(
   settings: BenchSettings,
   useCases: UseCases,
   lake: GeneratedLake = generateLake(settings.size, settings.seed),
 ): Promise<BenchContext> {
-  const faults = { latencyMs: settings.latencyMs, throttleRps: settings.rps };
+  const faults = { latencyMs: settings.latencyMs, throttleRps: settings.rps, serviceRps: DATA_PLANE_RPS };
   const cloud = await CloudChild.start({
     port: 0,
     faults,
@@ -110,7 +118,7 @@ export async function createBenchContext(
     synced: false,
     runtime: () => createRuntime(config),
     async unmeasured(fn) {
-      await cloud.setFaults({ latencyMs: 0, throttleRps: 0 });
+      await cloud.setFaults({ latencyMs: 0, throttleRps: 0, serviceRps: {} });
       try {
         return await fn();
       } finally {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../audit/auditRecord.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
+import { stopMarkerName } from '../lease/stopMarker.ts';
 import { requireTargetRegionStore } from '../lease/targetRegionStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
@@ -19,7 +20,6 @@ import {
   writeReversedConfig,
 } from './failoverSteps.ts';
 import type { RpoBound } from './rpo.ts';
-import { stopMarkerName } from './stopMarker.ts';
 
 export interface FailoverRequest {
   to: string;
@@ -108,7 +108,11 @@ export async function runFailover(runtime: Runtime, request: FailoverRequest): P
       await auditStep(runtime, audit, ctx, step.name, result.detail);
       reports.push({ name: step.name, status: 'done', detail: result.detail, durationMs: Date.now() - at });
       if (request.crashAfter === step.name)
-        throw new Error(`failover crashed after step ${step.name} (test hook)`);
+        throw new LakemirrorError({
+          code: 'internal.testHook',
+          source: 'internal',
+          message: `failover crashed after step ${step.name} (test hook)`,
+        });
     }
     journal.completedAt = runtime.now().toISOString();
     if (request.rehearsal) {

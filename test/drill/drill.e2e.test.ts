@@ -12,6 +12,7 @@ import { demoTrustPolicy } from '@lakemirror/localcloud';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../src/aws/clientFactory.ts';
+import { dynamoDb as dynamoDbClient } from '../../src/aws/clients/dynamoDb.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import { type DrillOptions, runDrill } from '../../src/drill/index.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
@@ -218,7 +219,10 @@ describe('drill on the demo lake', () => {
   });
 
   it('takes RPO from the oldest pending event and the lag chart from applied events', async () => {
-    const { dynamoDb } = createAwsClients({ region: 'us-east-1', endpoint: cloud.endpoint });
+    const { dynamoDb } = createAwsClients(
+      { region: 'us-east-1', endpoint: cloud.endpoint },
+      { dynamoDb: dynamoDbClient },
+    );
     await createEventTable(dynamoDb, config.realtime.eventTable);
     const table = new EventTable(dynamoDb, config.realtime.eventTable);
     const now = Date.now();
