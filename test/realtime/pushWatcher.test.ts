@@ -104,4 +104,55 @@ describe('PushWatcher', () => {
     const third = await watcher.tick();
     expect(third.replay).toBeUndefined();
   });
+
+  it('gathers a burst that is still arriving before it replays, so one replay reads each object once', async () => {
+    const body = (n: number) =>
+      JSON.stringify(
+        apiCallEvent({
+          eventID: `b-${n}`,
+          eventName: 'UpdateTable',
+          eventSource: 'glue.amazonaws.com',
+          eventTime: '2026-12-03T06:00:00Z',
+          awsRegion: 'us-east-1',
+          recipientAccountId: '123456789012',
+          readOnly: false,
+          requestParameters: { databaseName: 'sales', tableInput: { name: `t${n}` } },
+        }),
+      );
+    const message = (n: number): PushMessage => ({
+      messageId: `b-${n}`,
+      receiptHandle: `r-${n}`,
+      receiveCount: 1,
+      body: body(n),
+    });
+    // The burst arrives in three parts, one per receive, then stops.
+    const parts = [[message(1), message(2)], [message(3)], [message(4)]];
+    const queue = {
+      ...emptyQueue,
+      receive: async () => parts.shift() ?? [],
+    } as unknown as PushQueue;
+    const staged: string[] = [];
+    const table = {
+      putEventIfAbsent: async (item: { eventId: string }) => {
+        staged.push(item.eventId);
+        return 'inserted';
+      },
+    } as unknown as EventTable;
+    const replays: string[][] = [];
+    const watcher = new PushWatcher({
+      queue,
+      table,
+      config: { sourceRegion: 'us-east-1', lookupEveryMinutes: 15 },
+      collect: async () => ({ staged: 0 }) as CollectReport,
+      replay: async () => {
+        replays.push([...staged]);
+        return {} as ReplayReport;
+      },
+      clock: () => 0,
+      waitSeconds: 0,
+    });
+    const tick = await watcher.tick();
+    expect(tick.received).toBe(4);
+    expect(replays).toEqual([['b-1', 'b-2', 'b-3', 'b-4']]);
+  });
 });

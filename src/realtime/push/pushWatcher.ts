@@ -16,6 +16,10 @@ const MAX_MESSAGES_PER_TICK = 1000;
 /** Receives in flight at once while a backlog is drained. */
 const RECEIVE_CONCURRENCY = 8;
 
+/** A burst still arriving is gathered in short polls of this long, for at most MAX_GATHER_MS. */
+const GATHER_WAIT_SECONDS = 1;
+const MAX_GATHER_MS = 3_000;
+
 /** Long-poll wait while a replay runs: short, so the tick ends soon after its replay does. */
 const STAGE_WHILE_REPLAYING_WAIT_SECONDS = 1;
 
@@ -75,7 +79,7 @@ export class PushWatcher {
     // the conditional put on the event id keeps each event once.
     const [lookup, messages] = await Promise.all([
       lookupDue ? this.deps.collect() : undefined,
-      this.receiveBacklog(carried > 0 ? 0 : (this.deps.waitSeconds ?? 5)),
+      carried > 0 ? this.receiveBacklog(0) : this.receiveBurst(this.deps.waitSeconds ?? 5),
     ]);
     const stage = await stagePushed(messages, { table, config, now: new Date(clock()) });
     const report: PushTickReport = {
@@ -128,16 +132,36 @@ export class PushWatcher {
   }
 
   /**
+   * What `receiveBacklog` gets, and then, while short polls keep finding more, the rest of a burst that is
+   * still arriving (up to the tick's cap, for at most a few seconds): one replay of the whole burst reads
+   * each changed object once, where replaying its first part at once would read most of them twice.
+   */
+  private async receiveBurst(waitSeconds: number): Promise<PushMessage[]> {
+    const started = Date.now();
+    const messages = await this.receiveBacklog(waitSeconds);
+    while (
+      messages.length > 0 &&
+      messages.length < MAX_MESSAGES_PER_TICK &&
+      Date.now() - started < MAX_GATHER_MS
+    ) {
+      const more = await this.receiveBacklog(GATHER_WAIT_SECONDS, MAX_MESSAGES_PER_TICK - messages.length);
+      if (more.length === 0) break;
+      messages.push(...more);
+    }
+    return messages;
+  }
+
+  /**
    * One long poll, then, while receives come back full (a backlog), rounds of parallel receives until a round
    * comes back short: one receive answers at most 10 messages, so a burst is drained in a few round trips.
    */
-  private async receiveBacklog(waitSeconds: number): Promise<PushMessage[]> {
+  private async receiveBacklog(waitSeconds: number, cap = MAX_MESSAGES_PER_TICK): Promise<PushMessage[]> {
     const { queue } = this.deps;
     const messages = await queue.receive(waitSeconds);
     let full = messages.length === 10;
-    while (full && messages.length < MAX_MESSAGES_PER_TICK) {
-      // Never more receives than the tick's cap leaves room for (10 messages each).
-      const room = Math.ceil((MAX_MESSAGES_PER_TICK - messages.length) / 10);
+    while (full && messages.length < cap) {
+      // Never more receives than the cap leaves room for (10 messages each).
+      const room = Math.ceil((cap - messages.length) / 10);
       const receives = Math.min(RECEIVE_CONCURRENCY, room);
       const round = await Promise.all(Array.from({ length: receives }, () => queue.receive(0)));
       for (const batch of round) messages.push(...batch);
