@@ -14,6 +14,35 @@ const emptyQueue = {
   depth: async () => 0,
 } as unknown as PushQueue;
 
+/** A push message carrying an UpdateTable call on table `t<n>` (event id `e-<n>`). */
+const updateMessage = (n: number): PushMessage => ({
+  messageId: `m-${n}`,
+  receiptHandle: `r-${n}`,
+  receiveCount: 1,
+  body: JSON.stringify(
+    apiCallEvent({
+      eventID: `e-${n}`,
+      eventName: 'UpdateTable',
+      eventSource: 'glue.amazonaws.com',
+      eventTime: '2026-12-03T06:00:00Z',
+      awsRegion: 'us-east-1',
+      recipientAccountId: '123456789012',
+      readOnly: false,
+      requestParameters: { databaseName: 'sales', tableInput: { name: `t${n}` } },
+    }),
+  ),
+});
+
+/** An event table that stages everything, recording the event ids in order. */
+function recordingTable(staged: string[]): EventTable {
+  return {
+    putEventIfAbsent: async (item: { eventId: string }) => {
+      staged.push(item.eventId);
+      return 'inserted';
+    },
+  } as unknown as EventTable;
+}
+
 describe('PushWatcher', () => {
   it('runs the backstop lookup on its first tick, then every lookupEveryMinutes', async () => {
     let now = 0;
@@ -42,24 +71,7 @@ describe('PushWatcher', () => {
   });
 
   it('stages what arrives while a replay runs, and the next tick replays it without waiting on the queue', async () => {
-    const message = (n: number): PushMessage => ({
-      messageId: `m-${n}`,
-      receiptHandle: `r-${n}`,
-      receiveCount: 1,
-      body: JSON.stringify(
-        apiCallEvent({
-          eventID: `e-${n}`,
-          eventName: 'UpdateTable',
-          eventSource: 'glue.amazonaws.com',
-          eventTime: '2026-12-03T06:00:00Z',
-          awsRegion: 'us-east-1',
-          recipientAccountId: '123456789012',
-          readOnly: false,
-          requestParameters: { databaseName: 'sales', tableInput: { name: `t${n}` } },
-        }),
-      ),
-    });
-    const arriving: PushMessage[] = [message(1)];
+    const arriving: PushMessage[] = [updateMessage(1)];
     const waits: number[] = [];
     const queue = {
       ...emptyQueue,
@@ -69,12 +81,7 @@ describe('PushWatcher', () => {
       },
     } as unknown as PushQueue;
     const staged: string[] = [];
-    const table = {
-      putEventIfAbsent: async (item: { eventId: string }) => {
-        staged.push(item.eventId);
-        return 'inserted';
-      },
-    } as unknown as EventTable;
+    const table = recordingTable(staged);
     const replays: string[][] = [];
     const watcher = new PushWatcher({
       queue,
@@ -84,7 +91,7 @@ describe('PushWatcher', () => {
       replay: async () => {
         replays.push([...staged]);
         // A message arrives while this replay runs.
-        if (replays.length === 1) arriving.push(message(2));
+        if (replays.length === 1) arriving.push(updateMessage(2));
         await new Promise((resolve) => setTimeout(resolve, 20));
         return {} as ReplayReport;
       },
@@ -106,38 +113,14 @@ describe('PushWatcher', () => {
   });
 
   it('gathers a burst that is still arriving before it replays, so one replay reads each object once', async () => {
-    const body = (n: number) =>
-      JSON.stringify(
-        apiCallEvent({
-          eventID: `b-${n}`,
-          eventName: 'UpdateTable',
-          eventSource: 'glue.amazonaws.com',
-          eventTime: '2026-12-03T06:00:00Z',
-          awsRegion: 'us-east-1',
-          recipientAccountId: '123456789012',
-          readOnly: false,
-          requestParameters: { databaseName: 'sales', tableInput: { name: `t${n}` } },
-        }),
-      );
-    const message = (n: number): PushMessage => ({
-      messageId: `b-${n}`,
-      receiptHandle: `r-${n}`,
-      receiveCount: 1,
-      body: body(n),
-    });
     // The burst arrives in three parts, one per receive, then stops.
-    const parts = [[message(1), message(2)], [message(3)], [message(4)]];
+    const parts = [[updateMessage(1), updateMessage(2)], [updateMessage(3)], [updateMessage(4)]];
     const queue = {
       ...emptyQueue,
       receive: async () => parts.shift() ?? [],
     } as unknown as PushQueue;
     const staged: string[] = [];
-    const table = {
-      putEventIfAbsent: async (item: { eventId: string }) => {
-        staged.push(item.eventId);
-        return 'inserted';
-      },
-    } as unknown as EventTable;
+    const table = recordingTable(staged);
     const replays: string[][] = [];
     const watcher = new PushWatcher({
       queue,
@@ -153,6 +136,6 @@ describe('PushWatcher', () => {
     });
     const tick = await watcher.tick();
     expect(tick.received).toBe(4);
-    expect(replays).toEqual([['b-1', 'b-2', 'b-3', 'b-4']]);
+    expect(replays).toEqual([['e-1', 'e-2', 'e-3', 'e-4']]);
   });
 });
