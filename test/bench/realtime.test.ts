@@ -47,6 +47,8 @@ describe('benchmark real-time scenarios: tiny lake, no latency, no limits but Lo
     expect(push.lag.applied).toBe(150);
     expect(push.lag.p99Seconds).not.toBeNull();
     expect(push.tickTimeline.reduce((n, t) => n + t.received, 0)).toBe(150);
+    // DynamoDB and SQS keep their own limits, not the control plane's rps (README, Performance).
+    expect((await ctx.cloud.setFaults({})).serviceRps).toEqual({ dynamodb: 4_000, sqs: 0 });
     // Only the lakemirror's own calls are counted: the burst's source writes are not.
     expect(result.operations!.some((o) => o.side === 'source' && o.operation === 'glue:UpdateTable')).toBe(
       false,
