@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   'internal.missingClient': 'an S3 location is configured and no S3 client was passed',
   'internal.multilineSnapshotLine': 'a snapshot line to write holds a line break',
   'internal.partitionOrder': 'partitions were asked for out of table key order',
+  'internal.partitionPlanMissing': 'the apply pass met a table the read-only pass did not plan',
   'internal.testHook': 'a test hook stopped the run on purpose',
   'internal.unknownKind': 'an action of a kind its applier does not handle',
   'lease.held': 'another run holds the target lease',

@@ -1,3 +1,4 @@
+import { LakemirrorError } from '../model/errors.ts';
 import { tableKey } from '../model/keys.ts';
 import { plural } from '../model/plural.ts';
 import type { PartitionRecord, RecordKind, SnapshotRecord, TableRecord } from '../model/records.ts';
@@ -133,7 +134,7 @@ export async function syncTarget(
   const firstPartitionDeletes: Action[] = [];
   let partitionUpdates = 0;
   let cachedActions = 0;
-  const cache = new Map<string, Action[]>();
+  const cache = new Map<string, PlannedPartitions>();
   const startWrites = target.counter.writes();
   const progress = (phase: string, withWrites: boolean) => {
     const done = { tables: 0, partitions: 0 };
@@ -170,7 +171,7 @@ export async function syncTarget(
         partitionUpdates += partitionActions.filter((a) => a.op === 'update').length;
         cachedActions += partitionActions.length;
         if (cachedActions <= CACHED_PARTITION_ACTIONS)
-          cache.set(tableKey(table.databaseName, table.input.Name), partitionActions);
+          cache.set(tableKey(table.databaseName, table.input.Name), { actions: partitionActions, count });
         if (options.dryRun) {
           outcomes.planned(partitionActions);
           listPartitionActions(partitionActions);
@@ -192,7 +193,8 @@ export async function syncTarget(
   const applied = async (results: readonly ActionResult[], _pool: readonly Action[]) => {
     outcomes.applied(results);
   };
-  const reuse = cachedActions <= CACHED_PARTITION_ACTIONS ? cache : undefined;
+  // Only a read-only pass that planned every table (and kept its actions) spares the apply pass a replan.
+  const reuse = needsPartitionPrepass && cachedActions <= CACHED_PARTITION_ACTIONS ? cache : undefined;
 
   out.phase(`apply ${target.region}`, applySummary(actions.length, early));
   // A partition's column statistics need the partition: they are applied once every partition is.
@@ -305,9 +307,16 @@ async function planTarget(
   return planWithReport(source.records, [...targetRecords, ...outside], options);
 }
 
+/** One table's partition actions from the read-only pass, and how many partitions the source has there. */
+interface PlannedPartitions {
+  actions: Action[];
+  count: number;
+}
+
 /**
  * Plans each source table's partitions as they stream from the snapshot, a few tables at a time. The target's
  * partitions come from `stored` (the target's safety snapshot or its capture) when there is one, else the API.
+ * `planned`: every table's actions from the read-only pass; the source snapshot is then not streamed again.
  */
 async function eachTablePartitions(
   source: SourceRecords,
@@ -317,7 +326,7 @@ async function eachTablePartitions(
   options: SyncTargetOptions,
   visit: (table: TableRecord, actions: Action[], sourceCount: number) => Promise<void>,
   kept: KeptTargetOnly,
-  planned?: ReadonlyMap<string, Action[]>,
+  planned?: ReadonlyMap<string, PlannedPartitions>,
   stored?: TargetPartitionSource,
 ): Promise<void> {
   const filter = createCatalogFilter(options.plan.filter);
@@ -337,22 +346,34 @@ async function eachTablePartitions(
     : read;
   const planTable = async ({ table, partitions }: { table: TableRecord; partitions: PartitionRecord[] }) => {
     const key = tableKey(table.databaseName, table.input.Name);
-    // The early pass created every one of this table's partitions in a target table it had just created.
-    if (options.early?.partitionsDone.has(key)) return visit(table, [], partitions.length);
     const known = planned?.get(key);
-    const partitionActions =
-      known && !fate.skipped.has(key)
-        ? known
-        : options.plan.deleteMissing
-          ? await planPartitionsForTable(target, table, partitions, fate, options.plan, targetPartitionsOf)
-          : kept.partitionsOf(
-              key,
-              await planPartitionsForTable(target, table, partitions, fate, withDeletes, targetPartitionsOf),
-            );
-    await visit(table, partitionActions, partitions.length);
+    const count = known?.count ?? partitions.length;
+    // The early pass created every one of this table's partitions in a target table it had just created.
+    if (options.early?.partitionsDone.has(key)) return visit(table, [], count);
+    if (planned && !known)
+      throw new LakemirrorError({
+        code: 'internal.partitionPlanMissing',
+        source: 'internal',
+        object: `table ${key}`,
+        message: `the read-only pass planned no partitions for table ${key}`,
+      });
+    if (fate.skipped.has(key)) return visit(table, [], count);
+    const partitionActions = known
+      ? known.actions
+      : options.plan.deleteMissing
+        ? await planPartitionsForTable(target, table, partitions, fate, options.plan, targetPartitionsOf)
+        : kept.partitionsOf(
+            key,
+            await planPartitionsForTable(target, table, partitions, fate, withDeletes, targetPartitionsOf),
+          );
+    await visit(table, partitionActions, count);
   };
+  // With every table planned, the source's partitions are already in the actions: none is read again.
+  const pairs = planned
+    ? inScope.map((table) => ({ table, partitions: [] }))
+    : pairWithPartitions(inScope, source.partitions());
   try {
-    await forEachConcurrent(pairWithPartitions(inScope, source.partitions()), target.concurrency, planTable);
+    await forEachConcurrent(pairs, target.concurrency, planTable);
   } finally {
     await cursor?.close();
   }

@@ -100,4 +100,27 @@ describe('early apply: a sync writes the target while the source snapshot is sti
     expect(sourceReads).toBeGreaterThan(0);
     expect(callsIn(cloud, target)['glue:GetPartitions']).toBe(sourceReads);
   });
+  it('a re-sync with nothing to change reads the source snapshot back once, not once per pass', async () => {
+    const target = 'ca-central-1';
+    const config = demoConfig(cloud, { targets: [{ region: target }] });
+    await runSync(createRuntime(config));
+    const runtime = createRuntime(config);
+    const readsOf = new Map<string, number>();
+    const store = runtime.store;
+    const counted = {
+      ...runtime,
+      store: Object.assign(Object.create(store), {
+        readLines(uri: string, ...rest: unknown[]) {
+          readsOf.set(uri, (readsOf.get(uri) ?? 0) + 1);
+          return (store.readLines as (...a: unknown[]) => AsyncIterable<string>).call(store, uri, ...rest);
+        },
+      }),
+    };
+
+    const report = await runSync(counted);
+
+    expect(report.targets[0]!.status).toBe('unchanged');
+    expect(report.targets[0]!.counts.partition?.unchanged).toBeGreaterThan(0);
+    expect(readsOf.get(report.snapshot.uri!)).toBe(1);
+  });
 });
