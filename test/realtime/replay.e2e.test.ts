@@ -20,7 +20,7 @@ import {
   UpdateLFTagCommand,
 } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegionSide } from '../../src/ondemand/regionSide.ts';
+import type { RegionSide } from '../../src/engine/regionSide.ts';
 import { shardOf } from '../../src/realtime/eventTable/items.ts';
 import { collectOnce, eventTableOf, replayOnce, replayPending, runOnce } from '../../src/realtime/index.ts';
 import { replayConfigOf } from '../../src/realtime/replay/replayPending.ts';

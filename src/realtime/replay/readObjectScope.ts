@@ -1,11 +1,11 @@
 import { ignoreNotFound } from '../../aws/ignoreNotFound.ts';
+import type { RegionSide } from '../../engine/regionSide.ts';
 import {
   canonicalColumnStatistics,
   canonicalFunction,
   canonicalPartitionIndex,
 } from '../../model/canonical.ts';
 import type { SnapshotRecord } from '../../model/records.ts';
-import type { RegionSide } from '../../ondemand/regionSide.ts';
 import type { Scope } from './units.ts';
 
 type ObjectScope = Extract<Scope, { kind: 'partitionIndexes' | 'function' | 'columnStatistics' }>;

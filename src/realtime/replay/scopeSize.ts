@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { RegionSide } from '../../ondemand/regionSide.ts';
+import type { RegionSide } from '../../engine/regionSide.ts';
 import type { CatalogFilterSpec } from '../../plan/filters.ts';
 import { objectFilter } from '../events/eventFilter.ts';
 
