@@ -1,6 +1,6 @@
 import type { Runtime } from '../../engine/runtime.ts';
 import { recordReplicationState } from '../../lease/replicationState.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import type { EventItem } from '../eventTable/items.ts';
 import { readWatermark } from '../watermark/readReplicationStatus.ts';
 import type { ReplayReport } from './replayReport.ts';
@@ -21,7 +21,7 @@ function pendingLeft(items: readonly EventItem[], report: ReplayReport): number 
  */
 export async function recordReplayState(
   runtime: Runtime,
-  table: EventTable,
+  table: EventStore,
   items: readonly EventItem[],
   report: ReplayReport,
 ): Promise<void> {

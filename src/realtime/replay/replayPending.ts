@@ -9,7 +9,7 @@ import { stoppedTargets } from '../../lease/stopMarker.ts';
 import type { CatalogFilterSpec } from '../../plan/filters.ts';
 import type { PlanOptions } from '../../plan/plan.ts';
 import type { Clock } from '../collect/ports.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import type { HeldSummary } from '../eventTable/items.ts';
 import { applyForUnits } from './applyPlanned.ts';
 import { reconcileBroad } from './broadReconcile.ts';
@@ -49,7 +49,7 @@ export const replayConfigOf = (config: LakemirrorConfig): ReplayConfig => ({
 
 export interface ReplayDeps {
   runtime: Runtime;
-  table: EventTable;
+  table: EventStore;
   config: ReplayConfig;
   /** Milliseconds since the epoch; default the runtime's clock. */
   clock?: Clock;
@@ -239,7 +239,7 @@ async function judgePlanned(
  * the set changes. A run that did not read every open item keeps the clusters it did not see.
  */
 async function rememberHeld(
-  table: EventTable,
+  table: EventStore,
   region: string,
   previous: HeldSummary | undefined,
   run: { config: string; holds: readonly { cluster: string }[]; report: ReplayReport },
