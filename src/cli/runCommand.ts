@@ -43,7 +43,10 @@ export async function withRuntime(
     if (flags.snapshots) config = { ...config, snapshots: { ...config.snapshots, uri: flags.snapshots } };
     const cloud = flags.endpoint ? undefined : await ensureLocalCloud(config);
     if (cloud) {
-      output.info(`started the local cloud at ${cloud.endpoint} (data in ${cloud.dataDir}) for this command`);
+      output.info(
+        'localcloud.started',
+        `started the local cloud at ${cloud.endpoint} (data in ${cloud.dataDir}) for this command`,
+      );
       stopCloud = () => cloud.stop();
     }
     const runtime = createRuntime(config, {

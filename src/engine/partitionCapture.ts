@@ -66,7 +66,7 @@ export async function capturePartitions(
           throw error;
         }
         const { uri } = await out.close();
-        runtime.output.info(`safety snapshot of ${side.region} written to ${uri}`);
+        runtime.output.info('snapshot.safetyWritten', `safety snapshot of ${side.region} written to ${uri}`);
         return uri;
       },
       discard,

@@ -12,8 +12,8 @@ export { logger, metrics } from './observability.ts';
 /** The use cases' progress port, rendered as JSON log lines. */
 export const logOutput: Output = {
   phase: (name, detail) => logger.info(`phase ${name}`, { phase: name, detail }),
-  info: (message) => logger.info(message),
-  warn: (message) => logger.warn(message),
+  info: (code, message) => logger.info(message, { code }),
+  warn: (code, message) => logger.warn(message, { code }),
 };
 
 /** A runtime over the deployed config, optionally with some fields replaced (e.g. `snapshots.uri`). */

@@ -243,6 +243,7 @@ async function syncWith(
       if (!request.dryRun && !report.error)
         await recordReplicationState(runtime, target, {}).catch((error: unknown) =>
           runtime.output.warn(
+            'replicationState.notWritten',
             `replication state of ${target.region} not written in that Region: ${(error as Error).message}`,
           ),
         );
@@ -309,6 +310,7 @@ function warnPartialCreates(
     const created = (pass?.results.length ?? 0) + (pass?.partitions.created ?? 0);
     if (created === 0) return;
     runtime.output.warn(
+      'sync.partialCreates',
       `the source snapshot failed after ${created} objects were created in ${targets[i]!.region} (creates only: nothing was updated or deleted); the next sync completes the target`,
     );
   });
@@ -379,7 +381,7 @@ async function syncOneTarget(
       durationMs: Date.now() - started,
     });
   } catch (error) {
-    runtime.output.warn(`target ${target.region} failed: ${(error as Error).message}`);
+    runtime.output.warn('sync.targetFailed', `target ${target.region} failed: ${(error as Error).message}`);
     return {
       ...empty,
       ...(side ? { accountId: side.accountId, apiCalls: callSummary(side.counter, before) } : {}),

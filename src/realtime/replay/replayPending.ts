@@ -86,7 +86,10 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
 async function withoutStoppedTargets(runtime: Runtime): Promise<Runtime | undefined> {
   const stopped = await stoppedTargets(runtime);
   if (stopped.length === 0) return runtime;
-  runtime.output.warn(`replication into ${stopped.join(', ')} is stopped by a failover: not replayed`);
+  runtime.output.warn(
+    'replay.targetStopped',
+    `replication into ${stopped.join(', ')} is stopped by a failover: not replayed`,
+  );
   const targets = runtime.config.targets.filter((t) => !stopped.includes(t.region));
   if (targets.length === 0) return undefined;
   return { ...runtime, config: { ...runtime.config, targets } };
@@ -204,6 +207,7 @@ async function replayWithRun(
     report.circuitBreaker.tripped = true;
     const where = holds.map((h) => `${h.cluster} (${h.units.length} objects)`).join(', ');
     runtime.output.warn(
+      'replay.breakerHeld',
       `circuit breaker: mass change held in ${where}; the rest applied (confirm to apply the held changes)`,
     );
   }
