@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   'handler.manifestMissing': 'a Lambda task finds no manifest for the run',
   'handler.notS3Uri': 'a run or snapshot location given to a Lambda task is not an s3:// URI',
   'handler.snapshotPrefix': 'a restore prefix is not under the deployed snapshots location',
+  'internal.clientNotBuilt': 'a runtime built with some clients was asked for another one',
   'internal.invalidSegments': 'a paged read was asked for an impossible segment count',
   'internal.missingClient': 'an S3 location is configured and no S3 client was passed',
   'internal.multilineSnapshotLine': 'a snapshot line to write holds a line break',
