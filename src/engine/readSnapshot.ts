@@ -56,6 +56,7 @@ export async function loadSnapshot(
     if (options.signer) await options.signer.verify(trailer);
     if (header.schemaVersion < HEADER_HASHED_SINCE) {
       options.output?.warn(
+        'snapshot.headerNotHashed',
         `snapshot ${uri} has schemaVersion ${header.schemaVersion}: its header (Region, account, time) is not covered by its content hash; take a new snapshot to get one that is`,
       );
     }

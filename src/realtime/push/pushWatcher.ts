@@ -1,5 +1,5 @@
 import type { CollectReport } from '../collect/collectEvents.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import type { ReplayReport } from '../replay/replayReport.ts';
 import { deadLetterQueueName } from './ensurePushQueue.ts';
 import type { PushMessage, PushQueue } from './pushQueue.ts';
@@ -51,7 +51,7 @@ export interface PushTickReport {
 
 export interface PushWatcherDeps {
   queue: PushQueue;
-  table: EventTable;
+  table: EventStore;
   config: StagePushConfig & { lookupEveryMinutes: number };
   collect: () => Promise<CollectReport>;
   replay: () => Promise<ReplayReport>;
