@@ -1,11 +1,9 @@
 import { tableKey } from '../model/keys.ts';
 import { plural } from '../model/plural.ts';
 import type { TableRecord } from '../model/records.ts';
-import type { Action } from '../plan/actions.ts';
-import { APPLY_ORDER } from '../plan/order.ts';
 import type { ActionResult } from './apply/actionResult.ts';
-import { applyKind, isObjectKind } from './apply/applyKind.ts';
 import { applyPartitionActions } from './apply/applyPartitionActions.ts';
+import { applyInDependencyOrder } from './apply/applyScheduler.ts';
 import { eachTablePartitions } from './eachTablePartitions.ts';
 import type { EarlyApplyResult } from './early/earlyApply.ts';
 import type { TableFate } from './planPartitionsForTable.ts';
@@ -16,10 +14,9 @@ import { tableProgress } from './tableProgress.ts';
 import type { TargetRunOptions, TargetRunResult } from './targetRun.ts';
 
 /**
- * Applies a planned target run in dependency order: databases, tables and filters; partitions table by table
- * as they stream from the snapshot, with locations, LF-Tags, assignments and grants beside them; partition
- * column statistics; deletes last in reverse order. A failed action is recorded and the run goes on. The
- * audit records of each write call come from the target side's journal (see writeJournal.ts).
+ * Applies a planned target run with the engine's dependency-ordered apply (apply/applyScheduler.ts), its
+ * partition phase streaming table by table from the snapshot. A failed action is recorded and the run goes
+ * on. The audit records of each write call come from the target side's journal (see writeJournal.ts).
  */
 export async function applyTargetRun(
   target: RegionSide,
@@ -29,47 +26,35 @@ export async function applyTargetRun(
 ): Promise<TargetRunResult> {
   const { actions, outcomes, sourceTables } = run;
   const out = options.output;
-  const applied = (results: readonly ActionResult[]) => outcomes.applied(results);
   out.phase(`apply ${target.region}`, applySummary(actions.length, options.early));
-  // A partition's column statistics need the partition: they are applied once every partition is.
-  const ofPartition = (a: Action) => a.kind === 'columnStatistics' && Boolean(a.desired?.partitionValues);
-  const creates = actions.filter((a) => a.op !== 'delete' && !ofPartition(a));
-  const partitionStatistics = actions.filter((a) => a.op !== 'delete' && ofPartition(a));
-  const deletes = actions.filter((a) => a.op === 'delete');
-  const beforePartitions = APPLY_ORDER.slice(0, APPLY_ORDER.indexOf('partition')).filter(isObjectKind);
-  const afterPartitions = APPLY_ORDER.slice(APPLY_ORDER.indexOf('partition') + 1).filter(isObjectKind);
-  for (const kind of beforePartitions) applied(await applyKind(target, kind, creates));
-  out.phase(`apply ${target.region}`, 'partitions, and Lake Formation beside them');
-  const applying = tableProgress(out, `apply ${target.region}`, {
-    tables: sourceTables.length,
-    writes: () => target.counter.writes() - run.writesBefore,
+  await applyInDependencyOrder(target, {
+    actions,
+    onApplied: (results) => outcomes.applied(results),
+    partitions: () => {
+      out.phase(`apply ${target.region}`, 'partitions, and Lake Formation beside them');
+      const applying = tableProgress(out, `apply ${target.region}`, {
+        tables: sourceTables.length,
+        writes: () => target.counter.writes() - run.writesBefore,
+      });
+      return eachTablePartitions({
+        source,
+        tables: sourceTables,
+        target,
+        // Known now: the databases and tables were applied before this phase starts.
+        fate: withFailedTables(run.fate, outcomes.failures, sourceTables),
+        run: options,
+        kept: run.kept,
+        planned: run.partitions.planned,
+        stored: run.safety ?? run.captured,
+        visit: applying.count(async (table, partitionActions, count) => {
+          if (!run.partitions.compared) outcomes.addSource('partition', count);
+          if (partitionActions.length === 0) return;
+          const key = tableKey(table.databaseName, table.input.Name);
+          outcomes.applied(await applyPartitionActions(target, key, partitionActions));
+        }),
+      }).finally(applying.stop);
+    },
   });
-  // Locations, LF-Tags, assignments and grants need the databases, tables and filters (done), not the
-  // partitions: running them beside the partition writes uses both services' rate limits at once.
-  const applyPartitions = eachTablePartitions({
-    source,
-    tables: sourceTables,
-    target,
-    fate: withFailedTables(run.fate, outcomes.failures, sourceTables),
-    run: options,
-    kept: run.kept,
-    planned: run.partitions.planned,
-    stored: run.safety ?? run.captured,
-    visit: applying.count(async (table, partitionActions, count) => {
-      if (!run.partitions.compared) outcomes.addSource('partition', count);
-      if (partitionActions.length === 0) return;
-      applied(
-        await applyPartitionActions(target, tableKey(table.databaseName, table.input.Name), partitionActions),
-      );
-    }),
-  }).finally(applying.stop);
-  const applyLakeFormation = (async () => {
-    for (const kind of afterPartitions) applied(await applyKind(target, kind, creates));
-  })();
-  await Promise.all([applyPartitions, applyLakeFormation]);
-  applied(await applyKind(target, 'columnStatistics', partitionStatistics));
-  for (const kind of [...APPLY_ORDER].reverse().filter(isObjectKind))
-    applied(await applyKind(target, kind, deletes));
   return {
     ...outcomes.finish(run.listing.actions, run.listing.unlisted()),
     ...(run.safety ? { safetySnapshot: run.safety.uri } : {}),

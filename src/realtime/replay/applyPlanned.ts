@@ -1,14 +1,13 @@
 import pLimit from 'p-limit';
 import { type ActionResult, failed } from '../../engine/apply/actionResult.ts';
-import { applyKind, isObjectKind } from '../../engine/apply/applyKind.ts';
+import { applyKind, type ObjectKind } from '../../engine/apply/applyKind.ts';
 import { applyPartitionActions } from '../../engine/apply/applyPartitionActions.ts';
+import { applyInDependencyOrder } from '../../engine/apply/applyScheduler.ts';
 import type { RegionSide } from '../../engine/regionSide.ts';
 import { isLakemirrorError } from '../../model/errors.ts';
 import { tableKeyOfPartition } from '../../model/keys.ts';
-import type { RecordKind } from '../../model/records.ts';
 import { stableStringify } from '../../model/stableStringify.ts';
 import type { Action } from '../../plan/actions.ts';
-import { APPLY_ORDER } from '../../plan/order.ts';
 import type { ReplayRun, RunTarget } from './replayRun.ts';
 import type { ReplayUnit } from './units.ts';
 
@@ -35,18 +34,21 @@ async function guarded(actions: readonly Action[], write: () => Promise<ActionRe
   }
 }
 
-async function applyKindGuarded(target: RegionSide, kind: RecordKind, actions: readonly Action[]) {
+async function applyKindGuarded(target: RegionSide, kind: ObjectKind, actions: readonly Action[]) {
   const chosen = actions.filter((a) => a.kind === kind);
   if (chosen.length === 0) return [];
-  if (isObjectKind(kind)) return guarded(chosen, () => applyKind(target, kind, chosen));
+  return guarded(chosen, () => applyKind(target, kind, chosen));
+}
+
+/** Partition actions table by table, tables at once up to the side's concurrency. */
+async function applyPartitionsByTable(target: RegionSide, actions: readonly Action[]) {
   const byTable = new Map<string, Action[]>();
-  for (const action of chosen) {
+  for (const action of actions.filter((a) => a.kind === 'partition')) {
     const table = tableKeyOfPartition(action.key);
     const group = byTable.get(table);
     if (group) group.push(action);
     else byTable.set(table, [action]);
   }
-  // Tables at once, up to the side's concurrency: one table's batch calls wait on none of another's.
   const limit = pLimit(target.concurrency);
   const perTable = await Promise.all(
     [...byTable].map(([table, group]) =>
@@ -57,18 +59,20 @@ async function applyKindGuarded(target: RegionSide, kind: RecordKind, actions: r
 }
 
 /**
- * Applies a target's planned actions in dependency order with the on-demand appliers: creates and updates
- * kind by kind (databases before tables before partitions before grants), then deletes in reverse order.
- * Every action gets a result; a failure never stops the others.
+ * Applies a target's planned actions with the engine's dependency-ordered apply (applyScheduler.ts), the
+ * partitions of each table in one phase. Every action gets a result; a failure never stops the others.
  */
 export async function applyPlanned(target: RegionSide, actions: readonly Action[]): Promise<ActionResult[]> {
   const unique = dedupeActions(actions);
-  const creates = unique.filter((a) => a.op !== 'delete');
-  const deletes = unique.filter((a) => a.op === 'delete');
   const results: ActionResult[] = [];
-  for (const kind of APPLY_ORDER) results.push(...(await applyKindGuarded(target, kind, creates)));
-  for (const kind of [...APPLY_ORDER].reverse())
-    results.push(...(await applyKindGuarded(target, kind, deletes)));
+  await applyInDependencyOrder(target, {
+    actions: unique,
+    onApplied: (applied) => results.push(...applied),
+    applyKindWith: applyKindGuarded,
+    partitions: async () => {
+      results.push(...(await applyPartitionsByTable(target, unique)));
+    },
+  });
   return results;
 }
 
