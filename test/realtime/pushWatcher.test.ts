@@ -116,10 +116,12 @@ describe('PushWatcher', () => {
     // The burst arrives in three parts, one per receive, then stops.
     const parts = [[updateMessage(1), updateMessage(2)], [updateMessage(3)], [updateMessage(4)]];
     const stagedAtReceive: number[] = [];
+    const receives: Array<{ wait: number; at: number }> = [];
     const queue = {
       ...emptyQueue,
-      receive: async () => {
+      receive: async (wait: number) => {
         stagedAtReceive.push(staged.length);
+        receives.push({ wait, at: Date.now() });
         return parts.shift() ?? [];
       },
     } as unknown as PushQueue;
@@ -143,5 +145,10 @@ describe('PushWatcher', () => {
     expect(replays).toEqual([['e-1', 'e-2', 'e-3', 'e-4']]);
     // Each part was staged while the next one was awaited, not all of them after the burst ended.
     expect(stagedAtReceive.slice(0, 4)).toEqual([0, 2, 3, 4]);
+    // The gather polls without waiting, a quarter of a second apart, and stops at the first empty one.
+    const gather = receives.slice(1, 4);
+    expect(gather.map((r) => r.wait)).toEqual([0, 0, 0]);
+    for (let i = 1; i < gather.length; i++)
+      expect(gather[i]!.at - gather[i - 1]!.at).toBeGreaterThanOrEqual(240);
   });
 });
