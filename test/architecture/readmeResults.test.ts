@@ -27,4 +27,24 @@ describe('README quotes only committed benchmark results', () => {
     expect(readme).toContain(`stored ${lines} lines (${megabytes} MB)`);
     expect(readme).toContain(`${result.objectsWritten.toLocaleString('en')} objects written`);
   });
+
+  it("the large lake's re-sync and reconcile are the committed measurement", () => {
+    const { results } = JSON.parse(
+      readFileSync(resolve(ROOT, 'bench/results/large-resync-reconcile-2026-12-07.json'), 'utf8'),
+    );
+    const [resync, reconcile] = results;
+    const oneDecimal = (n: number) =>
+      n.toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    expect(readme).toContain(
+      `${oneDecimal(resync.wallSeconds)} s, ${resync.timeRatio.toFixed(2)} × its\nfloor time of ${oneDecimal(resync.floorSeconds)} s`,
+    );
+    expect(readme).toContain(
+      `every database was compared once in ${reconcile.extra.runsToFullCoverage} runs`,
+    );
+    expect(readme).toContain(`${reconcile.calls.toLocaleString('en')} calls against a floor of`);
+    const firstRun = reconcile.extra.runs.find((r: { compared: string[] }) => r.compared.length > 0);
+    expect(readme).toContain(
+      `the first run compared ${firstRun.compared.length} databases for ${firstRun.calls.toLocaleString('en')} calls`,
+    );
+  });
 });
