@@ -108,6 +108,7 @@ const OPERATIONS: Record<RecordKind, Record<ActionOp, string>> = {
     update: 'PutDataLakeSettings',
     delete: 'PutDataLakeSettings',
   },
+  catalog: { create: 'CreateCatalog', update: 'UpdateCatalog', delete: 'DeleteCatalog' },
   // An opt-in has no update call: a changed condition is deleted and created again.
   optIn: {
     create: 'CreateLakeFormationOptIn',

@@ -6,7 +6,7 @@ import { LakemirrorError } from '../model/errors.ts';
 import { readCatalogRecords } from '../ondemand/readCatalogRecords.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
 import { runVerify } from '../ondemand/runVerify.ts';
-import { runFilter } from '../ondemand/scope.ts';
+import { catalogsScope, runFilter } from '../ondemand/scope.ts';
 import { takeSnapshot } from '../ondemand/takeSnapshot.ts';
 import { collectOnce, eventTableOf } from '../realtime/index.ts';
 import { replayConfigOf, replayPending } from '../realtime/replay/replayPending.ts';
@@ -112,7 +112,7 @@ export async function snapshotBase(ctx: FailoverContext): Promise<StepResult> {
   const side = await runtime.target(ctx.target);
   const taken = await takeSnapshot(
     side,
-    { filter: runFilter(runtime.config), ...runtime.config.replicate },
+    { filter: runFilter(runtime.config), ...runtime.config.replicate, ...catalogsScope(runtime.config) },
     targetRegionSnapshotStore(runtime, ctx.target),
     runtime.tool,
     runtime.now,

@@ -9,7 +9,7 @@ import { loadSnapshot, streamSnapshotPartitions } from '../ondemand/readSnapshot
 import type { RegionSide } from '../ondemand/regionSide.ts';
 import { callSummary } from '../ondemand/runSync.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
-import { planOptionsFor, runFilter } from '../ondemand/scope.ts';
+import { catalogsScope, planOptionsFor, runFilter } from '../ondemand/scope.ts';
 import { snapshotReaderFor } from '../ondemand/snapshotReader.ts';
 import type { TargetReport } from '../ondemand/syncReport.ts';
 import { syncTarget } from '../ondemand/syncTarget.ts';
@@ -79,7 +79,7 @@ export async function runFailback(runtime: Runtime, request: FailbackRequest): P
   const runId = randomUUID();
   const startedAt = runtime.now().toISOString();
   const filter = runFilter(config);
-  const scope = { filter, ...config.replicate };
+  const scope = { filter, ...config.replicate, ...catalogsScope(config) };
   const reader = snapshotReaderFor(runtime, failover.baseSnapshot);
   const loaded = await loadSnapshot(reader, failover.baseSnapshot, { output: runtime.output });
   const base: SnapshotRecord[] = [...loaded.records];

@@ -123,6 +123,8 @@ export function recordKey(record: SnapshotRecord): string {
       return columnStatisticsKey(record.databaseName, record.tableName, record.partitionValues);
     case 'optIn':
       return grantKey(record.principal, record.resource);
+    case 'catalog':
+      return record.name;
   }
 }
 

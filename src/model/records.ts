@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { columnStatisticsSchema, functionInputSchema, partitionIndexSchema } from './catalogExtraShapes.ts';
+import { catalogInputSchema } from './catalogShapes.ts';
 import { databaseInputSchema, partitionInputSchema, tableInputSchema } from './glueInputs.ts';
 import { dataCellsFilterSchema, dataLakeSettingsSchema, lfResourceSchema } from './lfShapes.ts';
 import { recordLimitIssues } from './recordLimits.ts';
@@ -113,6 +114,16 @@ export const optInRecordSchema = z.strictObject({
 });
 
 /**
+ * A Glue catalog below the account's default one (`name` is its path there: `fed_pg`,
+ * `s3tablescatalog/bucket`), read only when `source.catalogs` names it.
+ */
+export const catalogRecordSchema = z.strictObject({
+  kind: z.literal('catalog'),
+  name,
+  input: catalogInputSchema,
+});
+
+/**
  * Any record; `kind` selects the schema so errors name the right fields. A record must also be within the
  * limits of the Glue and Lake Formation API models (recordLimits.ts): one the API would refuse is refused here.
  */
@@ -131,6 +142,7 @@ export const snapshotRecordSchema = z
     functionRecordSchema,
     columnStatisticsRecordSchema,
     optInRecordSchema,
+    catalogRecordSchema,
   ])
   .superRefine((record, ctx) => {
     for (const { path, message } of recordLimitIssues(record))
@@ -150,6 +162,7 @@ export type PartitionIndexRecord = z.infer<typeof partitionIndexRecordSchema>;
 export type FunctionRecord = z.infer<typeof functionRecordSchema>;
 export type ColumnStatisticsRecord = z.infer<typeof columnStatisticsRecordSchema>;
 export type OptInRecord = z.infer<typeof optInRecordSchema>;
+export type CatalogRecord = z.infer<typeof catalogRecordSchema>;
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 /** The kinds of replicated objects. */
 export type RecordKind = SnapshotRecord['kind'];
@@ -173,4 +186,5 @@ export const RECORD_KINDS = [
   'function',
   'columnStatistics',
   'optIn',
+  'catalog',
 ] as const satisfies readonly RecordKind[];

@@ -19,6 +19,8 @@ export const SNAPSHOT_KIND_ORDER: readonly RecordKind[] = [
   'lfTagAssignment',
   'grant',
   'optIn',
+  // Last: the writer streams databases and tables first and writes the other kinds once they are read.
+  'catalog',
 ];
 
 function rank(kind: RecordKind): number {

@@ -25,12 +25,15 @@ import {
 } from '../plan/filters.ts';
 import type { ColumnStatisticsScope } from '../plan/planCatalogObjects.ts';
 import { readCatalogObjects } from './readCatalogObjects.ts';
+import { type CatalogSelection, readCatalogs } from './readCatalogs.ts';
 import type { RegionSide } from './regionSide.ts';
 
 export interface ReadScope {
   filter?: CatalogFilterSpec;
   catalog: boolean;
   permissions: boolean;
+  /** Catalogs besides the default one to read with the catalog (config `source.catalogs`); default none. */
+  catalogs?: CatalogSelection;
   /** Which column statistics to read with the catalog (config `replicate.columnStatistics`). */
   columnStatistics?: ColumnStatisticsScope;
   /** Source side: a database named (not a glob) in `filters.databases.include` must exist. */
@@ -96,11 +99,14 @@ export function readCatalogInParts(
   const glue = readGlueRecords(side, scope);
   const bulk = scope.permissions ? readLakeFormationBulk(side) : Promise.resolve(undefined);
   const lakeFormationListed = bulk.then((listed) => listed?.records ?? []);
+  const catalogs = scope.catalog && scope.catalogs ? readCatalogs(side, scope.catalogs) : Promise.resolve([]);
   const objects = scope.catalog
-    ? glue.then(({ databases, tables }) =>
-        readCatalogObjects(side, databases, tables, scope.columnStatistics),
-      )
+    ? glue.then(async ({ databases, tables }) => [
+        ...(await readCatalogObjects(side, databases, tables, scope.columnStatistics)),
+        ...(await catalogs),
+      ])
     : Promise.resolve([]);
+  catalogs.catch(() => {});
   const lakeFormation = (async () => {
     const [listed, { databases, tables }] = await Promise.all([bulk, glue]);
     const assignments = listed?.hasTags

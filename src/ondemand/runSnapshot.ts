@@ -1,7 +1,7 @@
 import type { SnapshotCounts } from '../model/snapshotFormat.ts';
 import { track } from './output.ts';
 import type { Runtime } from './runtime.ts';
-import { runFilter } from './scope.ts';
+import { catalogsScope, runFilter } from './scope.ts';
 import type { SnapshotObserver } from './snapshotObserver.ts';
 import { countingObserver } from './snapshotProgress.ts';
 import { type TakenSnapshot, takeSnapshot } from './takeSnapshot.ts';
@@ -36,6 +36,7 @@ export async function runSnapshot(
     {
       filter: runFilter(config, request.databases),
       ...config.replicate,
+      ...catalogsScope(config),
       requireNamedDatabases: true,
       ...unmatchedFilters(runtime),
     },

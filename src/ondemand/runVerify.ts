@@ -4,7 +4,7 @@ import { countsByKind, driftItem, orderDrift } from './driftReport.ts';
 import { capturePartitions, type PartitionCapture } from './partitionCapture.ts';
 import { readCatalogInParts, recordsOfParts } from './readCatalogRecords.ts';
 import type { Runtime } from './runtime.ts';
-import { planOptionsFor, runFilter } from './scope.ts';
+import { catalogsScope, planOptionsFor, runFilter } from './scope.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
 import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
@@ -48,7 +48,13 @@ export async function runVerify(runtime: Runtime, request: VerifyRequest = {}): 
   try {
     const source = await runtime.source();
     runtime.output.phase('verify', `reading the source ${source.region} and the targets`);
-    const scope = { filter, ...config.replicate, requireNamedDatabases: true, ...unmatchedFilters(runtime) };
+    const scope = {
+      filter,
+      ...config.replicate,
+      ...catalogsScope(config),
+      requireNamedDatabases: true,
+      ...unmatchedFilters(runtime),
+    };
     const parts = readCatalogInParts(source, scope);
     // The source's partitions go to a temporary capture too, so that both Regions are read at once and every
     // target is compared with one read of the source.

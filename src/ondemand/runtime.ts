@@ -97,7 +97,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
           accountId,
           glueReader: new GlueCatalogReader(set.glue, adapterOptions),
           glueWriter: new GlueCatalogWriter(set.glue, adapterOptions),
-          glueObjects: createGlueCatalogObjects(set.glue, adapterOptions),
+          glueObjects: createGlueCatalogObjects(set.glue, adapterOptions, accountId),
           lakeFormation: new LakeFormationStore(set.lakeFormation, adapterOptions),
           counter,
           ...(caller.arn ? { callerArn: caller.arn } : {}),

@@ -5,6 +5,7 @@ import type { Action } from '../plan/actions.ts';
 import { createCatalogFilter, isRecordIncluded } from '../plan/filters.ts';
 import { APPLY_ORDER } from '../plan/order.ts';
 import { checkMaxDeletes, type PlanOptions, planWithReport } from '../plan/plan.ts';
+import type { SkippedObject } from '../plan/planCatalogs.ts';
 import { projectApplied } from '../plan/projectApplied.ts';
 import type { ActionResult } from './apply/actionResult.ts';
 import { applyKind, isObjectKind } from './apply/applyKind.ts';
@@ -17,8 +18,10 @@ import type { PartitionCapture } from './partitionCapture.ts';
 import { partitionCursor } from './partitionCursor.ts';
 import { planPartitionsForTable, type TableFate, type TargetPartitions } from './planPartitionsForTable.ts';
 import { readCatalogRecords, readTagAssignmentsOutside, sortRecords } from './readCatalogRecords.ts';
+import { targetConnections } from './readCatalogs.ts';
 import { readPartitionRecords } from './readPartitionRecords.ts';
 import type { RegionSide } from './regionSide.ts';
+import { skippedObjects } from './skippedObjects.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type TallyResult, tally } from './tally.ts';
 import { warnOfUndecidedS3 } from './undecidedWarnings.ts';
@@ -63,7 +66,12 @@ export interface SafetySnapshot {
  * What a target run did, and the safety snapshot taken before it changed anything. `keptTargetOnly`: with
  * deleteMissing off, the objects in scope only the target holds, left in place (verify lists them).
  */
-export type SyncTargetResult = TallyResult & { safetySnapshot?: string; keptTargetOnly?: number };
+export type SyncTargetResult = TallyResult & {
+  safetySnapshot?: string;
+  keptTargetOnly?: number;
+  /** Source objects left out on purpose (catalogs that cannot exist in the target), with why. */
+  skipped?: SkippedObject[];
+};
 
 /** Partition actions kept from the read-only pass so the apply pass need not read the target again. */
 const CACHED_PARTITION_ACTIONS = 20_000;
@@ -88,7 +96,10 @@ export async function syncTarget(
   given: SyncTargetOptions,
 ): Promise<SyncTargetResult> {
   const warned = warnOfUndecidedS3(given.plan, given.output, target.region);
-  const options = { ...given, plan: warnOfViewsOutsideFilter(warned, given.output, target.region) };
+  const skipped = skippedObjects(given.output, target.region);
+  const connections = await targetConnections(target, source.records);
+  const plan = { ...warned, targetConnections: connections, onSkipped: skipped.add };
+  const options = { ...given, plan: warnOfViewsOutsideFilter(plan, given.output, target.region) };
   const out = options.output;
   out.phase(`plan ${target.region}`, 'reading the target');
   // runSync may have started this read while the source snapshot was being taken.
@@ -249,6 +260,7 @@ export async function syncTarget(
     ...outcomes.finish(listed, unlisted),
     ...(safetySnapshot ? { safetySnapshot } : {}),
     ...kept.result(),
+    ...skipped.result(),
   };
 }
 

@@ -70,6 +70,11 @@ export function prerequisites(record: SnapshotRecord): string[] {
     // Its principal's grants come first by APPLY_ORDER; the early pass leaves opt-ins to the second pass.
     case 'optIn':
       return resourcePrerequisites(record.resource);
+    // A catalog inside another waits for its parent (`s3tablescatalog/bucket` for `s3tablescatalog`).
+    case 'catalog':
+      return record.name.includes('/')
+        ? [`catalog:${record.name.slice(0, record.name.lastIndexOf('/'))}`]
+        : [];
     case 'location':
     case 'lfTag':
     case 'dataLakeSettings':

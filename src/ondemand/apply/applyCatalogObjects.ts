@@ -1,4 +1,4 @@
-import type { UserDefinedFunctionInput } from '@aws-sdk/client-glue';
+import type { CatalogInput, UserDefinedFunctionInput } from '@aws-sdk/client-glue';
 import { journaled, type WriteCall } from '../../audit/writeJournal.ts';
 import { chunk } from '../../aws/chunk.ts';
 import { STATISTICS_LIMITS, type StatisticsOwner } from '../../aws/glueColumnStatistics.ts';
@@ -10,11 +10,13 @@ import type { RegionSide } from '../regionSide.ts';
 import { type ActionResult, attempt } from './actionResult.ts';
 import { singleWrite } from './writeCalls.ts';
 
-/** The kinds this file applies: the catalog's newer objects, all through Glue. */
-export type CatalogObjectKind = 'partitionIndex' | 'function' | 'columnStatistics';
+/** The kinds this file applies: the catalog's newer objects and catalogs themselves, all through Glue. */
+export type CatalogObjectKind = 'partitionIndex' | 'function' | 'columnStatistics' | 'catalog';
 
 export function isCatalogObjectKind(kind: string): kind is CatalogObjectKind {
-  return kind === 'partitionIndex' || kind === 'function' || kind === 'columnStatistics';
+  return (
+    kind === 'partitionIndex' || kind === 'function' || kind === 'columnStatistics' || kind === 'catalog'
+  );
 }
 
 /** The UserDefinedFunctionInput sent for a function record: the canonical input (an allow-list already). */
@@ -67,7 +69,7 @@ function statisticsCall(action: Action, owner: StatisticsOwner, verb: 'Update' |
  * call under the target's write journal (its intent durable before the call goes out).
  */
 export async function applyCatalogObjectAction(target: RegionSide, action: Action): Promise<ActionResult> {
-  const { partitionIndexes, functions, columnStatistics } = target.glueObjects;
+  const { partitionIndexes, functions, columnStatistics, catalogs } = target.glueObjects;
   const journal = (write: () => Promise<unknown>, call: WriteCall = singleWrite(action)) =>
     journaled(target, call, write);
   switch (action.kind) {
@@ -106,6 +108,19 @@ export async function applyCatalogObjectAction(target: RegionSide, action: Actio
           await journal(() => columnStatistics.delete(owner, column), call);
         }
       });
+    }
+    case 'catalog': {
+      const { name, input } = (action.desired ?? action.current)!;
+      const request = input as CatalogInput;
+      return attempt('catalog', action.key, action.op, () =>
+        journal(() =>
+          action.op === 'create'
+            ? catalogs.create(name, request)
+            : action.op === 'update'
+              ? catalogs.update(name, request)
+              : catalogs.delete(name),
+        ),
+      );
     }
     default:
       throw new Error(`applyCatalogObjectAction cannot apply ${action.kind}`);

@@ -36,6 +36,12 @@ export async function applyKind(
         : applyLakeFormationAction;
   const run = (wave: readonly Action[]) =>
     Promise.all(wave.map((action) => limit(() => apply(target, action))));
+  // Catalogs one at a time, in plan order: a parent before its children (after them when deleted).
+  if (kind === 'catalog') {
+    const results: ActionResult[] = [];
+    for (const action of chosen) results.push(...(await run([action])));
+    return results;
+  }
   if (kind !== 'table') return run(chosen);
   // Views that name tables wait for every other table of the wave (and, deleted, go before them).
   const isView = (a: Action) => a.kind === 'table' && isViewWithSubObjects((a.desired ?? a.current)!);

@@ -1,7 +1,9 @@
 import { withRequestConstraints } from '../../modelConstraints.ts';
 import { type ServiceDefinition, ServiceError } from '../../service.ts';
 import { batchPartitionOperations } from './batchPartitions.ts';
+import { catalogOperations } from './catalogs.ts';
 import { columnStatisticsOperations } from './columnStatistics.ts';
+import { connectionOperations } from './connections.ts';
 import { databaseOperations } from './databases.ts';
 import { partitionIndexOperations } from './partitionIndexes.ts';
 import { partitionQueryOperations } from './partitionQuery.ts';
@@ -12,8 +14,9 @@ import { tableVersionOperations } from './tableVersions.ts';
 import { userDefinedFunctionOperations } from './userDefinedFunctions.ts';
 
 /**
- * The AWS Glue Data Catalog (databases, tables, table versions, partitions, partition indexes, user-defined
- * functions, column statistics) over awsJson1_1.
+ * The AWS Glue Data Catalog (catalogs, databases, tables, table versions, partitions, partition indexes,
+ * user-defined functions, column statistics, and connections as far as federated catalogs need them) over
+ * awsJson1_1.
  */
 export function glueService(): ServiceDefinition {
   return {
@@ -35,6 +38,8 @@ export function glueService(): ServiceDefinition {
         ...partitionIndexOperations,
         ...userDefinedFunctionOperations,
         ...columnStatisticsOperations,
+        ...catalogOperations,
+        ...connectionOperations,
       },
       glueRequestConstraints,
       (message) => new ServiceError('ValidationException', message),
