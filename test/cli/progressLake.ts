@@ -2,13 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalCloud } from '@lakemirror/localcloud';
-import { generateLake } from '../../bench/generateLake.ts';
+import { type GeneratedLake, generateLake } from '../../bench/generateLake.ts';
 import { LAKE_SIZES } from '../../bench/lakeSizes.ts';
 import { loadLakeIntoCloud } from '../../bench/loadLake.ts';
 import { startTestCloud } from '../support/localCloud.ts';
 
 /** A generated lake of a few thousand partitions in a local cloud, and a config file to sync it with. */
-export async function progressLake(): Promise<{ cloud: LocalCloud; config: string; dir: string }> {
+export async function progressLake(): Promise<{
+  cloud: LocalCloud;
+  config: string;
+  dir: string;
+  lake: GeneratedLake;
+}> {
   // A little latency per call, so a sync lasts long enough to show several progress frames.
   const cloud = await startTestCloud({ faults: { latencyMs: 5 } });
   const lake = generateLake(
@@ -28,5 +33,5 @@ export async function progressLake(): Promise<{ cloud: LocalCloud; config: strin
       localcloud: { endpoint: cloud.endpoint },
     }),
   );
-  return { cloud, config, dir };
+  return { cloud, config, dir, lake };
 }
