@@ -255,3 +255,83 @@ export function floorSeconds(floor: ScenarioFloor, rps: number): number {
   }
   return slowest;
 }
+
+/** One database of a lake, for the reconcile's floor: its tables and the partitions of its partitioned ones. */
+export interface DatabaseShape {
+  name: string;
+  tables: number;
+  partitionsPerTable: number[];
+}
+
+/**
+ * One run of the real-time reconcile (`reconcileAndReplay`) that compares `compared` of the `databases` in
+ * scope, with nothing pending and nothing to repair: per side, the GetDatabases pages of the scope listing,
+ * then per database compared GetTables pages + GetPartitions pages of each partitioned table (ceil(n/1000),
+ * at least 1) — the least a compare of a database's tables and partitions can read. Lake Formation, per side
+ * per run that compares anything: one ListPermissions page (the grants on the compared databases cannot be
+ * read in fewer) and, when the lake has data cells filters, one ListDataCellsFilter page; per database
+ * compared, one GetResourceLFTags for it and each of its tables when the lake has LF-Tags (assignments are
+ * only readable per resource). Account-wide objects (LF-Tag definitions, locations, settings) are not part
+ * of a database's compare, so not of its floor. Repairs add their writes on top.
+ */
+export function reconcileRunFloor(
+  databases: number,
+  compared: readonly DatabaseShape[],
+  lake: LakeShape,
+): ScenarioFloor {
+  const side = counts({
+    'glue:GetDatabases': databases > 0 ? pages(databases, API_MAXIMA.getDatabases) : 0,
+    'glue:GetTables': sum(compared.map((db) => pages(db.tables, API_MAXIMA.getTables))),
+    'glue:GetPartitions': sum(
+      compared.flatMap((db) => db.partitionsPerTable.map((n) => pages(n, API_MAXIMA.getPartitions))),
+    ),
+    'lakeformation:ListPermissions': compared.length > 0 && lake.grants > 0 ? 1 : 0,
+    'lakeformation:ListDataCellsFilter': compared.length > 0 && lake.dataCellsFilters > 0 ? 1 : 0,
+    'lakeformation:GetResourceLFTags': lake.lfTags > 0 ? sum(compared.map((db) => 1 + db.tables)) : 0,
+  });
+  return { source: side, target: { ...side } };
+}
+
+export interface CoverageSettings {
+  everyMinutes: number;
+  /** Minutes between two runs (the deployed replayer's schedule). */
+  intervalMinutes: number;
+  maxCallsPerRun: number;
+  /** Measured compare calls over the floor's (1 = the floor itself). */
+  costFactor: number;
+}
+
+/**
+ * How long the reconcile takes to compare every database once, by the pacing rule of `paceReconcile`: the
+ * share of the cycle's time elapsed is due (rounded down), each run takes at most
+ * floor((maxCallsPerRun − listing) / cost of one database) (at least one), databases in name order. Pure;
+ * the cost of a database is the mean of their floors (`reconcileRunFloor`) times `costFactor`, as the
+ * replayer measures it (calls of a run over the databases it compared). Answers runs (the first at
+ * minute 0) and the minute of the run that completes the cycle; `budgetBound` when the budget, not the
+ * cycle's pace, decided it.
+ */
+export function reconcileCoverage(
+  databases: readonly DatabaseShape[],
+  lake: LakeShape,
+  settings: CoverageSettings,
+): { runs: number; minutes: number; budgetBound: boolean; callsPerDatabase: number } {
+  const total = databases.length;
+  const floorOf = (db: DatabaseShape) => {
+    const f = reconcileRunFloor(0, [db], lake);
+    return sum(Object.values(f.source)) + sum(Object.values(f.target));
+  };
+  const listing = 2 * pages(total, API_MAXIMA.getDatabases);
+  const mean = total === 0 ? 1 : sum(databases.map(floorOf)) / total;
+  const cost = Math.max(1, Math.ceil(mean * settings.costFactor));
+  const affordable = Math.max(1, Math.floor((settings.maxCallsPerRun - listing) / cost));
+  let done = 0;
+  let budgetBound = false;
+  for (let run = 0; ; run++) {
+    const minute = run * settings.intervalMinutes;
+    const share = Math.min(1, minute / settings.everyMinutes);
+    const due = Math.max(0, Math.floor(total * share) - done);
+    if (due > affordable) budgetBound = true;
+    done += Math.min(due, affordable);
+    if (done >= total) return { runs: run + 1, minutes: minute, budgetBound, callsPerDatabase: cost };
+  }
+}

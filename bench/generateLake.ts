@@ -1,4 +1,4 @@
-import type { LakeShape } from './floor.ts';
+import type { DatabaseShape, LakeShape } from './floor.ts';
 import { buildLakeFormation, type GeneratedLakeFormation } from './generateLakeFormation.ts';
 import { LAKE_SIZES, type LakeParams, type LakeSize } from './lakeSizes.ts';
 import { deriveSeed, mulberry32, type Random, sample } from './prng.ts';
@@ -163,4 +163,18 @@ export function lakeShape(lake: GeneratedLake): LakeShape {
     statisticsPerTable: lake.tables.filter((t) => t.statisticsColumns > 0).map((t) => t.statisticsColumns),
     functions: lake.functions.length,
   };
+}
+
+/** Each database's tables and partitions, in name order (the reconcile's order): for the reconcile's floor. */
+export function databaseShapes(lake: GeneratedLake): DatabaseShape[] {
+  return lake.databases
+    .map((db) => {
+      const tables = lake.tables.filter((t) => t.database === db.name);
+      return {
+        name: db.name,
+        tables: tables.length,
+        partitionsPerTable: tables.filter((t) => t.partitioned).map((t) => t.partitionCount),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configSchema } from '../src/config/configSchema.ts';
-import { createRuntime, type Runtime } from '../src/ondemand/runtime.ts';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../src/ondemand/runtime.ts';
 import { CloudChild, type TimelineSpan } from './cloudChild.ts';
 import type { LakeShape } from './floor.ts';
 import { type GeneratedLake, generateLake, lakeShape } from './generateLake.ts';
@@ -68,8 +68,11 @@ export interface BenchContext {
   readonly useCases: UseCases;
   /** Whether the target holds a full copy (a previous scenario or `ensureSynced` made it). */
   synced: boolean;
-  /** A fresh runtime, as one CLI or Lambda invocation would build (own limiters and counters). */
-  runtime(): Runtime;
+  /**
+   * A fresh runtime, as one CLI or Lambda invocation would build (own limiters and counters); `now` gives it
+   * a clock of its own (the reconcile's runs at simulated schedule times).
+   */
+  runtime(options?: Pick<RuntimeOptions, 'now'>): Runtime;
   /** Runs `fn` with latency and rate limits off: setup is not what is measured. */
   unmeasured<T>(fn: () => Promise<T>): Promise<T>;
   /** Resets the cloud's call counts, runs `fn`, and reports wall time, calls and peak RSS. */
@@ -77,13 +80,21 @@ export interface BenchContext {
   stop(): Promise<void>;
 }
 
+/**
+ * `rps` models the control-plane limits the floor model counts (Glue, Lake Formation, CloudTrail). The
+ * real-time mode's data-plane services are not held to it, as AWS does not: a new on-demand DynamoDB table
+ * sustains 4,000 writes and 12,000 reads a second (one bucket of 4,000 here), an SQS standard queue has no
+ * documented API rate limit (0 = none).
+ */
+export const DATA_PLANE_RPS: Readonly<Record<string, number>> = { dynamodb: 4_000, sqs: 0 };
+
 /** Starts a cloud with the given faults, loads the lake into the source Region and builds the context. */
 export async function createBenchContext(
   settings: BenchSettings,
   useCases: UseCases,
   lake: GeneratedLake = generateLake(settings.size, settings.seed),
 ): Promise<BenchContext> {
-  const faults = { latencyMs: settings.latencyMs, throttleRps: settings.rps };
+  const faults = { latencyMs: settings.latencyMs, throttleRps: settings.rps, serviceRps: DATA_PLANE_RPS };
   const cloud = await CloudChild.start({
     port: 0,
     faults,
@@ -108,9 +119,9 @@ export async function createBenchContext(
     cloud,
     useCases,
     synced: false,
-    runtime: () => createRuntime(config),
+    runtime: (options) => createRuntime(config, options ?? {}),
     async unmeasured(fn) {
-      await cloud.setFaults({ latencyMs: 0, throttleRps: 0 });
+      await cloud.setFaults({ latencyMs: 0, throttleRps: 0, serviceRps: {} });
       try {
         return await fn();
       } finally {

@@ -1,5 +1,11 @@
 import { runSync, runVerify } from '../src/ondemand/index.ts';
-import { collectOnce, createPushWatcher, ensureEventTable, replayOnce } from '../src/realtime/index.ts';
+import {
+  collectOnce,
+  createPushWatcher,
+  ensureEventTable,
+  reconcileAndReplay,
+  replayOnce,
+} from '../src/realtime/index.ts';
 
 /** The use cases the scenarios drive (signatures fixed in docs/design.md, "Use-case API"). */
 export interface UseCases {
@@ -9,9 +15,18 @@ export interface UseCases {
   replayOnce: typeof replayOnce;
   ensureEventTable: typeof ensureEventTable;
   createPushWatcher: typeof createPushWatcher;
+  reconcileAndReplay: typeof reconcileAndReplay;
 }
 
 /** The use cases, as the CLI and the Lambda handlers call them (a test may wrap or replace one). */
 export async function loadUseCases(): Promise<UseCases> {
-  return { runSync, runVerify, collectOnce, replayOnce, ensureEventTable, createPushWatcher };
+  return {
+    runSync,
+    runVerify,
+    collectOnce,
+    replayOnce,
+    ensureEventTable,
+    createPushWatcher,
+    reconcileAndReplay,
+  };
 }

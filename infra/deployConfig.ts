@@ -1,6 +1,6 @@
-import { parseSnapshotUri } from '../src/aws/snapshotUri.ts';
 import type { LakemirrorConfig } from '../src/config/configSchema.ts';
 import { loadConfigSync } from '../src/config/loadConfig.ts';
+import { parseSnapshotUri } from '../src/config/snapshotUri.ts';
 
 /** Where the deployed functions keep snapshots when the config names a local directory. */
 export const DEFAULT_SNAPSHOT_PREFIX = 'lakemirror/snapshots/';

@@ -76,6 +76,9 @@ export const LF_WRITE_ACTIONS = [
   'lakeformation:DeleteDataCellsFilter',
 ];
 
+/** What failover does to the deployed rules: read one by name, disable it (see src/failover/stopCapture.ts). */
+export const FAILOVER_RULE_ACTIONS = ['events:DescribeRule', 'events:DisableRule'];
+
 /** Targets the function roles write to themselves; a target with `roleArn` is written by that role. */
 export function directTargets(config: LakemirrorConfig): LakemirrorConfig['targets'] {
   return config.targets.filter((t) => t.roleArn === undefined);

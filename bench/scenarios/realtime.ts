@@ -19,10 +19,11 @@ import { glueClient, type Scenario } from './scenario.ts';
  * How the event table is counted: its DynamoDB calls are reported apart (`extra.calls.eventTable`), never in
  * the calls, floor or ratio columns (those are Glue, Lake Formation and CloudTrail). A collect run: GetItem
  * (checkpoint) + PutItem per staged item + UpdateItem (checkpoint). A replay run: one Query per shard of the
- * pending index (8, in parallel; also when nothing is pending) + UpdateItem per item it marks.
+ * pending index (in parallel; also when nothing is pending) + UpdateItem per item it marks + the watermark it
+ * records (one Query per shard again, GetItem of the checkpoint and of the reconcile cursor).
  */
 export const EVENT_TABLE_NOTE =
-  'event table (DynamoDB) calls are counted apart, not in calls/floor: collect = GetItem checkpoint + PutItem per item + UpdateItem checkpoint; replay = one Query per pending-index shard (PENDING_SHARDS) + UpdateItem per item marked';
+  'event table (DynamoDB) calls are counted apart, not in calls/floor: collect = GetItem checkpoint + PutItem per item + UpdateItem checkpoint; replay = one Query per pending-index shard (PENDING_SHARDS) + UpdateItem per item marked + the recorded watermark (one Query per shard again, GetItem checkpoint and reconcile cursor)';
 
 async function targetMarker(ctx: BenchContext, qualified: string): Promise<string | undefined> {
   const [database, name] = qualified.split('.') as [string, string];

@@ -13,6 +13,8 @@ import { LakemirrorFunction, type LakemirrorFunctionProps } from './lakemirrorFu
 
 export interface PushCaptureProps {
   queueName: string;
+  /** Names of the two rules (API calls, state changes), which failover finds them by. */
+  ruleNames: { apiCalls: string; stateChanges: string };
   logRetentionDays: LakemirrorFunctionProps['logRetentionDays'];
   replayer: lambda.IFunction;
   environment: Record<string, string>;
@@ -32,6 +34,8 @@ export class PushCapture extends Construct {
   readonly deadLetters: sqs.Queue;
   readonly stager: LakemirrorFunction;
   readonly alarms: cloudwatch.Alarm[] = [];
+  /** The EventBridge rules feeding the queue (failover disables them). */
+  readonly rules: events.Rule[] = [];
 
   constructor(scope: Construct, id: string, props: PushCaptureProps) {
     super(scope, id);
@@ -49,7 +53,8 @@ export class PushCapture extends Construct {
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
     const target = new targets.SqsQueue(this.queue, { deadLetterQueue: this.deadLetters });
-    new events.Rule(this, 'ApiCalls', {
+    const apiCalls = new events.Rule(this, 'ApiCalls', {
+      ruleName: props.ruleNames.apiCalls,
       description: 'lakemirror: mutating Glue and Lake Formation API calls (CloudTrail) to the push queue',
       eventPattern: {
         source: ['aws.glue', 'aws.lakeformation'],
@@ -58,11 +63,13 @@ export class PushCapture extends Construct {
       },
       targets: [target],
     });
-    new events.Rule(this, 'StateChanges', {
+    const stateChanges = new events.Rule(this, 'StateChanges', {
+      ruleName: props.ruleNames.stateChanges,
       description: 'lakemirror: Glue Data Catalog database and table state changes to the push queue',
       eventPattern: { source: ['aws.glue'], detailType: [DATABASE_STATE_CHANGE, TABLE_STATE_CHANGE] },
       targets: [target],
     });
+    this.rules.push(apiCalls, stateChanges);
 
     this.stager = new LakemirrorFunction(this, 'Stager', {
       handler: 'stager',

@@ -2,20 +2,21 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
+import { deployedRuleName } from '../../src/realtime/deployedRules.ts';
 import type { DeployedConfig } from '../constructs/deployedConfig.ts';
 import { EVENT_TABLE_ACTIONS, EventTable } from '../constructs/eventTable.ts';
 import { LakemirrorFunction } from '../constructs/lakemirrorFunction.ts';
 import { LfAdmins } from '../constructs/lfAdmins.ts';
 import { PushCapture } from '../constructs/pushCapture.ts';
 import { RealtimeAlarms, watermarkAlarmSeconds } from '../constructs/realtimeAlarms.ts';
-import { addStatements, directTargets, readRegions, statements } from '../iam.ts';
+import { addStatements, directTargets, FAILOVER_RULE_ACTIONS, readRegions, statements } from '../iam.ts';
 import { acknowledge, iam5ResourceId } from '../nag.ts';
 
 export interface RealtimeStackProps extends StackProps {
@@ -98,18 +99,23 @@ export class RealtimeStack extends Stack {
       statements.assumeTargetRoles(config),
     );
 
-    if (config.realtime.capture === 'push') this.addPushCapture(props, environment);
+    const pushRules = config.realtime.capture === 'push' ? this.addPushCapture(props, environment) : [];
 
-    new events.Rule(this, 'CollectSchedule', {
+    const ruleName = (role: Parameters<typeof deployedRuleName>[1]) =>
+      deployedRuleName(config.realtime.eventTable, role);
+    const collectSchedule = new events.Rule(this, 'CollectSchedule', {
+      ruleName: ruleName('collect schedule'),
       description: 'lakemirror: run the collector',
       schedule: events.Schedule.expression(config.deploy.realtime.collectSchedule),
       targets: [new targets.LambdaFunction(this.collector.function, { retryAttempts: 0 })],
     });
-    new events.Rule(this, 'ReplaySchedule', {
+    const replaySchedule = new events.Rule(this, 'ReplaySchedule', {
+      ruleName: ruleName('replay schedule'),
       description: 'lakemirror: run the replayer (safety net; the collector also triggers it)',
       schedule: events.Schedule.expression(config.deploy.realtime.replaySchedule),
       targets: [new targets.LambdaFunction(this.replayer.function, { retryAttempts: 0 })],
     });
+    this.addFailoverPolicy([collectSchedule, replaySchedule, ...pushRules]);
 
     new RealtimeAlarms(this, 'Alarms', {
       collector: this.collector.function,
@@ -143,10 +149,14 @@ export class RealtimeStack extends Stack {
    * realtime.capture "push": the rule → queue → stager path, and one replayer at a time (reserved concurrency
    * 1: Lambda queues the stager's async invocations instead of running replayers side by side).
    */
-  private addPushCapture(props: RealtimeStackProps, environment: Record<string, string>): void {
+  private addPushCapture(props: RealtimeStackProps, environment: Record<string, string>): events.Rule[] {
     const { config } = props;
     const push = new PushCapture(this, 'Push', {
       queueName: config.realtime.pushQueue,
+      ruleNames: {
+        apiCalls: deployedRuleName(config.realtime.eventTable, 'push API calls'),
+        stateChanges: deployedRuleName(config.realtime.eventTable, 'push state changes'),
+      },
       logRetentionDays: config.deploy.logRetentionDays,
       replayer: this.replayer.function,
       environment,
@@ -164,5 +174,27 @@ export class RealtimeStack extends Stack {
       const topic = sns.Topic.fromTopicArn(this, 'PushAlarmTopic', config.deploy.alarmTopicArn);
       for (const alarm of push.alarms) alarm.addAlarmAction(new actions.SnsAction(topic));
     }
+    return push.rules;
+  }
+
+  /**
+   * What `lakemirror failover` needs to stop this stack's capture, for the role that runs it: DescribeRule and
+   * DisableRule on exactly this stack's rules (by ARN), nothing else. Attach it to the operator's role.
+   */
+  private addFailoverPolicy(rules: events.Rule[]): void {
+    const policy = new iam.ManagedPolicy(this, 'FailoverPolicy', {
+      description: 'lakemirror failover: disable the real-time schedules and push rules of this deployment',
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'StopDeployedCapture',
+          actions: FAILOVER_RULE_ACTIONS,
+          resources: rules.map((rule) => rule.ruleArn),
+        }),
+      ],
+    });
+    new CfnOutput(this, 'FailoverPolicyArn', {
+      description: 'Attach to the role that runs `lakemirror failover` (it disables these rules)',
+      value: policy.managedPolicyArn,
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { parseSnapshotUri } from '../aws/snapshotUri.ts';
+import { parseSnapshotUri } from '../config/snapshotUri.ts';
+import { LakemirrorError } from '../model/errors.ts';
 import type { AuditLog, AuditSource } from './auditLog.ts';
 import { fileAuditLog, fileAuditSource } from './fileAuditLog.ts';
 import { s3AuditLog, s3AuditSource } from './s3AuditLog.ts';
@@ -11,7 +12,13 @@ export interface AuditDeps {
 }
 
 function s3Of(deps: AuditDeps, uri: string): S3Client {
-  if (!deps.s3) throw new Error(`an S3 client is needed for the audit log ${uri}`);
+  if (!deps.s3)
+    throw new LakemirrorError({
+      code: 'internal.missingClient',
+      source: 'internal',
+      object: uri,
+      message: `an S3 client is needed for the audit log ${uri}`,
+    });
   return deps.s3();
 }
 

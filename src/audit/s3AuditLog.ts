@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { type AwsCallContextOptions, createAwsCallContext } from '../aws/awsCallContext.ts';
+import { getObject, listObjectsV2, putObject } from '../aws/commands/s3.ts';
 import { collectPages } from '../aws/pages.ts';
 import { linesOf } from '../aws/snapshotStore.ts';
 import { type AuditLog, type AuditSource, auditLine } from './auditLog.ts';
@@ -37,15 +38,13 @@ export function s3AuditLog(
     const Key = `${location.prefix}${run.startedAt.replace(/[:.]/g, '-')}-${run.runId}-${String(part).padStart(6, '0')}.jsonl`;
     const Body = records.map((r) => `${auditLine(r)}\n`).join('');
     await context.call('PutObject', `s3://${location.bucket}/${Key}`, () =>
-      s3.send(
-        new PutObjectCommand({
-          Bucket: location.bucket,
-          Key,
-          Body,
-          ContentType: 'application/x-ndjson',
-          ServerSideEncryption: 'AES256',
-        }),
-      ),
+      putObject(s3, {
+        Bucket: location.bucket,
+        Key,
+        Body,
+        ContentType: 'application/x-ndjson',
+        ServerSideEncryption: 'AES256',
+      }),
     );
   });
   const later = () => {
@@ -80,14 +79,12 @@ export function s3AuditSource(
     async *read() {
       const objects = await collectPages(async (ContinuationToken) => {
         const page = await context.call('ListObjectsV2', `s3://${location.bucket}/${location.prefix}`, () =>
-          s3.send(
-            new ListObjectsV2Command({
-              Bucket: location.bucket,
-              Prefix: location.prefix,
-              Delimiter: '/',
-              ContinuationToken,
-            }),
-          ),
+          listObjectsV2(s3, {
+            Bucket: location.bucket,
+            Prefix: location.prefix,
+            Delimiter: '/',
+            ContinuationToken,
+          }),
         );
         return { items: page.Contents, next: page.NextContinuationToken };
       });
@@ -96,7 +93,7 @@ export function s3AuditSource(
       for (const Key of keys.sort()) {
         const where = `s3://${location.bucket}/${Key}`;
         const object = await context.call('GetObject', where, () =>
-          s3.send(new GetObjectCommand({ Bucket: location.bucket, Key })),
+          getObject(s3, { Bucket: location.bucket, Key }),
         );
         let line = 0;
         for await (const text of linesOf(object.Body as Readable)) {

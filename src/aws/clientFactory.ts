@@ -1,13 +1,13 @@
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GlueClient } from '@aws-sdk/client-glue';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { STSClient } from '@aws-sdk/client-sts';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { GlueClient } from '@aws-sdk/client-glue';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { LakeFormationClient } from '@aws-sdk/client-lakeformation';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Logger } from '@smithy/types';
 import { type ApiCallCounter, attachCallCounter } from './callCounter.ts';
 import { configuredEndpoint, isLocalEndpoint, type ServiceEnvSuffix } from './endpoints.ts';
@@ -26,7 +26,7 @@ export interface AwsClientOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** The SDK clients the adapters need, all for one Region. */
+/** The SDK clients the engine's adapters need, all for one Region (`ENGINE_CLIENTS` builds them). */
 export interface AwsClients {
   region: string;
   glue: GlueClient;
@@ -39,7 +39,41 @@ export interface AwsClients {
   sqs: SQSClient;
   /** Signs and verifies snapshots (config `snapshots.signingKey`). */
   kms: KMSClient;
+  /** The deployed real-time stack's rules, which failover disables. */
+  eventBridge: EventBridgeClient;
 }
+
+/** The configuration every client of one service starts from. */
+export interface BaseClientConfig {
+  region: string;
+  retryMode: 'adaptive';
+  maxAttempts?: number;
+  logger: Logger;
+  credentials: AwsCredentialIdentityProvider;
+  endpoint?: string;
+}
+
+/** What a client builder gets: the shared configuration decisions of `createAwsClients`. */
+export interface ClientSettings {
+  region: string;
+  /**
+   * The base config of a client of `service`. `retries: 'own'` makes one attempt: its calls go through
+   * `callWithRetry` and the shared rate limiter, and SDK retries behind their back only slowed recovery.
+   */
+  config(service: ServiceEnvSuffix, retries: 'sdk' | 'own'): BaseClientConfig;
+  /** The endpoint `service` will use, if one is configured (decides path-style S3). */
+  endpoint(service: ServiceEnvSuffix): string | undefined;
+  /** Counts the client's attempted requests as `<name>:<Operation>` when the caller gave a counter. */
+  count<C extends Parameters<typeof attachCallCounter>[0]>(client: C, name: string): C;
+}
+
+/** Builds one SDK client; one small module per service (`src/aws/clients/`), so a bundle holds only those it uses. */
+export type AwsClientBuilder<C> = (settings: ClientSettings) => C;
+
+/** The clients `createAwsClients` built: one per builder the caller asked for, under the builder's key. */
+export type BuiltClients<B extends Record<string, AwsClientBuilder<unknown>>> = { region: string } & {
+  [K in keyof B]: ReturnType<B[K]>;
+};
 
 /**
  * The SDK logs nothing for lakemirror (its own output port reports calls), but its logger middleware still
@@ -54,13 +88,25 @@ const SILENT_SDK_LOGGER = { debug() {}, trace() {}, warn() {} } as unknown as Lo
 export const LOCAL_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /**
- * Builds the clients for one Region. Adapters never construct clients, so this is the one place
- * that decides endpoints, credentials and SDK retries. Glue, Lake Formation and CloudTrail calls all go
+ * Builds the clients `builders` names for one Region, and only those (`ENGINE_CLIENTS` in
+ * `src/aws/clients/engineClients.ts` is the engine's set; a Lambda handler that needs one client imports only
+ * its builder, so its bundle holds no other SDK client). Adapters never construct clients, so this is the one
+ * place that decides endpoints, credentials and SDK retries. Glue, Lake Formation and CloudTrail calls all go
  * through `callWithRetry` and the shared `AdaptiveRateLimiter`, so their clients make one attempt: the
  * SDK's adaptive mode retried throttles behind our limiter's back and ran its own CUBIC limiter, which took
- * seconds to recover from each throttle. The other clients (S3, DynamoDB, STS) keep the SDK's adaptive mode.
+ * seconds to recover from each throttle. The other clients (S3, DynamoDB, STS…) keep the SDK's adaptive mode.
  */
-export function createAwsClients(options: AwsClientOptions): AwsClients {
+export function createAwsClients<B extends Record<string, AwsClientBuilder<unknown>>>(
+  options: AwsClientOptions,
+  builders: B,
+): BuiltClients<B> {
+  const settings = clientSettings(options);
+  const clients: Record<string, unknown> = { region: options.region };
+  for (const [name, build] of Object.entries(builders)) clients[name] = build(settings);
+  return clients as BuiltClients<B>;
+}
+
+function clientSettings(options: AwsClientOptions): ClientSettings {
   const env = options.env ?? process.env;
   const baseCredentials = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
   // One AssumeRole provider for all of the Region's clients: each provider caches its own credentials, so
@@ -83,40 +129,22 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
       ? withLocalFallback(baseCredentials)
       : baseCredentials;
   };
-  const common = (service: ServiceEnvSuffix) => ({
+  return {
     region: options.region,
-    retryMode: 'adaptive' as const,
-    logger: SILENT_SDK_LOGGER,
-    credentials: credentialsFor(service),
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-  });
-  const ownRetries = (service: ServiceEnvSuffix) => ({ ...common(service), maxAttempts: 1 });
-  const s3Endpoint = configuredEndpoint('S3', options.endpoint, env);
-  const dynamoDbClient = new DynamoDBClient(common('DYNAMODB'));
-  const clients: AwsClients = {
-    region: options.region,
-    glue: new GlueClient(ownRetries('GLUE')),
-    lakeFormation: new LakeFormationClient(ownRetries('LAKEFORMATION')),
-    cloudTrail: new CloudTrailClient(ownRetries('CLOUDTRAIL')),
-    dynamoDb: DynamoDBDocumentClient.from(dynamoDbClient, {
-      marshallOptions: { removeUndefinedValues: true },
+    config: (service, retries) => ({
+      region: options.region,
+      retryMode: 'adaptive',
+      logger: SILENT_SDK_LOGGER,
+      credentials: credentialsFor(service),
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      ...(retries === 'own' ? { maxAttempts: 1 } : {}),
     }),
-    s3: new S3Client({ ...common('S3'), ...(s3Endpoint ? { forcePathStyle: true } : {}) }),
-    sts: new STSClient(common('STS')),
-    sqs: new SQSClient(common('SQS')),
-    kms: new KMSClient(common('KMS')),
+    endpoint: (service) => configuredEndpoint(service, options.endpoint, env),
+    count: (client, name) => {
+      if (options.counter) attachCallCounter(client, name, options.counter);
+      return client;
+    },
   };
-  if (options.counter) {
-    attachCallCounter(clients.glue, 'Glue', options.counter);
-    attachCallCounter(clients.lakeFormation, 'LakeFormation', options.counter);
-    attachCallCounter(clients.cloudTrail, 'CloudTrail', options.counter);
-    attachCallCounter(dynamoDbClient, 'DynamoDB', options.counter);
-    attachCallCounter(clients.s3, 'S3', options.counter);
-    attachCallCounter(clients.sts, 'STS', options.counter);
-    attachCallCounter(clients.sqs, 'SQS', options.counter);
-    attachCallCounter(clients.kms, 'KMS', options.counter);
-  }
-  return clients;
 }
 
 /**

@@ -7,7 +7,10 @@ export type ServiceEnvSuffix =
   | 'S3'
   | 'STS'
   | 'KMS'
-  | 'SQS';
+  | 'SQS'
+  | 'IAM'
+  | 'LAMBDA'
+  | 'EVENTBRIDGE';
 
 /**
  * The endpoint a client of `service` will use, if any is configured: an explicit one (config

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DEFAULT_LEASE_MS } from '../lease/targetLease.ts';
 import { LakemirrorError } from '../model/errors.ts';
+import { DEFAULT_LEASE_MS } from '../model/leaseDefaults.ts';
 import {
   assertSingleLine,
   assertSnapshotName,

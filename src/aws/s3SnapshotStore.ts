@@ -10,6 +10,7 @@ import {
   type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
+import { parseSnapshotUri } from '../config/snapshotUri.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { type AwsCallContext, type AwsCallContextOptions, createAwsCallContext } from './awsCallContext.ts';
 import { awsErrorName } from './classifyAwsError.ts';
@@ -25,7 +26,6 @@ import {
   type SnapshotWriter,
   snapshotChanged,
 } from './snapshotStore.ts';
-import { parseSnapshotUri } from './snapshotUri.ts';
 
 /** Multipart part size: memory per open writer is bounded by it. */
 export const S3_PART_BYTES = 8 * 1024 * 1024;

@@ -90,7 +90,7 @@ export const MAX_LINE_CHARS = 32 * 1024 * 1024;
  */
 export async function* linesOf(
   stream: Readable,
-  options: { maxLineChars?: number; what?: string } = {},
+  options: { maxLineChars?: number; what?: 'snapshot' | 'audit' } = {},
 ): AsyncGenerator<string> {
   const max = options.maxLineChars ?? MAX_LINE_CHARS;
   const decoder = new StringDecoder('utf8');
@@ -122,7 +122,7 @@ export async function* linesOf(
   }
 }
 
-function lineTooLong(what: string, line: number, max: number): LakemirrorError {
+function lineTooLong(what: 'snapshot' | 'audit', line: number, max: number): LakemirrorError {
   return new LakemirrorError({
     code: `${what}.malformed`,
     source: 'user',

@@ -12,6 +12,7 @@ import { planCommand, syncCommand } from './commands/sync.ts';
 import { unlockCommand } from './commands/unlock.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { type CommandContext, consoleContext } from './context.ts';
+import { reportError } from './runCommand.ts';
 
 type CommandFactory = (ctx: CommandContext) => Command;
 
@@ -92,6 +93,7 @@ export async function main(argv: string[], host?: Omit<CommandContext, 'setExitC
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    throw error;
+    // Whatever escaped a command is rendered like every command's own errors, not as Node's stack dump.
+    return reportError(ctx, error);
   }
 }

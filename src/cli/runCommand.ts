@@ -1,12 +1,12 @@
 import type { LakemirrorConfig } from '../config/configSchema.ts';
 import { loadConfig } from '../config/loadConfig.ts';
-import { isLakemirrorError } from '../model/errors.ts';
 import { createRuntime, type Runtime } from '../ondemand/runtime.ts';
 import type { CommonFlags } from './commands/common.ts';
 import type { CommandContext } from './context.ts';
 import { ensureLocalCloud } from './embeddedCloud.ts';
 import { assertProfileExists } from './flags/profiles.ts';
 import { assertRegionFlag, scopeConfig } from './flags/scopeConfig.ts';
+import { renderError } from './render/errorText.ts';
 import { progressOutput } from './render/progress.ts';
 
 export interface RuntimeFlags extends CommonFlags {
@@ -18,16 +18,7 @@ export interface RuntimeFlags extends CommonFlags {
 
 /** Prints an error the way users need it: what, which object, how to fix; returns the exit code (1). */
 export function reportError(ctx: CommandContext, error: unknown): number {
-  if (isLakemirrorError(error)) {
-    ctx.err(`error: ${error.message}`);
-    if (error.object) ctx.err(`  object: ${error.object}`);
-    if (error.fix) ctx.err(`  fix: ${error.fix}`);
-    ctx.err(`  code: ${error.code}`);
-    if (error.source === 'internal')
-      ctx.err('  this is a bug in lakemirror; please report it with the command you ran');
-  } else {
-    ctx.err(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  }
+  for (const line of renderError(error)) ctx.err(line);
   return 1;
 }
 

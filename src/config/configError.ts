@@ -1,4 +1,4 @@
-import { LakemirrorError } from '../model/errors.ts';
+import { type ErrorCode, LakemirrorError } from '../model/errors.ts';
 
 /** A problem with the user's configuration file: always `source: 'user'`, always with a fix. */
 export class ConfigError extends LakemirrorError {
@@ -6,7 +6,7 @@ export class ConfigError extends LakemirrorError {
   readonly problems: readonly string[];
 
   constructor(init: {
-    code: string;
+    code: ErrorCode;
     message: string;
     fix: string;
     problems?: readonly string[];

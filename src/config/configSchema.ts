@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isValidBucketName, parseSnapshotUri } from '../aws/snapshotUri.ts';
 import { REGION_EXAMPLES, REGION_PATTERN } from './awsRegion.ts';
 import { isPrincipal, PRINCIPAL_EXAMPLES } from './principal.ts';
 import { showValue } from './showValue.ts';
+import { isValidBucketName, parseSnapshotUri } from './snapshotUri.ts';
 
 const region = z
   .string()

@@ -40,7 +40,7 @@ export function oldestUnapplied(items: readonly EventItem[], now: Date): Pending
   const nowSeconds = now.getTime() / 1000;
   const open = items.filter(
     (item) =>
-      (item.status === 'pending' || item.status === 'failed') &&
+      (item.status === 'pending' || item.status === 'held' || item.status === 'failed') &&
       item.expiresAt > nowSeconds &&
       !((lastApplied.get(item.objectKey) ?? 0) > Date.parse(item.eventTime)),
   );

@@ -5,6 +5,19 @@ import type { DrillReport } from '../report/reportTypes.ts';
 const minutes = formatMinutes;
 const mark = (ok: boolean) => (ok ? 'ok  ' : 'FAIL');
 
+/**
+ * The watermark under the RPO line, labelled as the bound it is: with a reconcile every hour its age can
+ * reach two cycles while nothing is pending, so it never decides the RPO nor the verdict.
+ */
+function watermarkLine(watermark: DrillReport['rpo']['watermark']): string[] {
+  if (!watermark) return [];
+  if (watermark.minutes === null || !watermark.at)
+    return [`       watermark bound: none proven yet (${watermark.boundBy}); not the RPO`];
+  return [
+    `       watermark bound ${minutes(watermark.minutes)} (by ${watermark.boundBy}): every source change before ${watermark.at} is proven in the targets; an upper bound, not the RPO`,
+  ];
+}
+
 /** The drill on a terminal: the verdict, then one line each for RPO, RTO, drift and every check. */
 export function renderDrillSummary(r: DrillReport): string {
   const { rpo, rto, thresholds } = r;
@@ -14,6 +27,7 @@ export function renderDrillSummary(r: DrillReport): string {
     `  ${mark(rpo.status === 'pass')} RPO ${rpo.minutes === null ? 'none pending' : minutes(rpo.minutes)} (limit ${minutes(thresholds.maxRpoMinutes)})${
       pending ? ` — oldest: ${pending.eventName} ${pending.object} at ${pending.eventTime}` : ''
     }`,
+    ...watermarkLine(rpo.watermark),
     `  ${mark(rto.status === 'pass')} RTO ${minutes(rto.minutes)} (limit ${minutes(thresholds.maxRtoMinutes)}) — ${plural(rto.restoredObjects, 'object')} restored into ${rto.scratchTarget}`,
   ];
   for (const t of r.targets) {

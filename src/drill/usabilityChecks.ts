@@ -1,3 +1,5 @@
+import { createAwsClients } from '../aws/clientFactory.ts';
+import { iam } from '../aws/clients/iam.ts';
 import { GlueCatalogReader } from '../aws/glueCatalogReader.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { canonicalGrant, mergeGrants } from '../model/canonical.ts';
@@ -10,7 +12,6 @@ import type { DrillCheck } from '../report/reportTypes.ts';
 import { checkGrantPrincipals } from './checks/grantPrincipals.ts';
 import { checkResourceLinks, type LinkTarget, linkTargets } from './checks/resourceLinks.ts';
 import { checkStorageLocations } from './checks/storageLocations.ts';
-import { iamClientFor } from './iamClient.ts';
 
 /**
  * Could someone use this target after a failover? Its tables' data is in S3, its grants name principals
@@ -52,7 +53,13 @@ export async function usabilityChecks(runtime: Runtime, target: TargetConfig): P
   runtime.output.phase('drill checks', `${target.region}: S3 locations, IAM principals, resource links`);
   return Promise.all([
     checkStorageLocations(target.region, clients.s3, tables, config.concurrency),
-    checkGrantPrincipals(target.region, side.accountId, iamClientFor(clients), grants, config.concurrency),
+    checkGrantPrincipals(
+      target.region,
+      side.accountId,
+      createAwsClients(runtime.clientOptions(target.region, role), { iam }).iam,
+      grants,
+      config.concurrency,
+    ),
     checkResourceLinks(target.region, linkTargets(databases, tables), resolve),
   ]);
 }

@@ -5,7 +5,8 @@ export type FailoverMode = 'soft' | 'hard';
 /** One step of a failover, as done (or, with `--dry-run`, as it would be done). */
 export interface FailoverStepReport {
   name: string;
-  status: 'done' | 'alreadyDone' | 'planned';
+  /** `deferred`: could not be done now (the source did not answer); a rerun does it. */
+  status: 'done' | 'alreadyDone' | 'planned' | 'deferred';
   detail: string;
   durationMs: number;
 }

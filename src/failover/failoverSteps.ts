@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { readReplicationState } from '../lease/replicationState.ts';
+import { writeStopMarker } from '../lease/stopMarker.ts';
 import { requireTargetRegionStore, targetRegionSnapshotStore } from '../lease/targetRegionStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import { readCatalogRecords } from '../ondemand/readCatalogRecords.ts';
@@ -14,12 +15,15 @@ import type { FailoverMode } from './failoverReport.ts';
 import { type FailoverRecord, reversedConfig } from './reversedConfig.ts';
 import { planLinkRewrites } from './rewriteLinks.ts';
 import { rpoBound } from './rpo.ts';
-import { writeStopMarker } from './stopMarker.ts';
 
 /** What a step answers: a line for the report and the data a rerun needs from it. */
 export interface StepResult {
   detail: string;
   data?: Record<string, unknown>;
+  /** Not done, not journaled: a rerun tries it again (a hard failover's source that did not answer). */
+  deferred?: boolean;
+  /** Changes the step made, one audit record each (besides the step's own). */
+  records?: Array<{ object: string; detail: string }>;
 }
 
 export interface FailoverContext {

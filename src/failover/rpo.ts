@@ -11,33 +11,30 @@ export interface RpoBound {
   basis: string;
 }
 
-const latest = (times: Array<string | undefined>) =>
-  times
-    .filter((t): t is string => t !== undefined)
-    .sort((a, b) => Date.parse(a) - Date.parse(b))
-    .at(-1);
-const earliest = (times: Array<string | undefined>) =>
-  times.filter((t): t is string => t !== undefined).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
-
 /**
- * Pure. The real-time watermark: with nothing left pending, the target holds every change the collector had
- * staged (up to its checkpoint) as of the replay's start — the earlier of the two; with events left pending,
- * the oldest of them. A snapshot applied later than that moves the watermark to its capture time.
+ * Pure. The later of two proven bounds: the watermark the last replay recorded (computed as `status`
+ * computes it: oldest open event, checkpoint minus overlap, start of the last full reconcile), and the
+ * capture time of the last snapshot applied. Nothing else is taken as proof: without a full reconcile a
+ * replay proves nothing about events CloudTrail has not delivered yet.
  */
 export function rpoBound(state: ReplicationState | undefined, at: Date): RpoBound {
   if (!state) return { pendingLeft: 0, basis: 'no replication state in the target Region' };
   const pendingLeft = state.pendingLeftByLastReplay ?? 0;
-  const realtime =
-    state.lastReplayAt === undefined
-      ? undefined
-      : pendingLeft > 0
-        ? earliest([state.oldestPendingAt, state.lastReplayAt])
-        : earliest([state.collectedUntil, state.lastReplayAt]);
-  const watermark = latest([realtime, state.snapshotCapturedAt]);
-  if (!watermark) return { pendingLeft, basis: 'the target was never synced or replayed' };
+  const realtime = state.watermark;
+  const snapshot = state.snapshotCapturedAt;
+  const watermark =
+    realtime && snapshot
+      ? Date.parse(realtime) >= Date.parse(snapshot)
+        ? realtime
+        : snapshot
+      : (realtime ?? snapshot);
+  if (!watermark) {
+    const why = state.watermarkBoundBy ? ` (replay watermark: ${state.watermarkBoundBy})` : '';
+    return { pendingLeft, basis: `the target was never synced and no replay proved a watermark${why}` };
+  }
   const basis =
     watermark === realtime
-      ? `last replay at ${state.lastReplayAt}, collector checkpoint ${state.collectedUntil ?? 'unknown'}, ${pendingLeft} event(s) left pending`
+      ? `watermark of the last replay at ${state.lastReplayAt}, bound by ${state.watermarkBoundBy ?? 'unknown'}; ${pendingLeft} event(s) left pending`
       : `snapshot ${state.snapshotUri ?? '?'} captured ${state.snapshotCapturedAt}`;
   return { watermark, boundMs: Math.max(0, at.getTime() - Date.parse(watermark)), pendingLeft, basis };
 }

@@ -101,7 +101,10 @@ export async function runFailback(runtime: Runtime, request: FailbackRequest): P
   for (const r of plan.desired)
     if (r.kind === 'partition') {
       const key = tableKey(r.databaseName, r.tableName);
-      groups.set(key, [...(groups.get(key) ?? []), r]);
+      // Appended in place: copying the group per partition was quadratic in a table's partitions.
+      const group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
     }
   const held = request.dryRun ? [] : await holdTargets(runtime, [target], { runId, command: 'failback' });
   const audit = openRunAuditLog(runtime, { runId, startedAt });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../audit/auditRecord.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
+import { stopMarkerName } from '../lease/stopMarker.ts';
 import { requireTargetRegionStore } from '../lease/targetRegionStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
@@ -19,7 +20,7 @@ import {
   writeReversedConfig,
 } from './failoverSteps.ts';
 import type { RpoBound } from './rpo.ts';
-import { stopMarkerName } from './stopMarker.ts';
+import { stopDeployedCapture } from './stopCapture.ts';
 
 export interface FailoverRequest {
   to: string;
@@ -79,8 +80,9 @@ export async function runFailover(runtime: Runtime, request: FailoverRequest): P
     startedAt,
     steps: {},
   };
+  // A rehearsal drains nothing and never stops the real deployment's capture.
   const steps = stepsOf(ctx, mode, request.dryRun === true).filter(
-    (step) => !(request.rehearsal && step.name === 'drain'),
+    (step) => !(request.rehearsal && (step.name === 'drain' || step.name === 'stop-capture')),
   );
   const reports: FailoverStepReport[] = [];
   if (request.dryRun) {
@@ -89,6 +91,7 @@ export async function runFailover(runtime: Runtime, request: FailoverRequest): P
     return report(ctx, journal, reports, { dryRun: true, promoted: false, started });
   }
   const audit = openRunAuditLog(runtime, { runId, startedAt });
+  const deferred: string[] = [];
   try {
     for (const step of steps) {
       const done = journal.steps[step.name];
@@ -99,6 +102,17 @@ export async function runFailover(runtime: Runtime, request: FailoverRequest): P
       runtime.output.phase(`failover ${step.name}`, step.plan);
       const at = Date.now();
       const result = await step.run(journal);
+      if (result.deferred) {
+        deferred.push(step.name);
+        await auditStep(runtime, audit, ctx, step.name, result.detail, { deferred: true });
+        reports.push({
+          name: step.name,
+          status: 'deferred',
+          detail: result.detail,
+          durationMs: Date.now() - at,
+        });
+        continue;
+      }
       journal.steps[step.name] = {
         at: runtime.now().toISOString(),
         detail: result.detail,
@@ -106,11 +120,21 @@ export async function runFailover(runtime: Runtime, request: FailoverRequest): P
       };
       await writeJournal(store, journal);
       await auditStep(runtime, audit, ctx, step.name, result.detail);
+      for (const record of result.records ?? [])
+        await auditStep(runtime, audit, ctx, step.name, record.detail, {
+          object: record.object,
+          operation: 'DisableRule',
+        });
       reports.push({ name: step.name, status: 'done', detail: result.detail, durationMs: Date.now() - at });
       if (request.crashAfter === step.name)
-        throw new Error(`failover crashed after step ${step.name} (test hook)`);
+        throw new LakemirrorError({
+          code: 'internal.testHook',
+          source: 'internal',
+          message: `failover crashed after step ${step.name} (test hook)`,
+        });
     }
-    journal.completedAt = runtime.now().toISOString();
+    // A deferred step keeps the journal open: the next run resumes and does only what is left.
+    if (deferred.length === 0) journal.completedAt = runtime.now().toISOString();
     if (request.rehearsal) {
       await store.remove(journalName(target.region));
       await store.remove(stopMarkerName(target.region));
@@ -130,6 +154,11 @@ function stepsOf(ctx: FailoverContext, mode: FailoverMode, dryRun: boolean): Ste
     name: 'stop-replication',
     plan: `write the stop marker of ${to}: replays stop writing to it`,
     run: () => stopReplication(ctx),
+  };
+  const stopCapture: Step = {
+    name: 'stop-capture',
+    plan: `disable the deployed real-time stack's EventBridge rules in ${from} (schedules of the collector and replayer, push rules), if deployed`,
+    run: () => stopDeployedCapture(ctx),
   };
   const soft: Step[] = [
     {
@@ -167,7 +196,7 @@ function stepsOf(ctx: FailoverContext, mode: FailoverMode, dryRun: boolean): Ste
       run: (journal) => writeReversedConfig(ctx, String(journal.steps['base-snapshot']?.data?.uri)),
     },
   ];
-  return [stop, ...(mode === 'soft' ? soft : hard), ...promote];
+  return [stop, stopCapture, ...(mode === 'soft' ? soft : hard), ...promote];
 }
 
 async function auditStep(
@@ -176,6 +205,7 @@ async function auditStep(
   ctx: FailoverContext,
   step: string,
   detail: string,
+  about: { object?: string; operation?: string; deferred?: boolean } = {},
 ): Promise<void> {
   const record: AuditRecord = {
     schemaVersion: 1,
@@ -184,13 +214,14 @@ async function auditStep(
     principal: `lakemirror:failover`,
     region: ctx.target.region,
     accountId: ctx.target.catalogId ?? 'n/a',
-    operation: `Failover/${step}`,
+    operation: about.operation ?? `Failover/${step}`,
     kind: 'failover',
     op: 'update',
-    object: `failover:${ctx.target.region}/${step}`,
+    object: about.object ?? `failover:${ctx.target.region}/${step}`,
     beforeHash: null,
     afterHash: null,
-    result: 'ok',
+    result: about.deferred ? 'error' : 'ok',
+    ...(about.deferred ? { errorCode: 'failover.deferred', errorMessage: detail } : {}),
     detail,
   };
   // Hard: an audit log kept in the failed Region cannot be written; the journal in the target still is.

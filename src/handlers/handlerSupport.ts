@@ -1,16 +1,13 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { awsErrorName, classifyAwsError } from '../aws/classifyAwsError.ts';
 import type { LakemirrorConfig } from '../config/configSchema.ts';
 import { isLakemirrorError } from '../model/errors.ts';
 import type { Output } from '../ondemand/output.ts';
 import { loadDeployedConfig } from './loadDeployedConfig.ts';
+import { logger } from './observability.ts';
 import { createRuntime, type Runtime } from './useCases.ts';
 
-/** Structured JSON logs (service `lakemirror`, from POWERTOOLS_SERVICE_NAME). */
-export const logger = new Logger();
-/** EMF metrics in namespace `lakemirror` (POWERTOOLS_METRICS_NAMESPACE). */
-export const metrics = new Metrics({ namespace: 'lakemirror' });
+// In their own module, so a handler that runs no use case (report) bundles neither the runtime nor the config.
+export { logger, metrics } from './observability.ts';
 
 /** The use cases' progress port, rendered as JSON log lines. */
 export const logOutput: Output = {

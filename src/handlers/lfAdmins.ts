@@ -1,10 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import {
-  GetDataLakeSettingsCommand,
-  LakeFormationClient,
-  PutDataLakeSettingsCommand,
-} from '@aws-sdk/client-lakeformation';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { createAwsCallContext } from '../aws/awsCallContext.ts';
+import { createAwsClients } from '../aws/clientFactory.ts';
+import { lakeFormation } from '../aws/clients/lakeFormation.ts';
+import { getDataLakeSettings, putDataLakeSettings } from '../aws/commands/lakeFormation.ts';
 import {
   type AdminLists,
   addAdmins,
@@ -36,10 +35,17 @@ export async function handler(
   event: CloudFormationCustomResourceEvent,
 ): Promise<{ PhysicalResourceId: string }> {
   const props = event.ResourceProperties as unknown as Properties;
-  const lf = new LakeFormationClient({ region: props.Region });
-  const settings = (await lf.send(new GetDataLakeSettingsCommand({}))).DataLakeSettings ?? {};
+  const { lf } = createAwsClients({ region: props.Region }, { lf: lakeFormation });
+  // The client makes one attempt per send; the call context retries (and names the object on failure).
+  const context = createAwsCallContext('lakeformation', { region: props.Region });
+  const object = `data lake settings of ${props.Region}`;
+  const settings =
+    (await context.call('GetDataLakeSettings', object, () => getDataLakeSettings(lf, {}))).DataLakeSettings ??
+    {};
   const put = async (next: typeof settings) => {
-    await lf.send(new PutDataLakeSettingsCommand({ DataLakeSettings: next }));
+    await context.call('PutDataLakeSettings', object, () =>
+      putDataLakeSettings(lf, { DataLakeSettings: next }),
+    );
   };
   logger.info('data lake admins', { requestType: event.RequestType, region: props.Region });
 

@@ -1,3 +1,4 @@
+import { LakemirrorError } from '../model/errors.ts';
 import { createCatalogFilter, isDatabaseIncluded } from '../plan/filters.ts';
 import { deployedRuntime, logger } from './handlerSupport.ts';
 import type { RunInput, RunManifest, RunPlan } from './onDemandContract.ts';
@@ -24,10 +25,23 @@ export async function handler(event: { executionName: string; input?: RunInput }
   if (restoreFrom) {
     const prefix = restoreFrom.endsWith('/') ? restoreFrom : `${restoreFrom}/`;
     if (!prefix.startsWith(config.snapshots.uri)) {
-      throw new Error(`snapshotPrefix ${prefix} is not under the deployed snapshots ${config.snapshots.uri}`);
+      throw new LakemirrorError({
+        code: 'handler.snapshotPrefix',
+        source: 'user',
+        object: `snapshotPrefix ${prefix}`,
+        message: `snapshotPrefix ${prefix} is not under the deployed snapshots ${config.snapshots.uri}`,
+        fix: `pass the prefix of a run under ${config.snapshots.uri}`,
+      });
     }
     const manifest = await getJson<RunManifest>(`${prefix}manifest.json`);
-    if (!manifest) throw new Error(`${prefix}manifest.json does not exist: not a completed lakemirror run`);
+    if (!manifest)
+      throw new LakemirrorError({
+        code: 'handler.manifestMissing',
+        source: 'user',
+        object: `${prefix}manifest.json`,
+        message: `${prefix}manifest.json does not exist: not a completed lakemirror run`,
+        fix: 'pass the prefix of a completed run (it holds manifest.json)',
+      });
     logger.info('restore', { restoreFrom: prefix, databases: manifest.databaseShards.length });
     return { ...base, restore: true, databases: [], ...manifest, targets: base.targets };
   }

@@ -1,3 +1,5 @@
+import { LakemirrorError } from '../model/errors.ts';
+
 /**
  * What the on-demand state machine passes between its Lambda tasks. Field names here are the
  * JSONPaths in `infra/constructs/onDemandStateMachine.ts`; change both together.
@@ -54,7 +56,14 @@ export function shardName(database: string | undefined): string {
 /** `s3://bucket/prefix/` → `{ bucket, key }`. */
 export function splitS3Uri(uri: string): { bucket: string; key: string } {
   const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(uri);
-  if (!match) throw new Error(`not an s3:// URI: ${uri}`);
+  if (!match)
+    throw new LakemirrorError({
+      code: 'handler.notS3Uri',
+      source: 'user',
+      object: uri,
+      message: `not an s3:// URI: ${uri}`,
+      fix: 'pass an s3://bucket/prefix/ URI (the run and snapshot locations of the deployed state machine are S3 URIs)',
+    });
   return { bucket: match[1] ?? '', key: match[2] ?? '' };
 }
 

@@ -1,5 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics } from './handlerSupport.ts';
+import { LakemirrorError } from '../model/errors.ts';
+import { logger, metrics } from './observability.ts';
 import { type RunManifest, shardReportUri } from './onDemandContract.ts';
 import { getJson, putJson } from './s3Objects.ts';
 import type { SyncReport } from './useCases.ts';
@@ -21,7 +22,14 @@ export type RunStatus = 'ok' | 'changesPending' | 'failed';
  */
 export async function handler(event: { runUri: string; dryRun?: boolean }) {
   const manifest = await getJson<RunManifest>(`${event.runUri}manifest.json`);
-  if (!manifest) throw new Error(`${event.runUri}manifest.json is missing`);
+  if (!manifest)
+    throw new LakemirrorError({
+      code: 'handler.manifestMissing',
+      source: 'internal',
+      object: `${event.runUri}manifest.json`,
+      message: `${event.runUri}manifest.json is missing`,
+      fix: 'start the run again: its first task writes the manifest, and this run has none',
+    });
   const shards = [manifest.catalogShard, ...manifest.databaseShards];
   const expected = shards.flatMap((s) =>
     manifest.targets.map((target) => ({ target, database: s.database })),

@@ -1,5 +1,9 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { InvocationType, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { createAwsClients } from '../aws/clientFactory.ts';
+import { lambda } from '../aws/clients/lambda.ts';
+import { invoke } from '../aws/commands/lambda.ts';
+import { functionRegion } from './functionRegion.ts';
 import { deployedRuntime, logger, metrics } from './handlerSupport.ts';
 import { stagePushBatch } from './realtimeUseCases.ts';
 
@@ -10,7 +14,12 @@ interface SqsRecord {
   attributes?: { ApproximateReceiveCount?: string };
 }
 
-const lambda = new LambdaClient({});
+/** Built on first use: a batch that stages nothing never needs it. */
+let lambdaClient: LambdaClient | undefined;
+const functions = () => {
+  lambdaClient ??= createAwsClients({ region: functionRegion() }, { lambda }).lambda;
+  return lambdaClient;
+};
 
 /**
  * Push capture: the SQS event source hands a batch of EventBridge events; they are staged with the lookup's
@@ -32,12 +41,10 @@ export async function handler(event: { Records?: SqsRecord[] }) {
   metrics.publishStoredMetrics();
   for (const poison of report.poison) logger.warn('poison message', { ...poison });
   if (report.staged > 0 && process.env.REPLAYER_FUNCTION) {
-    await lambda.send(
-      new InvokeCommand({
-        FunctionName: process.env.REPLAYER_FUNCTION,
-        InvocationType: InvocationType.Event,
-      }),
-    );
+    await invoke(functions(), {
+      FunctionName: process.env.REPLAYER_FUNCTION,
+      InvocationType: 'Event',
+    });
   }
   logger.info('staged', { staged: report.staged, duplicates: report.duplicates, rejected: report.rejected });
   const failures = [...report.poison.map((p) => p.messageId), ...report.failed.map((m) => m.messageId)];

@@ -26,6 +26,13 @@ export const replicationStateSchema = z.object({
   oldestPendingAt: z.string().optional(),
   /** The collector's checkpoint at the last replay: CloudTrail was read up to here. */
   collectedUntil: z.string().optional(),
+  /**
+   * The watermark after the last replay, as `lakemirror status` computes it (realtime/watermark): every
+   * source change before it is in the target. Absent while nothing is proven (no full reconcile yet).
+   */
+  watermark: z.string().optional(),
+  /** What held the watermark back (`open event`, `checkpoint`, `full reconcile`) or what is missing. */
+  watermarkBoundBy: z.string().optional(),
   /** The lease holder while the state was written, in words. */
   leaseHolder: z.string().optional(),
 });

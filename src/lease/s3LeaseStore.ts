@@ -1,4 +1,5 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { deleteObject, getObject, putObject } from '../aws/commands/s3.ts';
 import type { LeaseStore } from './leaseStore.ts';
 
 /** Leases as objects under `<snapshots prefix>leases/`; `If-None-Match: *` makes creation atomic (S3 answers 412). */
@@ -11,9 +12,7 @@ export class S3LeaseStore implements LeaseStore {
 
   async create(name: string, text: string): Promise<boolean> {
     try {
-      await this.s3.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: this.key(name), Body: text, IfNoneMatch: '*' }),
-      );
+      await putObject(this.s3, { Bucket: this.bucket, Key: this.key(name), Body: text, IfNoneMatch: '*' });
       return true;
     } catch (error) {
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
@@ -25,7 +24,7 @@ export class S3LeaseStore implements LeaseStore {
 
   async read(name: string): Promise<string | undefined> {
     try {
-      const result = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key(name) }));
+      const result = await getObject(this.s3, { Bucket: this.bucket, Key: this.key(name) });
       return await result.Body?.transformToString('utf8');
     } catch (error) {
       if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
@@ -34,11 +33,11 @@ export class S3LeaseStore implements LeaseStore {
   }
 
   async write(name: string, text: string): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.key(name), Body: text }));
+    await putObject(this.s3, { Bucket: this.bucket, Key: this.key(name), Body: text });
   }
 
   async remove(name: string): Promise<void> {
-    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(name) }));
+    await deleteObject(this.s3, { Bucket: this.bucket, Key: this.key(name) });
   }
 
   describe(name: string): string {

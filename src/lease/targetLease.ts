@@ -1,10 +1,12 @@
 import { hostname } from 'node:os';
 import { LakemirrorError } from '../model/errors.ts';
+import { DEFAULT_LEASE_MS } from '../model/leaseDefaults.ts';
 import { describeHolder, type LeaseHolder, leaseName, parseLeaseHolder } from './leaseHolder.ts';
 import type { LeaseStore } from './leaseStore.ts';
 
 /** A dead holder's lease blocks the target this long at most; a live one renews it every third of it. */
-export const DEFAULT_LEASE_MS = 60_000;
+export { DEFAULT_LEASE_MS };
+
 const POLL_MS = 250;
 
 export interface LeaseRequest {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
-import { parseSnapshotUri } from '../aws/snapshotUri.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
+import { parseSnapshotUri } from '../config/snapshotUri.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
 import { FileLeaseStore } from './fileLeaseStore.ts';

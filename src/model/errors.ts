@@ -1,10 +1,14 @@
+import type { ErrorCode } from './errorCodes.ts';
+
+export type { ErrorCode } from './errorCodes.ts';
+
 /** Who is to blame: decides the wording of the message and the exit code. */
 export type ErrorSource = 'user' | 'aws' | 'internal';
 
 /** What a LakemirrorError carries besides its message. */
 export interface LakemirrorErrorDetails {
-  /** Stable dotted code, e.g. `snapshot.hashMismatch`; tests and the CLI match on it, never on the message. */
-  code: string;
+  /** Stable dotted code from the registry (`errorCodes.ts`); tests and the CLI match on it, never on the message. */
+  code: ErrorCode;
   message: string;
   source: ErrorSource;
   /** The AWS object concerned, in words, e.g. `table sales.orders`. */
@@ -19,7 +23,7 @@ export interface LakemirrorErrorDetails {
  * they switch on `code` and `source`, and the renderer shows `object` and `fix` without knowing the layer.
  */
 export class LakemirrorError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly source: ErrorSource;
   readonly object?: string;
   readonly fix?: string;
@@ -35,6 +39,6 @@ export class LakemirrorError extends Error {
 }
 
 /** Narrows an unknown thrown value, optionally to one code. */
-export function isLakemirrorError(error: unknown, code?: string): error is LakemirrorError {
+export function isLakemirrorError(error: unknown, code?: ErrorCode): error is LakemirrorError {
   return error instanceof LakemirrorError && (code === undefined || error.code === code);
 }

@@ -1,3 +1,4 @@
+import { LakemirrorError } from './errors.ts';
 import type { LfResource } from './lfShapes.ts';
 import type { SnapshotRecord } from './records.ts';
 
@@ -67,7 +68,12 @@ export function resourceKey(resource: LfResource): string {
     const { DatabaseName, TableName, Name } = resource.DataCellsFilter;
     return `dataCellsFilter:${tableKey(DatabaseName, TableName)}.${Name}`;
   }
-  throw new Error(`resourceKey: resource has no known member: ${JSON.stringify(resource)}`);
+  throw new LakemirrorError({
+    code: 'model.invalidResource',
+    source: 'internal',
+    object: 'Lake Formation resource',
+    message: `resourceKey: resource has no known member: ${JSON.stringify(resource)}`,
+  });
 }
 
 /** `db.table#index`: a partition index by its table and name (index names are case-sensitive). */

@@ -1,3 +1,4 @@
+import { LakemirrorError } from '../model/errors.ts';
 import { compareKeys } from '../model/keys.ts';
 import type { PartitionRecord } from '../model/records.ts';
 import type { PartitionGroups } from './sourceSnapshot.ts';
@@ -21,7 +22,12 @@ export function partitionCursor(groups: PartitionGroups): PartitionCursor {
   return {
     partitionsOf(tableKey) {
       if (last !== undefined && compareKeys(tableKey, last) < 0)
-        throw new Error(`partitionCursor: ${tableKey} requested after ${last}; requests must ascend`);
+        throw new LakemirrorError({
+          code: 'internal.partitionOrder',
+          source: 'internal',
+          object: `table ${tableKey}`,
+          message: `partitionCursor: ${tableKey} requested after ${last}; requests must ascend`,
+        });
       last = tableKey;
       const answer = queue.then(async () => {
         current ??= await iterator.next();

@@ -1,6 +1,6 @@
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { type ApiCallCounter, createApiCallCounter } from '../aws/callCounter.ts';
-import { type AwsClients, createAwsClients } from '../aws/clientFactory.ts';
+import { type AwsClientOptions, type AwsClients, createAwsClients } from '../aws/clientFactory.ts';
+import { ENGINE_CLIENTS } from '../aws/clients/engineClients.ts';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import { configuredEndpoint, isLocalEndpoint } from '../aws/endpoints.ts';
 import { createGlueCatalogObjects } from '../aws/glueCatalogObjects.ts';
@@ -10,6 +10,7 @@ import { KmsSnapshotSigner, kmsKeyRegion } from '../aws/kmsSnapshotSigner.ts';
 import { LakeFormationStore } from '../aws/lakeFormationStore.ts';
 import { RateLimiterRegistry } from '../aws/rateLimiter.ts';
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
+import { getCallerIdentity } from '../aws/stsIdentity.ts';
 import type { LakemirrorConfig, TargetConfig } from '../config/configSchema.ts';
 import { createLeaseStore } from '../lease/createLeaseStore.ts';
 import type { LeaseStore } from '../lease/leaseStore.ts';
@@ -38,6 +39,11 @@ export interface Runtime {
   target(target: TargetConfig): Promise<RegionSide>;
   /** Raw clients of a Region, for the real-time mode and checks. */
   clients(region: string, options?: { roleArn?: string }): AwsClients;
+  /**
+   * Where and as whom the Region's clients connect, for a client the engine does not build (the drill's IAM
+   * client): `createAwsClients(runtime.clientOptions(region), { iam })` acts as the Region's clients do.
+   */
+  clientOptions(region: string, options?: { roleArn?: string }): AwsClientOptions;
   now(): Date;
 }
 
@@ -57,6 +63,16 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
   const limiters = new RateLimiterRegistry();
   const sides = new Map<string, Promise<RegionSide>>();
   const clientCache = new Map<string, AwsClients>();
+  const clientOptions = (
+    region: string,
+    extra: { roleArn?: string; counter?: ApiCallCounter; profile?: string },
+  ): AwsClientOptions => ({
+    region,
+    ...((extra.profile ?? options.profile) ? { profile: extra.profile ?? options.profile } : {}),
+    ...(extra.roleArn ? { roleArn: extra.roleArn } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(extra.counter ? { counter: extra.counter } : {}),
+  });
   const clients = (
     region: string,
     extra: { roleArn?: string; counter?: ApiCallCounter; profile?: string } = {},
@@ -64,13 +80,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
     const id = `${region}|${extra.roleArn ?? ''}|${extra.counter ? 'counted' : ''}`;
     let set = extra.counter ? undefined : clientCache.get(id);
     if (!set) {
-      set = createAwsClients({
-        region,
-        ...((extra.profile ?? options.profile) ? { profile: extra.profile ?? options.profile } : {}),
-        ...(extra.roleArn ? { roleArn: extra.roleArn } : {}),
-        ...(endpoint ? { endpoint } : {}),
-        ...(extra.counter ? { counter: extra.counter } : {}),
-      });
+      set = createAwsClients(clientOptions(region, extra), ENGINE_CLIENTS);
       if (!extra.counter) clientCache.set(id, set);
     }
     return set;
@@ -144,6 +154,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
         ...(target.catalogId ? { catalogId: target.catalogId } : {}),
       }),
     clients: (region, extra) => clients(region, extra ?? {}),
+    clientOptions: (region, extra) => clientOptions(region, extra ?? {}),
     now: options.now ?? (() => new Date()),
   };
 }
@@ -160,7 +171,7 @@ async function callerIdentity(
   endpoint: string | undefined,
 ): Promise<{ account: string; arn?: string }> {
   try {
-    const identity = await set.sts.send(new GetCallerIdentityCommand({}));
+    const identity = await getCallerIdentity(set.sts);
     return { account: identity.Account ?? 'unknown', ...(identity.Arn ? { arn: identity.Arn } : {}) };
   } catch (error) {
     if (isUnreachable(error)) throw unreachableError(error, region, endpoint);

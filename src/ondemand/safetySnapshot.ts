@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
-import { parseSnapshotUri } from '../aws/snapshotUri.ts';
+import { parseSnapshotUri } from '../config/snapshotUri.ts';
 import type { SnapshotRecord } from '../model/records.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import type { RegionSide } from './regionSide.ts';

@@ -1,7 +1,7 @@
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import { FileSnapshotStore } from '../aws/fileSnapshotStore.ts';
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
-import { parseSnapshotUri } from '../aws/snapshotUri.ts';
+import { parseSnapshotUri } from '../config/snapshotUri.ts';
 import type { Runtime } from './runtime.ts';
 
 /** A store that can read the given snapshot, wherever it is (the config's store, another file, another bucket). */

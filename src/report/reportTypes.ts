@@ -96,13 +96,19 @@ export interface PendingChange {
 }
 
 export interface RpoResult {
-  /** Age of the oldest change not yet in the target; `null` when nothing is pending. */
+  /**
+   * Age of the oldest source change known not to be in the target: the oldest pending, held or failed event
+   * of the event table and the oldest dated drift. `null` when nothing is pending. This is what the limit
+   * (`drill.maxRpoMinutes`) and the verdict judge.
+   */
   minutes: number | null;
   oldestPendingChange?: PendingChange;
   status: Status;
   /**
    * With a real-time event table: the replicated-through time (every source change before it is in the
-   * targets) and its age in minutes, the proven upper bound of the data a failover would lose now.
+   * targets) and its age in minutes, the proven upper bound of the data a failover would lose now. Shown
+   * apart and labelled as a bound: it waits for the next full reconcile, so it can be two cycles old while
+   * the copy is fresh; it never decides the RPO or the verdict.
    */
   watermark?: { at?: string; minutes: number | null; boundBy: string };
 }

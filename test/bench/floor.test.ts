@@ -7,9 +7,12 @@ import {
   type LakeShape,
   pages,
   partitionsAddedFloor,
+  reconcileCoverage,
+  reconcileRunFloor,
   regionReadFloor,
   resyncFloor,
 } from '../../bench/floor.ts';
+import { databaseShapes, generateLake, lakeShape } from '../../bench/generateLake.ts';
 
 const shape: LakeShape = {
   databases: 2,
@@ -100,5 +103,45 @@ describe('floor', () => {
     expect(floorSeconds(floor, 50)).toBe((550 - 50) / 50);
     expect(floorSeconds(floor, 0)).toBe(0);
     expect(floorSeconds({ source: { 'cloudtrail:LookupEvents': 22 }, target: {} }, 0)).toBe(10);
+  });
+});
+
+describe('reconcile coverage model', () => {
+  const settings = { everyMinutes: 60, intervalMinutes: 5, maxCallsPerRun: 500, costFactor: 1 };
+  const of = (size: 'small' | 'large') => {
+    const lake = generateLake(size, 1);
+    return [databaseShapes(lake), lakeShape(lake)] as const;
+  };
+
+  it('covers the small lake in one 60-minute cycle (13 runs of a 5-minute schedule), paced by the cycle', () => {
+    expect(reconcileCoverage(...of('small'), settings)).toMatchObject({
+      runs: 13,
+      minutes: 60,
+      budgetBound: false,
+    });
+  });
+
+  it('is bound by the budget on the large lake: one database a run at 500 calls, 60 minutes at about 4,100', () => {
+    expect(reconcileCoverage(...of('large'), settings)).toMatchObject({
+      runs: 101,
+      minutes: 500,
+      budgetBound: true,
+    });
+    const raised = { ...settings, costFactor: 1.238, maxCallsPerRun: 4100 };
+    expect(reconcileCoverage(...of('large'), raised)).toMatchObject({ runs: 13, minutes: 60 });
+  });
+
+  it('charges a run its listing, and per database compared its tables, partitions, grants and tag reads', () => {
+    const db = { name: 'sales', tables: 150, partitionsPerTable: [2500, 10] };
+    const floor = reconcileRunFloor(120, [db], { ...EMPTY_SHAPE, grants: 5, lfTags: 1, dataCellsFilters: 1 });
+    expect(floor.source).toEqual({
+      'glue:GetDatabases': 2,
+      'glue:GetTables': 2,
+      'glue:GetPartitions': 4,
+      'lakeformation:ListPermissions': 1,
+      'lakeformation:ListDataCellsFilter': 1,
+      'lakeformation:GetResourceLFTags': 151,
+    });
+    expect(floor.target).toEqual(floor.source);
   });
 });

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BenchContext, createBenchContext, DEFAULT_SETTINGS } from '../../bench/harness.ts';
+import type { BenchContext } from '../../bench/harness.ts';
 import { realtimeBurstOf, realtimeOneTable } from '../../bench/scenarios/realtime.ts';
-import { loadUseCases } from '../../bench/useCases.ts';
+import { realtimePushBurstOf } from '../../bench/scenarios/realtimePush.ts';
 import { PENDING_SHARDS } from '../../src/realtime/eventTable/items.ts';
+import { startTinyBench } from './tinyBench.ts';
 
 describe('benchmark real-time scenarios: tiny lake, no latency, no limits but LookupEvents', () => {
   let ctx: BenchContext;
   beforeAll(async () => {
-    ctx = await createBenchContext(
-      { ...DEFAULT_SETTINGS, size: 'tiny', latencyMs: 0, rps: 0 },
-      await loadUseCases(),
-    );
+    ctx = await startTinyBench();
   });
   afterAll(async () => {
     await ctx?.stop();
@@ -21,7 +19,8 @@ describe('benchmark real-time scenarios: tiny lake, no latency, no limits but Lo
     expect(result.status).toBe('ok');
     expect(result.targets.every((t) => t.met)).toBe(true);
     const calls = result.extra!.calls as { eventTable: Record<string, number>; lookupEvents: number };
-    expect(calls.eventTable['dynamodb:Query']).toBe(PENDING_SHARDS);
+    // One Query per pending-index shard for the items, and again for the watermark the replay records.
+    expect(calls.eventTable['dynamodb:Query']).toBe(2 * PENDING_SHARDS);
     expect(calls.lookupEvents).toBeGreaterThanOrEqual(2);
   });
 
@@ -32,5 +31,27 @@ describe('benchmark real-time scenarios: tiny lake, no latency, no limits but Lo
     expect(result.extra!.applied).toBeGreaterThanOrEqual(120);
     const lookups = result.operations!.find((o) => o.operation === 'cloudtrail:LookupEvents')!;
     expect(lookups.actual).toBeGreaterThanOrEqual(lookups.floor);
+  });
+
+  it('a push burst is drained while it is made: each change staged once, by push, and both paths end in sync', async () => {
+    const result = await realtimePushBurstOf(150).run(ctx, []);
+    expect(result.status).toBe('ok');
+    expect(result.targets.find((t) => t.name === 'in sync after both')?.met).toBe(true);
+    const push = result.extra!.push as {
+      staged: number;
+      stagedByBackstop: number;
+      lag: { applied: number; p99Seconds: number | null };
+      tickTimeline: Array<{ received: number; replayed: number }>;
+    };
+    expect(push.staged + push.stagedByBackstop).toBe(150);
+    expect(push.lag.applied).toBe(150);
+    expect(push.lag.p99Seconds).not.toBeNull();
+    expect(push.tickTimeline.reduce((n, t) => n + t.received, 0)).toBe(150);
+    // DynamoDB and SQS keep their own limits, not the control plane's rps (README, Performance).
+    expect((await ctx.cloud.setFaults({})).serviceRps).toEqual({ dynamodb: 4_000, sqs: 0 });
+    // Only the lakemirror's own calls are counted: the burst's source writes are not.
+    expect(result.operations!.some((o) => o.side === 'source' && o.operation === 'glue:UpdateTable')).toBe(
+      false,
+    );
   });
 });

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BenchContext, createBenchContext, DEFAULT_SETTINGS } from '../../bench/harness.ts';
+import type { BenchContext } from '../../bench/harness.ts';
 import { fullSync } from '../../bench/scenarios/fullSync.ts';
 import { noChangeResync } from '../../bench/scenarios/incremental.ts';
-import { loadUseCases } from '../../bench/useCases.ts';
+import { startTinyBench } from './tinyBench.ts';
 
 describe('benchmark smoke: tiny lake, no latency, no limits', () => {
   let ctx: BenchContext;
   beforeAll(async () => {
-    ctx = await createBenchContext(
-      { ...DEFAULT_SETTINGS, size: 'tiny', latencyMs: 0, rps: 0 },
-      await loadUseCases(),
-    );
+    ctx = await startTinyBench();
   });
   afterAll(async () => {
     await ctx?.stop();

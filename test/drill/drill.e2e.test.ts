@@ -12,8 +12,10 @@ import { demoTrustPolicy } from '@lakemirror/localcloud';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../src/aws/clientFactory.ts';
+import { dynamoDb as dynamoDbClient } from '../../src/aws/clients/dynamoDb.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
 import { type DrillOptions, runDrill } from '../../src/drill/index.ts';
+import { renderDrillSummary } from '../../src/drill/summary.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
 import { createEventTable } from '../../src/realtime/eventTable/createEventTable.ts';
 import { EventTable } from '../../src/realtime/eventTable/eventTable.ts';
@@ -108,6 +110,36 @@ describe('drill on the demo lake', () => {
     expect(existsSync(join(config.snapshots.uri, 'leases', 'us-east-2.replication-stopped.json'))).toBe(
       false,
     );
+  });
+
+  it('RPO is the oldest unapplied change known; an old watermark is shown apart as a bound and fails nothing', async () => {
+    // A reconcile every 60 minutes: the last full cycle started 135 minutes ago, while nothing is pending
+    // and the copy is fresh (the checkpoint is a minute old).
+    const own = { ...config, realtime: { ...config.realtime, eventTable: 'lakemirror-drill-watermark' } };
+    const { dynamoDb } = createAwsClients(
+      { region: 'us-east-1', endpoint: cloud.endpoint },
+      { dynamoDb: dynamoDbClient },
+    );
+    await createEventTable(dynamoDb, own.realtime.eventTable);
+    const table = new EventTable(dynamoDb, own.realtime.eventTable);
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    await table.advanceCheckpoint('us-east-1', 0, ago(1));
+    await table.writeReconcileCursor('us-east-1', {
+      ...newCursor(ago(15)),
+      lastFullAt: ago(135).toISOString(),
+    });
+
+    const report = await drill(own);
+
+    expect(report.rpo.minutes).toBeNull();
+    expect(report.rpo.status).toBe('pass');
+    expect(report.rpo.watermark).toMatchObject({ boundBy: 'full reconcile' });
+    expect(report.rpo.watermark!.minutes).toBeGreaterThanOrEqual(135);
+    expect(report.rpo.watermark!.minutes).toBeGreaterThan(config.drill.maxRpoMinutes);
+    const summary = renderDrillSummary(report);
+    expect(summary).toMatch(/ok {3}RPO none pending/);
+    expect(summary).toMatch(/watermark bound 2 h 1\d min \(by full reconcile\).*an upper bound, not the RPO/);
+    expect(renderDrillHtml(report)).toMatch(/watermark bound \(not the RPO\): [^<]+, by full reconcile/);
   });
 
   it('fails a usability check for a grant to a deleted role and for a missing S3 prefix', async () => {
@@ -218,7 +250,10 @@ describe('drill on the demo lake', () => {
   });
 
   it('takes RPO from the oldest pending event and the lag chart from applied events', async () => {
-    const { dynamoDb } = createAwsClients({ region: 'us-east-1', endpoint: cloud.endpoint });
+    const { dynamoDb } = createAwsClients(
+      { region: 'us-east-1', endpoint: cloud.endpoint },
+      { dynamoDb: dynamoDbClient },
+    );
     await createEventTable(dynamoDb, config.realtime.eventTable);
     const table = new EventTable(dynamoDb, config.realtime.eventTable);
     const now = Date.now();

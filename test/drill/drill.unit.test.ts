@@ -67,6 +67,9 @@ describe('event history', () => {
       object: 'table:sales.orders',
     });
     expect(oldestUnapplied(items.slice(2, 3), NOW)).toBeUndefined();
+    // A change the circuit breaker holds is not in the target either.
+    const held = item({ eventId: 'held', eventTime: '2026-03-01T09:45:00Z', status: 'held' });
+    expect(oldestUnapplied([...items, held], NOW)?.eventTime).toBe('2026-03-01T09:45:00Z');
   });
 
   it('turns applied items of the last day into lag samples, oldest first', () => {

@@ -4,7 +4,6 @@ import {
   CreateTableCommand,
   GetPartitionsCommand,
   GetTableCommand,
-  UpdateTableCommand,
 } from '@aws-sdk/client-glue';
 import { GrantPermissionsCommand, ListPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,28 +12,11 @@ import { validateConfig } from '../../src/config/loadConfig.ts';
 import { runFailback } from '../../src/failover/runFailback.ts';
 import { runFailover } from '../../src/failover/runFailover.ts';
 import { createRuntime } from '../../src/ondemand/index.ts';
-import { setOwner } from '../lease/setOwner.ts';
+import { setOwner, setOwnerIn } from '../lease/setOwner.ts';
 import { type RealtimeLake, startRealtimeLake, TARGET } from '../realtime/support/realtimeLake.ts';
 import { cli } from '../support/cli.ts';
 import type { TestClients } from '../support/localCloud.ts';
 import { reversedPath } from './support.ts';
-
-async function setOwnerIn(clients: TestClients, owner: string) {
-  const table = (await clients.glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders' })))
-    .Table!;
-  await clients.glue.send(
-    new UpdateTableCommand({
-      DatabaseName: 'sales',
-      TableInput: {
-        Name: 'orders',
-        PartitionKeys: table.PartitionKeys,
-        StorageDescriptor: table.StorageDescriptor,
-        TableType: table.TableType,
-        Parameters: { ...table.Parameters, owner },
-      },
-    }),
-  );
-}
 
 const owner = async (clients: TestClients) =>
   (await clients.glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders' }))).Table?.Parameters

@@ -44,6 +44,7 @@ describe('soft failover', () => {
     expect(report.rpo).toMatchObject({ zero: true, boundMs: 0 });
     expect(report.steps.map((s) => s.name)).toEqual([
       'stop-replication',
+      'stop-capture',
       'drain',
       'verify',
       'base-snapshot',
@@ -128,6 +129,7 @@ describe('soft failover', () => {
     });
     expect(rerun.steps.map((s) => [s.name, s.status])).toEqual([
       ['stop-replication', 'alreadyDone'],
+      ['stop-capture', 'alreadyDone'],
       ['drain', 'alreadyDone'],
       ['verify', 'alreadyDone'],
       ['base-snapshot', 'done'],

@@ -1,8 +1,8 @@
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
-import { demoConfig, seedDemo } from '../support/demoSync.ts';
-import { callsIn, startTestCloud, sum } from '../support/localCloud.ts';
+import { demoConfig, startSeededCloud } from '../support/demoSync.ts';
+import { callsIn, sum } from '../support/localCloud.ts';
 
 const mapping = {
   'lakemirror-demo-lake-use1': 'lakemirror-demo-lake-usw2',
@@ -14,12 +14,9 @@ describe('several targets in one run', () => {
   const sourceCalls = () => callsIn(cloud, 'us-east-1');
 
   beforeAll(async () => {
-    cloud = await startTestCloud();
-    await seedDemo(cloud);
+    cloud = await startSeededCloud();
   });
-  afterAll(async () => {
-    await cloud.stop();
-  });
+  afterAll(() => cloud.stop());
 
   it('reads the source once, whatever the number of targets', async () => {
     cloud.stats.reset();

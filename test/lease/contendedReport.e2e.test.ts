@@ -4,8 +4,8 @@ import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfigFile } from '../reliability/support.ts';
 import { readAudit } from '../support/audit.ts';
-import { seedDemo } from '../support/demoSync.ts';
-import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';
+import { startSeededCloud } from '../support/demoSync.ts';
+import { clientsFor, writeCalls } from '../support/localCloud.ts';
 
 /** `lakemirror sync` as a process of its own; answers its exit code and everything it printed. */
 function syncProcess(config: string): Promise<{ code: number | null; output: string }> {
@@ -30,12 +30,9 @@ function syncProcess(config: string): Promise<{ code: number | null; output: str
 describe('two sync processes on one fresh target', () => {
   let cloud: LocalCloud;
   beforeAll(async () => {
-    cloud = await startTestCloud();
-    await seedDemo(cloud);
+    cloud = await startSeededCloud();
   });
-  afterAll(async () => {
-    await cloud.stop();
-  });
+  afterAll(() => cloud.stop());
 
   it('the lease serialises them; the second reports nothing to do, no failure; each object is created once', async () => {
     const files = demoConfigFile(cloud);

@@ -8,8 +8,8 @@ import { S3LeaseStore } from '../../src/lease/s3LeaseStore.ts';
 import { isLakemirrorError } from '../../src/model/errors.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
 import { cli } from '../support/cli.ts';
-import { demoConfig, seedDemo } from '../support/demoSync.ts';
-import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';
+import { demoConfig, startSeededCloud } from '../support/demoSync.ts';
+import { clientsFor, writeCalls } from '../support/localCloud.ts';
 
 async function tableCount(cloud: LocalCloud, region: string, database: string): Promise<number> {
   const page = await clientsFor(cloud, region).glue.send(new GetTablesCommand({ DatabaseName: database }));
@@ -19,12 +19,9 @@ async function tableCount(cloud: LocalCloud, region: string, database: string): 
 describe('one writer per target (lease)', () => {
   let cloud: LocalCloud;
   beforeAll(async () => {
-    cloud = await startTestCloud();
-    await seedDemo(cloud);
+    cloud = await startSeededCloud();
   });
-  afterAll(async () => {
-    await cloud.stop();
-  });
+  afterAll(() => cloud.stop());
 
   it('refuses a second concurrent sync at once, naming the first; the first applies each change once', async () => {
     const config = demoConfig(cloud, { targets: [{ region: 'us-west-2' }] });

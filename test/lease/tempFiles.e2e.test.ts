@@ -4,18 +4,14 @@ import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileSnapshotStore } from '../../src/aws/fileSnapshotStore.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
-import { demoConfig, seedDemo } from '../support/demoSync.ts';
-import { startTestCloud } from '../support/localCloud.ts';
+import { demoConfig, startSeededCloud } from '../support/demoSync.ts';
 
 describe('no snapshot temp files of dead runs', () => {
   let cloud: LocalCloud;
   beforeAll(async () => {
-    cloud = await startTestCloud();
-    await seedDemo(cloud);
+    cloud = await startSeededCloud();
   });
-  afterAll(async () => {
-    await cloud.stop();
-  });
+  afterAll(() => cloud.stop());
 
   it('the next sync removes the temp file a killed run left, but not one a live writer is writing', async () => {
     const config = demoConfig(cloud);

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { DeleteRoleCommand } from '@aws-sdk/client-iam';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/model/snapshotFormat.ts';
 import { createRuntime, runSnapshot, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
 import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';
@@ -25,7 +26,7 @@ describe('bad snapshots, faults and unknown principals', () => {
     ['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), 'snapshot.truncated'],
     [
       'wrong schemaVersion',
-      (t) => t.replace('"schemaVersion":3', '"schemaVersion":99'),
+      (t) => t.replace(`"schemaVersion":${SNAPSHOT_SCHEMA_VERSION}`, '"schemaVersion":99'),
       'snapshot.schemaVersion',
     ],
     ['edited record (hash mismatch)', (t) => t.replace('"orders"', '"orderz"'), 'snapshot.hashMismatch'],

@@ -3,9 +3,9 @@ import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runSync, runVerify } from '../../src/ondemand/index.ts';
 import { recordingOutput } from '../../src/ondemand/output.ts';
-import { demoConfig, seedDemo } from '../support/demoSync.ts';
+import { demoConfig, startSeededCloud } from '../support/demoSync.ts';
 import { holdSourcePartitions } from '../support/holdSource.ts';
-import { callsIn, clientsFor, failure, startTestCloud, writeCalls } from '../support/localCloud.ts';
+import { callsIn, clientsFor, failure, writeCalls } from '../support/localCloud.ts';
 
 const SOURCE = 'us-east-1';
 
@@ -22,12 +22,9 @@ function holdSourceUntilTargetWrote(cloud: LocalCloud, target: string, from: num
 describe('early apply: a sync writes the target while the source snapshot is still being read', () => {
   let cloud: LocalCloud;
   beforeAll(async () => {
-    cloud = await startTestCloud();
-    await seedDemo(cloud);
+    cloud = await startSeededCloud();
   });
-  afterAll(async () => {
-    await cloud.stop();
-  });
+  afterAll(() => cloud.stop());
 
   it('creates partitions in the target before the source is read, and never re-reads what it created', async () => {
     const target = 'eu-central-1';

@@ -9,20 +9,17 @@ import { RevokePermissionsCommand } from '@aws-sdk/client-lakeformation';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
-import { demoConfig, seedDemo } from '../support/demoSync.ts';
-import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';
+import { demoConfig, startSeededCloud } from '../support/demoSync.ts';
+import { clientsFor, writeCalls } from '../support/localCloud.ts';
 
 const ANALYST = 'arn:aws:iam::123456789012:role/analyst';
 
 describe('on-demand sync after source changes (deleteMissing)', () => {
   let cloud: LocalCloud;
   beforeAll(async () => {
-    cloud = await startTestCloud();
-    await seedDemo(cloud);
+    cloud = await startSeededCloud();
   });
-  afterAll(async () => {
-    await cloud.stop();
-  });
+  afterAll(() => cloud.stop());
 
   it('plans exactly the changes, applies them, verifies, and then has nothing left to do', async () => {
     const config = demoConfig(cloud, { deleteMissing: true });

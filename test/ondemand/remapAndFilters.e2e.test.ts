@@ -9,8 +9,8 @@ import { ListPermissionsCommand, ListResourcesCommand } from '@aws-sdk/client-la
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
-import { demoConfig, seedDemo } from '../support/demoSync.ts';
-import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';
+import { demoConfig, startSeededCloud } from '../support/demoSync.ts';
+import { clientsFor, writeCalls } from '../support/localCloud.ts';
 
 const SOURCE_BUCKET = 'lakemirror-demo-lake-use1';
 const TARGET_BUCKET = 'lakemirror-demo-lake-usw2';
@@ -18,12 +18,9 @@ const TARGET_BUCKET = 'lakemirror-demo-lake-usw2';
 describe('S3 remapping, filters and maxDeletes', () => {
   let cloud: LocalCloud;
   beforeAll(async () => {
-    cloud = await startTestCloud();
-    await seedDemo(cloud);
+    cloud = await startSeededCloud();
   });
-  afterAll(async () => {
-    await cloud.stop();
-  });
+  afterAll(() => cloud.stop());
 
   it('swaps the bucket and keeps the prefix in every kind of location', async () => {
     await runSync(createRuntime(demoConfig(cloud)));

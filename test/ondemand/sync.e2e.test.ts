@@ -1,18 +1,15 @@
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
-import { demoConfig, seedDemo } from '../support/demoSync.ts';
-import { startTestCloud, writeCalls } from '../support/localCloud.ts';
+import { demoConfig, startSeededCloud } from '../support/demoSync.ts';
+import { writeCalls } from '../support/localCloud.ts';
 
 describe('on-demand sync of the demo lake', () => {
   let cloud: LocalCloud;
   beforeAll(async () => {
-    cloud = await startTestCloud();
-    await seedDemo(cloud);
+    cloud = await startSeededCloud();
   });
-  afterAll(async () => {
-    await cloud.stop();
-  });
+  afterAll(() => cloud.stop());
 
   it('replicates everything, verifies in sync, and a second sync writes nothing', async () => {
     const config = demoConfig(cloud);

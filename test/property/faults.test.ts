@@ -71,14 +71,20 @@ describe('faults and crashes: the target converges, nothing is lost or applied t
   });
 
   it('a sync under throttling, 5% 500s and latency spikes converges', async () => {
-    const world = await freshWorld(cloud);
-    await changeEverything(world);
-    cloud.stats.reset();
-    const report = await withFaults(cloud, () => runSync(world.runtime()));
-    expect(syncProblems(report)).toEqual([]);
-    const { faulted, throttled } = cloud.stats.snapshot();
-    expect(faulted + throttled).toBeGreaterThan(0);
-    await expectConverged(world);
+    // A tiny sync is ~50 calls: about one in twelve sees no fault at 5%, and on a loaded machine nothing
+    // reaches the rate limit. Such a run proves nothing, so it is run again on a fresh world, up to 5 times.
+    let injected = 0;
+    for (let attempt = 0; attempt < 5 && injected === 0; attempt += 1) {
+      const world = await freshWorld(cloud);
+      await changeEverything(world);
+      cloud.stats.reset();
+      const report = await withFaults(cloud, () => runSync(world.runtime()));
+      expect(syncProblems(report)).toEqual([]);
+      const { faulted, throttled } = cloud.stats.snapshot();
+      injected = faulted + throttled;
+      await expectConverged(world);
+    }
+    expect(injected).toBeGreaterThan(0);
   });
 
   it('collect and replay under throttling, 5% 500s and latency spikes apply every staged event', async () => {

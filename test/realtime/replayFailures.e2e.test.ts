@@ -14,7 +14,7 @@ import { GrantPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
-import { LakemirrorError } from '../../src/model/errors.ts';
+import { type ErrorCode, LakemirrorError } from '../../src/model/errors.ts';
 import { stableStringify } from '../../src/model/stableStringify.ts';
 import type { RegionSide } from '../../src/ondemand/regionSide.ts';
 import {
@@ -53,7 +53,7 @@ function recordWrites(log: string[], limit = Number.POSITIVE_INFINITY) {
             writes += 1;
             if (writes > limit)
               throw new LakemirrorError({
-                code: 'test.crash',
+                code: 'test.crash' as ErrorCode,
                 source: 'internal',
                 message: 'simulated crash',
               });

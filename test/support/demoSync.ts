@@ -5,12 +5,19 @@ import type { LocalCloud } from '@lakemirror/localcloud';
 import { demoLake, seedDemoLake } from '@lakemirror/localcloud';
 import type { LakemirrorConfig, LakemirrorConfigInput } from '../../src/config/configSchema.ts';
 import { validateConfig } from '../../src/config/loadConfig.ts';
-import { clientsFor } from './localCloud.ts';
+import { clientsFor, startTestCloud } from './localCloud.ts';
 
 /** Seeds the demo lake into the cloud's us-east-1 through the real SDK clients. */
 export async function seedDemo(cloud: LocalCloud): Promise<void> {
   const clients = clientsFor(cloud, 'us-east-1');
   await seedDemoLake(clients, demoLake());
+}
+
+/** A local cloud with the demo lake seeded: what most end-to-end files start from (stop it in afterAll). */
+export async function startSeededCloud(): Promise<LocalCloud> {
+  const cloud = await startTestCloud();
+  await seedDemo(cloud);
+  return cloud;
 }
 
 /** A config replicating the demo lake from us-east-1 to us-west-2 in this cloud, snapshots in a temp dir. */

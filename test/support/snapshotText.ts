@@ -1,4 +1,5 @@
 import { sha256 } from '../../src/model/hash.ts';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/model/snapshotFormat.ts';
 import { stableStringify } from '../../src/model/stableStringify.ts';
 
 const HEADER_PREFIX = '{"header":';
@@ -27,7 +28,7 @@ export function rehashed(text: string): string {
 /** The same snapshot as schemaVersion 1 wrote it: records-only hash, no signature. */
 export function asVersion1(text: string): string {
   const { lines, trailerAt, records } = partsOf(text);
-  lines[0] = lines[0]!.replace('"schemaVersion":3', '"schemaVersion":1');
+  lines[0] = lines[0]!.replace(`"schemaVersion":${SNAPSHOT_SCHEMA_VERSION}`, '"schemaVersion":1');
   lines[trailerAt] = lines[trailerAt]!.replace(/sha256:[0-9a-f]{64}/, sha256(records.join('\n'))).replace(
     /,"signature":\{[^}]*\}/,
     '',

@@ -8,6 +8,11 @@ export interface FaultSettings {
   jitterMs: number;
   /** Requests a second allowed per account, Region and service; 0 = unlimited. Excess answers throttling. */
   throttleRps: number;
+  /**
+   * Per-service overrides of throttleRps, keyed by signing name (e.g. `dynamodb`): services whose real limits
+   * are far above the control-plane APIs' (DynamoDB, SQS) need not share one rate with Glue.
+   */
+  serviceRps: Record<string, number>;
   /** Per-operation overrides of throttleRps, keyed `service:Operation` (e.g. `glue:GetPartitions`). */
   operationRps: Record<string, number>;
   /** Fraction (0..1) of calls answered with the service's internal error (HTTP 500). */
@@ -25,6 +30,7 @@ export const DEFAULT_FAULTS: FaultSettings = {
   latencyMs: 0,
   jitterMs: 0,
   throttleRps: 0,
+  serviceRps: {},
   operationRps: {},
   faultRate: 0,
   lookupEventsLimit: true,
@@ -48,6 +54,7 @@ export class FaultInjector {
   get current(): FaultSettings {
     return {
       ...this.settings,
+      serviceRps: { ...this.settings.serviceRps },
       operationRps: { ...this.settings.operationRps },
       unreachableRegions: [...this.settings.unreachableRegions],
     };
@@ -69,9 +76,9 @@ export class FaultInjector {
     const opKey = `${service}:${operation}`;
     const limits: Array<[string, number]> = [];
     const opRate = this.settings.operationRps[opKey];
+    const serviceRate = this.settings.serviceRps[service] ?? this.settings.throttleRps;
     if (opRate && opRate > 0) limits.push([`${accountId}/${region}/${opKey}`, opRate]);
-    else if (this.settings.throttleRps > 0)
-      limits.push([`${accountId}/${region}/${service}`, this.settings.throttleRps]);
+    else if (serviceRate > 0) limits.push([`${accountId}/${region}/${service}`, serviceRate]);
     if (this.settings.lookupEventsLimit && opKey === 'cloudtrail:LookupEvents') {
       limits.push([`${accountId}/${region}/${opKey}/real`, LOOKUP_EVENTS_RPS]);
     }

@@ -24,6 +24,7 @@ describe('fault injection', () => {
       faultRate: 0,
       latencyMs: 0,
       jitterMs: 0,
+      serviceRps: {},
       operationRps: {},
     });
     await admin(cloud, 'faults', { lookupEventsLimit: true });
@@ -104,5 +105,18 @@ describe('fault injection', () => {
       await Promise.allSettled([1, 2, 3].map(() => sts.send(new GetCallerIdentityCommand({})))),
     );
     expect(burst).toEqual({ ok: 1, errors: ['Throttling', 'Throttling'] });
+  });
+
+  it('limits one service on its own with serviceRps, leaving the others at throttleRps', async () => {
+    await admin(cloud, 'faults', { throttleRps: 1, serviceRps: { sts: 3 }, lookupEventsLimit: false });
+    const clients = clientsFor(cloud, 'eu-west-3', 'AKIALOCALTEST', { maxAttempts: 1 });
+    const sts = settle(
+      await Promise.allSettled([1, 2, 3].map(() => clients.sts.send(new GetCallerIdentityCommand({})))),
+    );
+    expect(sts).toEqual({ ok: 3, errors: [] });
+    const trail = settle(
+      await Promise.allSettled([1, 2].map(() => clients.cloudTrail.send(new LookupEventsCommand({})))),
+    );
+    expect(trail).toEqual({ ok: 1, errors: ['ThrottlingException'] });
   });
 });

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { createAwsClients } from '../../aws/clientFactory.ts';
+import { ENGINE_CLIENTS } from '../../aws/clients/engineClients.ts';
 import { loadConfig } from '../../config/loadConfig.ts';
 import { runSync } from '../../ondemand/runSync.ts';
 import { createRuntime } from '../../ondemand/runtime.ts';
@@ -58,15 +59,14 @@ async function runDemo(
       'seed',
       'a demo lake in us-east-1 (databases, tables, partitions, grants, LF-Tags, filters)',
     );
-    const clients = createAwsClients({ region: config.source.region, endpoint: cloud.endpoint });
-    const { IAMClient } = await import('@aws-sdk/client-iam');
-    const iam = new IAMClient({
-      region: config.source.region,
-      endpoint: cloud.endpoint,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    // IAM is loaded only here (the seed creates the demo's roles), not with every command.
+    const { iam } = await import('../../aws/clients/iam.ts');
+    const clients = createAwsClients(
+      { region: config.source.region, endpoint: cloud.endpoint },
+      { ...ENGINE_CLIENTS, iam },
+    );
     await seedDemoLake(
-      { glue: clients.glue, lakeFormation: clients.lakeFormation, iam, s3: clients.s3 },
+      { glue: clients.glue, lakeFormation: clients.lakeFormation, iam: clients.iam, s3: clients.s3 },
       demoLake(),
     );
     // Data replication is S3's job (Cross-Region Replication); the demo stands in for it so a drill passes.

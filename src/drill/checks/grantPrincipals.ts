@@ -1,5 +1,6 @@
-import { GetRoleCommand, GetUserCommand, type IAMClient } from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import pLimit from 'p-limit';
+import { getRole, getUser } from '../../aws/commands/iam.ts';
 import { resourceKey } from '../../model/keys.ts';
 import type { GrantRecord } from '../../model/records.ts';
 import type { DrillCheck } from '../../report/reportTypes.ts';
@@ -8,8 +9,8 @@ import { principalTarget } from './principal.ts';
 /** `undefined` when the role or user exists, else why it cannot be used. */
 async function lookUp(iam: IAMClient, kind: 'role' | 'user', name: string): Promise<string | undefined> {
   try {
-    if (kind === 'role') await iam.send(new GetRoleCommand({ RoleName: name }));
-    else await iam.send(new GetUserCommand({ UserName: name }));
+    if (kind === 'role') await getRole(iam, { RoleName: name });
+    else await getUser(iam, { UserName: name });
     return undefined;
   } catch (error) {
     const code = (error as Error).name;

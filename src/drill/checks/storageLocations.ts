@@ -1,5 +1,6 @@
-import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
+import { listObjectsV2 } from '../../aws/commands/s3.ts';
 import type { TableRecord } from '../../model/records.ts';
 import type { DrillCheck } from '../../report/reportTypes.ts';
 import { probesOfTable, type S3Probe } from './s3Location.ts';
@@ -7,9 +8,7 @@ import { probesOfTable, type S3Probe } from './s3Location.ts';
 /** What S3 said about one probe: `undefined` = found, else why it is not usable. */
 export async function runProbe(s3: S3Client, probe: S3Probe): Promise<string | undefined> {
   try {
-    const answer = await s3.send(
-      new ListObjectsV2Command({ Bucket: probe.bucket, Prefix: probe.key, MaxKeys: 1 }),
-    );
+    const answer = await listObjectsV2(s3, { Bucket: probe.bucket, Prefix: probe.key, MaxKeys: 1 });
     const first = answer.Contents?.[0]?.Key;
     if (first !== undefined && (!probe.exact || first === probe.key)) return undefined;
     return probe.exact ? 'the file does not exist' : 'no objects under this prefix';

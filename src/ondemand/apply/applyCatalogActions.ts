@@ -1,5 +1,6 @@
 import type { DatabaseInput, TableInput } from '@aws-sdk/client-glue';
 import { journaled } from '../../audit/writeJournal.ts';
+import { LakemirrorError } from '../../model/errors.ts';
 import type { Action, ActionOf } from '../../plan/actions.ts';
 import type { RegionSide } from '../regionSide.ts';
 import { type ActionResult, attempt } from './actionResult.ts';
@@ -58,5 +59,9 @@ async function sendCatalogAction(target: RegionSide, action: Action): Promise<un
         ? writer.updateTable(databaseName, input, target.glueReader.versionOf(databaseName, input.Name!))
         : writer.deleteTable(databaseName, input.Name!);
   }
-  throw new Error(`applyCatalogAction cannot apply ${action.kind}`);
+  throw new LakemirrorError({
+    code: 'internal.unknownKind',
+    source: 'internal',
+    message: `applyCatalogAction cannot apply ${action.kind}`,
+  });
 }

@@ -3,6 +3,7 @@ import { journaled, type WriteCall } from '../../audit/writeJournal.ts';
 import { chunk } from '../../aws/chunk.ts';
 import { STATISTICS_LIMITS, type StatisticsOwner } from '../../aws/glueColumnStatistics.ts';
 import { columnStatisticsInput } from '../../model/canonical.ts';
+import { LakemirrorError } from '../../model/errors.ts';
 import type { ColumnStatisticsRecord } from '../../model/records.ts';
 import { stableEqual } from '../../model/stableStringify.ts';
 import type { Action, ActionOf } from '../../plan/actions.ts';
@@ -123,6 +124,10 @@ export async function applyCatalogObjectAction(target: RegionSide, action: Actio
       );
     }
     default:
-      throw new Error(`applyCatalogObjectAction cannot apply ${action.kind}`);
+      throw new LakemirrorError({
+        code: 'internal.unknownKind',
+        source: 'internal',
+        message: `applyCatalogObjectAction cannot apply ${action.kind} ${action.key}`,
+      });
   }
 }

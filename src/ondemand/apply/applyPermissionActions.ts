@@ -2,7 +2,8 @@ import { operationOf } from '../../audit/auditRecord.ts';
 import { journaled } from '../../audit/writeJournal.ts';
 import { chunk } from '../../aws/chunk.ts';
 import { LF_PERMISSION_BATCH } from '../../aws/lakeFormationPermissions.ts';
-import { recordKey } from '../../model/keys.ts';
+import { LakemirrorError } from '../../model/errors.ts';
+import { recordKey, resourceKey } from '../../model/keys.ts';
 import { plural } from '../../model/plural.ts';
 import type { Action, ActionOf } from '../../plan/actions.ts';
 import type { RegionSide } from '../regionSide.ts';
@@ -113,7 +114,14 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
           ...(add.length ? await lf.addLfTags(resource, add) : []),
           ...(remove.length ? await lf.removeLfTags(resource, remove) : []),
         ].filter((r) => !r.ok);
-        if (failures.length) throw new Error(failures.map((f) => (f.ok ? '' : f.error.message)).join('; '));
+        if (failures.length)
+          throw new LakemirrorError({
+            code: 'apply.lfTagAssignment',
+            source: 'aws',
+            object: `LF-Tags of ${resourceKey((action.desired ?? action.current)!.resource)}`,
+            message: failures.map((f) => (f.ok ? '' : f.error.message)).join('; '),
+            fix: 'check that the LF-Tags and values exist in the target and that lakemirror may assign them (lakeformation:AddLFTagsToResource, RemoveLFTagsFromResource), then run sync again',
+          });
       });
     case 'dataCellsFilter': {
       const request = dataCellsFilterRequest((action.desired ?? action.current)!, target.accountId);
@@ -141,9 +149,11 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
         lf.putDataLakeSettings(action.desired!.settings as Parameters<typeof lf.putDataLakeSettings>[0]),
       );
     default:
-      throw new Error(
-        `applyLakeFormationAction cannot apply ${action.kind} ${recordKey((action.desired ?? action.current)!)}`,
-      );
+      throw new LakemirrorError({
+        code: 'internal.unknownKind',
+        source: 'internal',
+        message: `applyLakeFormationAction cannot apply ${action.kind} ${recordKey((action.desired ?? action.current)!)}`,
+      });
   }
 }
 

@@ -7,7 +7,7 @@ import type { RegionSide } from '../regionSide.ts';
 import type { ActionResult } from './actionResult.ts';
 
 /** The errors that mean "the target is not what the plan read": another writer got there in between. */
-const CONFLICTS = ['aws.AlreadyExistsException', 'aws.ConcurrentModificationException'];
+const CONFLICTS = ['aws.AlreadyExistsException', 'aws.ConcurrentModificationException'] as const;
 
 export function isConflict(error: unknown): boolean {
   return CONFLICTS.some((code) => isLakemirrorError(error, code));

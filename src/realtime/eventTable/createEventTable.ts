@@ -1,12 +1,11 @@
-import {
-  CreateTableCommand,
-  type CreateTableCommandInput,
-  DescribeTimeToLiveCommand,
-  type DynamoDBClient,
-  UpdateTimeToLiveCommand,
-  waitUntilTableExists,
-} from '@aws-sdk/client-dynamodb';
+import type { CreateTableCommandInput, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  createTable,
+  describeTimeToLive,
+  updateTimeToLive,
+  waitUntilTableExists,
+} from '../../aws/commands/dynamoDb.ts';
 import { PENDING_INDEX } from './items.ts';
 
 /** The event table's definition: base key pk+sk, sparse GSI `pending` (pendingShard, pendingSort). */
@@ -53,7 +52,7 @@ export async function createEventTable(
 ): Promise<CreateEventTableResult> {
   let created = true;
   try {
-    await client.send(new CreateTableCommand(eventTableDefinition(name)));
+    await createTable(client, eventTableDefinition(name));
   } catch (error) {
     if ((error as Error).name !== 'ResourceInUseException') throw error;
     created = false;
@@ -63,15 +62,13 @@ export async function createEventTable(
     { TableName: name },
   );
   try {
-    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));
+    const ttl = await describeTimeToLive(client, { TableName: name });
     const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;
     if (status !== 'ENABLED' && status !== 'ENABLING') {
-      await client.send(
-        new UpdateTimeToLiveCommand({
-          TableName: name,
-          TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-        }),
-      );
+      await updateTimeToLive(client, {
+        TableName: name,
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      });
     }
     return { created, ttl: 'enabled' };
   } catch (error) {

@@ -1,11 +1,5 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  ScanCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getItem, putItem, queryItems, scanItems, updateItem } from '../../aws/commands/dynamoDbDocument.ts';
 import { collectPages, eachPage } from '../../aws/pages.ts';
 import { type ReconcileCursor, reconcileCursorKey } from '../reconcile/cursor.ts';
 import {
@@ -48,7 +42,7 @@ export class EventTable {
   /** Stages one item unless an item with its key exists (the same event read again). */
   async putEventIfAbsent(item: EventItem): Promise<'inserted' | 'duplicate'> {
     try {
-      await this.client.send(new PutCommand(putEventIfAbsentParams(this.tableName, item)));
+      await putItem(this.client, putEventIfAbsentParams(this.tableName, item));
       return 'inserted';
     } catch (error) {
       if (isConditionFailure(error)) return 'duplicate';
@@ -58,9 +52,11 @@ export class EventTable {
 
   /** Undefined before the first collect run for this source Region. */
   async readCheckpoint(sourceRegion: string): Promise<Checkpoint | undefined> {
-    const answer = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: checkpointKey(sourceRegion), ConsistentRead: true }),
-    );
+    const answer = await getItem(this.client, {
+      TableName: this.tableName,
+      Key: checkpointKey(sourceRegion),
+      ConsistentRead: true,
+    });
     if (!answer.Item) return undefined;
     return { checkpointTime: String(answer.Item.checkpointTime), version: Number(answer.Item.version) };
   }
@@ -71,10 +67,9 @@ export class EventTable {
    */
   async advanceCheckpoint(sourceRegion: string, expectedVersion: number, time: Date): Promise<boolean> {
     try {
-      await this.client.send(
-        new UpdateCommand(
-          advanceCheckpointParams(this.tableName, sourceRegion, expectedVersion, time.toISOString()),
-        ),
+      await updateItem(
+        this.client,
+        advanceCheckpointParams(this.tableName, sourceRegion, expectedVersion, time.toISOString()),
       );
       return true;
     } catch (error) {
@@ -85,13 +80,11 @@ export class EventTable {
 
   /** Undefined before the first reconcile of this source Region. */
   async readReconcileCursor(sourceRegion: string): Promise<ReconcileCursor | undefined> {
-    const answer = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: reconcileCursorKey(sourceRegion),
-        ConsistentRead: true,
-      }),
-    );
+    const answer = await getItem(this.client, {
+      TableName: this.tableName,
+      Key: reconcileCursorKey(sourceRegion),
+      ConsistentRead: true,
+    });
     if (!answer.Item) return undefined;
     const { pk: _pk, sk: _sk, ...cursor } = answer.Item;
     return cursor as ReconcileCursor;
@@ -103,14 +96,12 @@ export class EventTable {
    */
   async writeReconcileCursor(sourceRegion: string, cursor: ReconcileCursor): Promise<boolean> {
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...reconcileCursorKey(sourceRegion), ...cursor, version: cursor.version + 1 },
-          ConditionExpression: cursor.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-          ...(cursor.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': cursor.version } }),
-        }),
-      );
+      await putItem(this.client, {
+        TableName: this.tableName,
+        Item: { ...reconcileCursorKey(sourceRegion), ...cursor, version: cursor.version + 1 },
+        ConditionExpression: cursor.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+        ...(cursor.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': cursor.version } }),
+      });
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -145,8 +136,9 @@ export class EventTable {
   ): Promise<EventItem[]> {
     const found: EventItem[] = [];
     const itemPages = eachPage(async (startKey: Record<string, unknown> | undefined) => {
-      const page = await this.client.send(
-        new QueryCommand(queryPendingShardParams(this.tableName, shard, now, limit, startKey, held)),
+      const page = await queryItems(
+        this.client,
+        queryPendingShardParams(this.tableName, shard, now, limit, startKey, held),
       );
       return { items: page.Items as EventItem[] | undefined, next: page.LastEvaluatedKey };
     });
@@ -161,7 +153,7 @@ export class EventTable {
   /** 'notPending' when the item was already applied or failed (a second replay): nothing is changed. */
   async markApplied(item: EventItem, appliedAt: Date): Promise<'applied' | 'notPending'> {
     try {
-      await this.client.send(new UpdateCommand(markAppliedParams(this.tableName, item, appliedAt)));
+      await updateItem(this.client, markAppliedParams(this.tableName, item, appliedAt));
       return 'applied';
     } catch (error) {
       if (isConditionFailure(error)) return 'notPending';
@@ -180,8 +172,9 @@ export class EventTable {
     maxAttempts: number,
   ): Promise<'retry' | 'failed' | 'stale'> {
     try {
-      const answer = await this.client.send(
-        new UpdateCommand(markFailedAttemptParams(this.tableName, item, error, nextAttemptAt, maxAttempts)),
+      const answer = await updateItem(
+        this.client,
+        markFailedAttemptParams(this.tableName, item, error, nextAttemptAt, maxAttempts),
       );
       return answer.Attributes?.status === 'failed' ? 'failed' : 'retry';
     } catch (failure) {
@@ -193,7 +186,7 @@ export class EventTable {
   /** Holds a pending item for the breaker; 'notOpen' when it was applied or failed meanwhile. */
   async markHeld(item: EventItem, hold: Parameters<typeof markHeldParams>[2]): Promise<'held' | 'notOpen'> {
     try {
-      await this.client.send(new UpdateCommand(markHeldParams(this.tableName, item, hold)));
+      await updateItem(this.client, markHeldParams(this.tableName, item, hold));
       return 'held';
     } catch (error) {
       if (isConditionFailure(error)) return 'notOpen';
@@ -211,16 +204,14 @@ export class EventTable {
       shards.map(async (shard) => {
         const pages = eachPage(async (startKey: Record<string, unknown> | undefined) => {
           const params = queryPendingShardParams(this.tableName, shard, now, 1, startKey);
-          const page = await this.client.send(
-            new QueryCommand({
-              ...params,
-              FilterExpression: 'expiresAt >= :nowSeconds',
-              ExpressionAttributeValues: {
-                ':shard': shard,
-                ':nowSeconds': Math.floor(now.getTime() / 1000),
-              },
-            }),
-          );
+          const page = await queryItems(this.client, {
+            ...params,
+            FilterExpression: 'expiresAt >= :nowSeconds',
+            ExpressionAttributeValues: {
+              ':shard': shard,
+              ':nowSeconds': Math.floor(now.getTime() / 1000),
+            },
+          });
           return { items: page.Items as EventItem[] | undefined, next: page.LastEvaluatedKey };
         });
         for await (const items of pages) if (items[0]) return items[0].eventTime;
@@ -232,9 +223,11 @@ export class EventTable {
 
   /** Undefined when nothing was ever held for this source Region. */
   async readHeldSummary(sourceRegion: string): Promise<HeldSummary | undefined> {
-    const answer = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: heldSummaryKey(sourceRegion), ConsistentRead: true }),
-    );
+    const answer = await getItem(this.client, {
+      TableName: this.tableName,
+      Key: heldSummaryKey(sourceRegion),
+      ConsistentRead: true,
+    });
     if (!answer.Item) return undefined;
     const { pk: _pk, sk: _sk, ...summary } = answer.Item;
     return summary as HeldSummary;
@@ -242,15 +235,16 @@ export class EventTable {
 
   /** Last writer wins: every replay rewrites it from what it holds, so a lost write heals on the next. */
   async writeHeldSummary(sourceRegion: string, summary: HeldSummary): Promise<void> {
-    await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...heldSummaryKey(sourceRegion), ...summary } }),
-    );
+    await putItem(this.client, {
+      TableName: this.tableName,
+      Item: { ...heldSummaryKey(sourceRegion), ...summary },
+    });
   }
 
   /** Every event item not applied yet (pending, held, failed). A paged scan: `status` only. */
   async listOpen(): Promise<EventItem[]> {
     return collectPages(async (startKey: Record<string, unknown> | undefined) => {
-      const page = await this.client.send(new ScanCommand(listOpenParams(this.tableName, startKey)));
+      const page = await scanItems(this.client, listOpenParams(this.tableName, startKey));
       return { items: page.Items as EventItem[] | undefined, next: page.LastEvaluatedKey };
     });
   }
@@ -258,7 +252,7 @@ export class EventTable {
   /** Items of events since `since`, any status, for lag history. A paged scan: report use only. */
   async listRecent({ since }: { since: Date }): Promise<EventItem[]> {
     const items = await collectPages(async (startKey: Record<string, unknown> | undefined) => {
-      const page = await this.client.send(new ScanCommand(listRecentParams(this.tableName, since, startKey)));
+      const page = await scanItems(this.client, listRecentParams(this.tableName, since, startKey));
       return { items: page.Items as EventItem[] | undefined, next: page.LastEvaluatedKey };
     });
     return items.sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.pk.localeCompare(b.pk));

@@ -1,12 +1,12 @@
-import {
-  ChangeMessageVisibilityCommand,
-  DeleteMessageBatchCommand,
-  GetQueueAttributesCommand,
-  GetQueueUrlCommand,
-  ReceiveMessageCommand,
-  type SQSClient,
-} from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import pLimit from 'p-limit';
+import {
+  changeMessageVisibility,
+  deleteMessageBatch,
+  getQueueAttributes,
+  getQueueUrl,
+  receiveMessage,
+} from '../../aws/commands/sqs.ts';
 import { LakemirrorError } from '../../model/errors.ts';
 
 /** DeleteMessageBatch calls in flight at once when a drained backlog is deleted. */
@@ -32,7 +32,7 @@ export class PushQueue {
   private async queueUrl(): Promise<string> {
     if (this.url) return this.url;
     try {
-      const answer = await this.sqs.send(new GetQueueUrlCommand({ QueueName: this.queueName }));
+      const answer = await getQueueUrl(this.sqs, { QueueName: this.queueName });
       this.url = answer.QueueUrl!;
       return this.url;
     } catch (cause) {
@@ -49,14 +49,12 @@ export class PushQueue {
 
   /** Long-polls up to `waitSeconds` for up to 10 messages. */
   async receive(waitSeconds: number): Promise<PushMessage[]> {
-    const answer = await this.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: await this.queueUrl(),
-        MaxNumberOfMessages: 10,
-        WaitTimeSeconds: waitSeconds,
-        MessageSystemAttributeNames: ['ApproximateReceiveCount'],
-      }),
-    );
+    const answer = await receiveMessage(this.sqs, {
+      QueueUrl: await this.queueUrl(),
+      MaxNumberOfMessages: 10,
+      WaitTimeSeconds: waitSeconds,
+      MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+    });
     return (answer.Messages ?? []).map((m) => ({
       messageId: m.MessageId ?? '',
       receiptHandle: m.ReceiptHandle ?? '',
@@ -77,12 +75,10 @@ export class PushQueue {
     const answers = await Promise.all(
       batches.map((batch) =>
         limit(() =>
-          this.sqs.send(
-            new DeleteMessageBatchCommand({
-              QueueUrl: url,
-              Entries: batch.map((m, n) => ({ Id: String(n), ReceiptHandle: m.receiptHandle })),
-            }),
-          ),
+          deleteMessageBatch(this.sqs, {
+            QueueUrl: url,
+            Entries: batch.map((m, n) => ({ Id: String(n), ReceiptHandle: m.receiptHandle })),
+          }),
         ),
       ),
     );
@@ -91,31 +87,27 @@ export class PushQueue {
 
   /** Makes a message visible again after `seconds` (a poison one comes back soon, to reach the DLQ). */
   async retryAfter(message: PushMessage, seconds: number): Promise<void> {
-    await this.sqs.send(
-      new ChangeMessageVisibilityCommand({
-        QueueUrl: await this.queueUrl(),
-        ReceiptHandle: message.receiptHandle,
-        VisibilityTimeout: seconds,
-      }),
-    );
+    await changeMessageVisibility(this.sqs, {
+      QueueUrl: await this.queueUrl(),
+      ReceiptHandle: message.receiptHandle,
+      VisibilityTimeout: seconds,
+    });
   }
 
   /** Messages waiting in a queue (visible + in flight), e.g. the dead-letter queue for the report. */
   async depth(queueName = this.queueName): Promise<number> {
     const url = queueName === this.queueName ? await this.queueUrl() : await this.otherUrl(queueName);
-    const answer = await this.sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: url,
-        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-      }),
-    );
+    const answer = await getQueueAttributes(this.sqs, {
+      QueueUrl: url,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    });
     const a = answer.Attributes ?? {};
     return Number(a.ApproximateNumberOfMessages ?? 0) + Number(a.ApproximateNumberOfMessagesNotVisible ?? 0);
   }
 
   private async otherUrl(queueName: string): Promise<string | undefined> {
     if (!this.otherUrls.has(queueName)) {
-      const answer = await this.sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
+      const answer = await getQueueUrl(this.sqs, { QueueName: queueName });
       if (answer.QueueUrl) this.otherUrls.set(queueName, answer.QueueUrl);
     }
     return this.otherUrls.get(queueName);

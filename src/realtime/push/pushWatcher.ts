@@ -16,6 +16,16 @@ const MAX_MESSAGES_PER_TICK = 1000;
 /** Receives in flight at once while a backlog is drained. */
 const RECEIVE_CONCURRENCY = 8;
 
+/** A burst still arriving is gathered in short polls of this long, for at most MAX_GATHER_MS. */
+const GATHER_WAIT_SECONDS = 1;
+const MAX_GATHER_MS = 3_000;
+
+/** Long-poll wait while a replay runs: short, so the tick ends soon after its replay does. */
+const STAGE_WHILE_REPLAYING_WAIT_SECONDS = 1;
+
+/** Pause after an empty short poll (wait 0) while a replay runs. */
+const EMPTY_POLL_PAUSE_MS = 200;
+
 /** A poison message comes back after this long, so it reaches the dead-letter queue in seconds. */
 const POISON_RETRY_SECONDS = 1;
 
@@ -53,6 +63,8 @@ export interface PushWatcherDeps {
  */
 export class PushWatcher {
   private lastLookupMs?: number;
+  /** Items staged while the last replay ran: the next tick replays them without waiting on the queue. */
+  private stagedSinceReplay = 0;
 
   constructor(private readonly deps: PushWatcherDeps) {}
 
@@ -61,46 +73,95 @@ export class PushWatcher {
     const lookupDue =
       this.lastLookupMs === undefined || clock() - this.lastLookupMs >= config.lookupEveryMinutes * 60_000;
     if (lookupDue) this.lastLookupMs = clock();
+    const carried = this.stagedSinceReplay;
+    this.stagedSinceReplay = 0;
     // The backstop lookup pages CloudTrail while the queue is drained: both stage into the same table, where
     // the conditional put on the event id keeps each event once.
     const [lookup, messages] = await Promise.all([
       lookupDue ? this.deps.collect() : undefined,
-      this.receiveBacklog(),
+      carried > 0 ? this.receiveBacklog(0) : this.receiveBurst(this.deps.waitSeconds ?? 5),
     ]);
     const stage = await stagePushed(messages, { table, config, now: new Date(clock()) });
     const report: PushTickReport = {
-      received: stage.received,
-      staged: stage.staged,
-      duplicates: stage.duplicates,
-      rejected: stage.rejected,
-      poison: stage.poison,
-      failed: stage.failed.length,
+      received: 0,
+      staged: 0,
+      duplicates: 0,
+      rejected: {},
+      poison: [],
+      failed: 0,
       deadLetters: 0,
       ...(lookup ? { lookup } : {}),
     };
-    // Staged is durable: the replay need not wait for the queue's bookkeeping, which runs beside it.
-    const replay =
-      report.staged > 0 || (lookup?.staged ?? 0) > 0 ? this.deps.replay() : Promise.resolve(undefined);
+    addStage(report, stage);
+    const due = carried > 0 || report.staged > 0 || (lookup?.staged ?? 0) > 0;
+    // Staged is durable: the replay need not wait for the queue's bookkeeping, which runs beside it. What
+    // arrives while the replay runs is staged at once too, and replayed by the next tick.
+    let replaying = due;
+    const replay = due
+      ? this.deps.replay().finally(() => {
+          replaying = false;
+        })
+      : Promise.resolve(undefined);
     const bookkeeping = this.settle(messages, stage);
-    const [replayed, settled] = await Promise.allSettled([replay, bookkeeping]);
+    const meanwhile = this.stageWhile(() => replaying, report);
+    const [replayed, settled, staged] = await Promise.allSettled([replay, bookkeeping, meanwhile]);
     if (replayed.status === 'rejected') throw replayed.reason;
     if (settled.status === 'rejected') throw settled.reason;
+    if (staged.status === 'rejected') throw staged.reason;
     if (replayed.value) report.replay = replayed.value;
     report.deadLetters = await queue.depth(deadLetterQueueName(queue.queueName));
     return report;
+  }
+
+  /** Receives and stages in short polls until `running()` turns false (the replay ended). */
+  private async stageWhile(running: () => boolean, report: PushTickReport): Promise<void> {
+    const { table, config, clock } = this.deps;
+    const wait = Math.min(this.deps.waitSeconds ?? 5, STAGE_WHILE_REPLAYING_WAIT_SECONDS);
+    while (running()) {
+      const messages = await this.receiveBacklog(wait);
+      if (messages.length === 0) {
+        // An empty answer without a long poll (wait 0) must not turn into a busy loop against the queue.
+        await new Promise((resolve) => setTimeout(resolve, wait > 0 ? 0 : EMPTY_POLL_PAUSE_MS));
+        continue;
+      }
+      const stage = await stagePushed(messages, { table, config, now: new Date(clock()) });
+      addStage(report, stage);
+      this.stagedSinceReplay += stage.staged;
+      await this.settle(messages, stage);
+    }
+  }
+
+  /**
+   * What `receiveBacklog` gets, and then, while short polls keep finding more, the rest of a burst that is
+   * still arriving (up to the tick's cap, for at most a few seconds): one replay of the whole burst reads
+   * each changed object once, where replaying its first part at once would read most of them twice.
+   */
+  private async receiveBurst(waitSeconds: number): Promise<PushMessage[]> {
+    const started = Date.now();
+    const messages = await this.receiveBacklog(waitSeconds);
+    while (
+      messages.length > 0 &&
+      messages.length < MAX_MESSAGES_PER_TICK &&
+      Date.now() - started < MAX_GATHER_MS
+    ) {
+      const more = await this.receiveBacklog(GATHER_WAIT_SECONDS, MAX_MESSAGES_PER_TICK - messages.length);
+      if (more.length === 0) break;
+      messages.push(...more);
+    }
+    return messages;
   }
 
   /**
    * One long poll, then, while receives come back full (a backlog), rounds of parallel receives until a round
    * comes back short: one receive answers at most 10 messages, so a burst is drained in a few round trips.
    */
-  private async receiveBacklog(): Promise<PushMessage[]> {
+  private async receiveBacklog(waitSeconds: number, cap = MAX_MESSAGES_PER_TICK): Promise<PushMessage[]> {
     const { queue } = this.deps;
-    const messages = await queue.receive(this.deps.waitSeconds ?? 5);
+    const messages = await queue.receive(waitSeconds);
     let full = messages.length === 10;
-    while (full && messages.length < MAX_MESSAGES_PER_TICK) {
-      // Never more receives than the tick's cap leaves room for (10 messages each).
-      const room = Math.ceil((MAX_MESSAGES_PER_TICK - messages.length) / 10);
+    while (full && messages.length < cap) {
+      // Never more receives than the cap leaves room for (10 messages each).
+      const room = Math.ceil((cap - messages.length) / 10);
       const receives = Math.min(RECEIVE_CONCURRENCY, room);
       const round = await Promise.all(Array.from({ length: receives }, () => queue.receive(0)));
       for (const batch of round) messages.push(...batch);
@@ -120,4 +181,14 @@ export class PushWatcher {
       }),
     ]);
   }
+}
+
+function addStage(report: PushTickReport, stage: StagePushReport): void {
+  report.received += stage.received;
+  report.staged += stage.staged;
+  report.duplicates += stage.duplicates;
+  for (const [reason, n] of Object.entries(stage.rejected))
+    report.rejected[reason] = (report.rejected[reason] ?? 0) + n;
+  report.poison.push(...stage.poison);
+  report.failed += stage.failed.length;
 }

@@ -4,7 +4,7 @@ import type { EventTable } from '../eventTable/eventTable.ts';
 import { lagStats, nextAttemptAt, type ReplayReport } from './replayReport.ts';
 import type { ReplayUnit } from './units.ts';
 
-const MARK_CONCURRENCY = 10;
+const MARK_CONCURRENCY = 50;
 export const DEFAULT_BACKOFF = { baseMs: 30_000, maxMs: 15 * 60_000 };
 
 /**

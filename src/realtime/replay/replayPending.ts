@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { LakemirrorConfig, TargetConfig } from '../../config/configSchema.ts';
-import { stoppedTargets } from '../../failover/stopMarker.ts';
 import { recordAppliedState } from '../../lease/appliedState.ts';
+import { stoppedTargets } from '../../lease/stopMarker.ts';
 import { holdTargets } from '../../ondemand/holdTargets.ts';
 import type { Runtime } from '../../ondemand/runtime.ts';
 import { planOptionsFor, runFilter } from '../../ondemand/scope.ts';

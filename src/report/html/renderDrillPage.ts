@@ -91,6 +91,11 @@ ${layoutCard({
   sub: html`limit ${formatMinutes(thresholds.maxRpoMinutes)}${
     pending &&
     html`<br>oldest pending: ${pending.eventName} <code>${pending.object}</code> at ${formatTime(pending.eventTime)}`
+  }${
+    rpo.watermark &&
+    html`<br><span data-testid="watermark-bound">watermark bound (not the RPO): ${
+      rpo.watermark.minutes === null ? 'none proven yet' : formatMinutes(rpo.watermark.minutes)
+    }, by ${rpo.watermark.boundBy}</span>`
   }`,
 })}
 ${layoutCard({

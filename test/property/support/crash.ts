@@ -1,4 +1,4 @@
-import { LakemirrorError } from '../../../src/model/errors.ts';
+import { type ErrorCode, LakemirrorError } from '../../../src/model/errors.ts';
 import { stableStringify } from '../../../src/model/stableStringify.ts';
 import type { RegionSide } from '../../../src/ondemand/regionSide.ts';
 import { TARGET } from './tinyLake.ts';
@@ -49,7 +49,11 @@ export class WriteRecorder {
         return (...args: unknown[]) => {
           if (this.calls >= this.limit)
             return Promise.reject(
-              new LakemirrorError({ code: 'test.crash', source: 'internal', message: 'simulated crash' }),
+              new LakemirrorError({
+                code: 'test.crash' as ErrorCode,
+                source: 'internal',
+                message: 'simulated crash',
+              }),
             );
           this.calls += 1;
           this.writes.push(...describeWrite(prop, args));

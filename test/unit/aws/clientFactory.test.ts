@@ -6,6 +6,7 @@ import { ListResourcesCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApiCallCounter, isWriteOperation } from '../../../src/aws/callCounter.ts';
 import { createAwsClients, LOCAL_CREDENTIALS, withLocalFallback } from '../../../src/aws/clientFactory.ts';
+import { ENGINE_CLIENTS } from '../../../src/aws/clients/engineClients.ts';
 import { configuredEndpoint, isLocalEndpoint } from '../../../src/aws/endpoints.ts';
 
 interface Recorded {
@@ -77,7 +78,7 @@ function withoutCredentials(extra: Record<string, string>): void {
 describe('createAwsClients', () => {
   it('relies on the SDK honouring AWS_ENDPOINT_URL_<SERVICE> over AWS_ENDPOINT_URL, with local dummy credentials', async () => {
     withoutCredentials({ AWS_ENDPOINT_URL_GLUE: a.url, AWS_ENDPOINT_URL: b.url });
-    const clients = createAwsClients({ region: 'us-east-1' });
+    const clients = createAwsClients({ region: 'us-east-1' }, ENGINE_CLIENTS);
     await clients.glue.send(new GetDatabasesCommand({}));
     await clients.lakeFormation.send(new ListResourcesCommand({}));
     expect(requests.map((r) => r.server)).toEqual(['a', 'b']);
@@ -88,7 +89,7 @@ describe('createAwsClients', () => {
 
   it('sends KMS to AWS_ENDPOINT_URL_KMS, with local dummy credentials', async () => {
     withoutCredentials({ AWS_ENDPOINT_URL_KMS: a.url, AWS_ENDPOINT_URL: b.url });
-    const clients = createAwsClients({ region: 'us-east-1' });
+    const clients = createAwsClients({ region: 'us-east-1' }, ENGINE_CLIENTS);
     await clients.kms.send(new DescribeKeyCommand({ KeyId: 'alias/x' })).catch(() => undefined);
     expect(requests.map((r) => r.server)).toEqual(['a']);
     expect(requests[0]?.target).toBe('TrentService.DescribeKey');
@@ -97,7 +98,7 @@ describe('createAwsClients', () => {
 
   it('lets an explicit endpoint override the environment and uses path-style S3', async () => {
     withoutCredentials({ AWS_ENDPOINT_URL_GLUE: a.url });
-    const clients = createAwsClients({ region: 'us-west-2', endpoint: b.url });
+    const clients = createAwsClients({ region: 'us-west-2', endpoint: b.url }, ENGINE_CLIENTS);
     await clients.glue.send(new GetDatabasesCommand({}));
     expect(requests.map((r) => r.server)).toEqual(['b']);
     expect(clients.s3.config.forcePathStyle).toBe(true);
@@ -108,7 +109,7 @@ describe('createAwsClients', () => {
   it('counts every attempted request; Glue makes one attempt, retries belong to callWithRetry', async () => {
     withoutCredentials({});
     const counter = createApiCallCounter();
-    const clients = createAwsClients({ region: 'us-east-1', endpoint: a.url, counter });
+    const clients = createAwsClients({ region: 'us-east-1', endpoint: a.url, counter }, ENGINE_CLIENTS);
     failNext = 1;
     await expect(clients.glue.send(new GetDatabasesCommand({}))).rejects.toThrow();
     await clients.glue.send(new GetDatabasesCommand({}));
@@ -121,7 +122,7 @@ describe('createAwsClients', () => {
   });
 
   it('gives every client a logger that the SDK logger middleware skips, so responses are not copied for logs', async () => {
-    const clients = createAwsClients({ region: 'us-east-1', endpoint: a.url });
+    const clients = createAwsClients({ region: 'us-east-1', endpoint: a.url }, ENGINE_CLIENTS);
     for (const name of ['glue', 'lakeFormation', 'cloudTrail', 's3', 'sts'] as const) {
       const logger = (await clients[name].config.logger) as unknown as Record<string, unknown>;
       // The middleware evaluates its sensitive-data filter only inside `logger?.info?.(…)` / `logger?.error?.(…)`.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSnapshotStore } from '../../../src/aws/createSnapshotStore.ts';
 import { FileSnapshotStore } from '../../../src/aws/fileSnapshotStore.ts';
-import { parseSnapshotUri } from '../../../src/aws/snapshotUri.ts';
+import { parseSnapshotUri } from '../../../src/config/snapshotUri.ts';
 import { LakemirrorError } from '../../../src/model/errors.ts';
 import { collect } from '../support/collect.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ignoreNotFound } from '../../../src/aws/ignoreNotFound.ts';
-import { LakemirrorError } from '../../../src/model/errors.ts';
+import { type ErrorCode, LakemirrorError } from '../../../src/model/errors.ts';
 import { awsError } from './fakes/fakeAwsClient.ts';
 
-const classified = (code: string) => new LakemirrorError({ code, source: 'aws', message: code });
+const classified = (code: ErrorCode) => new LakemirrorError({ code, source: 'aws', message: code });
 const failing = (error: Error) => async () => {
   throw error;
 };

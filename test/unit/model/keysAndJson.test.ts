@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LakemirrorError } from '../../../src/model/errors.ts';
+import { type ErrorCode, LakemirrorError } from '../../../src/model/errors.ts';
 import { sha256 } from '../../../src/model/hash.ts';
 import {
   grantKey,
@@ -97,7 +97,7 @@ describe('LakemirrorError', () => {
   it('carries code, source, object, fix and cause', () => {
     const cause = new Error('boom');
     const error = new LakemirrorError({
-      code: 'x.y',
+      code: 'x.y' as ErrorCode,
       source: 'aws',
       message: 'failed',
       object: 'table sales.orders',
@@ -107,7 +107,7 @@ describe('LakemirrorError', () => {
 
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({
-      code: 'x.y',
+      code: 'x.y' as ErrorCode,
       source: 'aws',
       object: 'table sales.orders',
       fix: 'Retry.',

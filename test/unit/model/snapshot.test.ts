@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SnapshotRecord } from '../../../src/model/records.ts';
-import type { SnapshotHeader } from '../../../src/model/snapshotFormat.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type SnapshotHeader } from '../../../src/model/snapshotFormat.ts';
 import { parseSnapshotText, SnapshotLineParser } from '../../../src/model/snapshotParser.ts';
 import { createSnapshotWriter } from '../../../src/model/snapshotWriter.ts';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../support/records.ts';
 
 const header: SnapshotHeader = {
-  schemaVersion: 3,
+  schemaVersion: SNAPSHOT_SCHEMA_VERSION,
   format: 'lakemirror.snapshot',
   source: { region: 'us-east-1', accountId: '123456789012' },
   capturedAt: '2024-05-01T12:00:00.000Z',
@@ -108,7 +108,7 @@ describe('snapshot errors', () => {
   });
 
   it('an unknown schemaVersion is snapshot.schemaVersion', () => {
-    const text = write(records).replace('"schemaVersion":3', '"schemaVersion":99');
+    const text = write(records).replace(`"schemaVersion":${SNAPSHOT_SCHEMA_VERSION}`, '"schemaVersion":99');
 
     expect(codeOf(() => parseSnapshotText(text))).toBe('snapshot.schemaVersion');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../../src/model/hash.ts';
-import type { SnapshotHeader } from '../../../src/model/snapshotFormat.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type SnapshotHeader } from '../../../src/model/snapshotFormat.ts';
 import { parseSnapshotText } from '../../../src/model/snapshotParser.ts';
 import { createSnapshotWriter } from '../../../src/model/snapshotWriter.ts';
 import { database, grant, onTable, table } from '../support/records.ts';
@@ -58,7 +58,7 @@ describe('schemaVersion 2: the content hash covers the header', () => {
     const recordLines = records.map((r) => JSON.stringify(r, Object.keys(r).sort()));
     const lines = write().split('\n');
     const v1 = [
-      lines[0]!.replace('"schemaVersion":3', '"schemaVersion":1'),
+      lines[0]!.replace(`"schemaVersion":${SNAPSHOT_SCHEMA_VERSION}`, '"schemaVersion":1'),
       ...lines.slice(1, 1 + records.length),
       lines[1 + records.length]!.replace(/sha256:[0-9a-f]{64}/, recordsOnlyHash(lines, recordLines.length)),
     ].join('\n');

@@ -1,6 +1,7 @@
 import type { CloudTrailLog } from '../cloudTrailLog.ts';
 import type { ServiceDefinition } from '../service.ts';
 import { cloudTrailService } from './cloudtrail.ts';
+import { eventsService } from './events/index.ts';
 import { glueService } from './glue/index.ts';
 import { iamService } from './iam/index.ts';
 import { kmsService } from './kms/index.ts';
@@ -19,5 +20,6 @@ export function allServices(trail: CloudTrailLog, queues: QueueBroker): ServiceD
     iamService(),
     sqsService(queues),
     kmsService(),
+    eventsService(),
   ];
 }

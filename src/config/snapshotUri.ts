@@ -1,5 +1,5 @@
-import { showValue } from '../config/showValue.ts';
 import { LakemirrorError } from '../model/errors.ts';
+import { showValue } from './showValue.ts';
 
 /** Where snapshots live: a local directory or an S3 prefix. */
 export type SnapshotLocation =

@@ -1,6 +1,6 @@
 import type { TargetConfig } from '../config/configSchema.ts';
-import { targetRegionStore } from '../lease/targetRegionStore.ts';
 import type { Runtime } from '../ondemand/runtime.ts';
+import { targetRegionStore } from './targetRegionStore.ts';
 
 /**
  * The marker that stops real-time replication into a target: written by failover in the target Region (so
