@@ -4,18 +4,19 @@ import {
   CreateCatalogCommand,
   DeleteCatalogCommand,
   GetCatalogsCommand,
-  GetConnectionCommand,
   type GlueClient,
   UpdateCatalogCommand,
 } from '@aws-sdk/client-glue';
 import type { AwsCallContext } from './awsCallContext.ts';
-import { ignoreNotFound } from './ignoreNotFound.ts';
 import { collectPages } from './pages.ts';
 
 /** GetCatalogs page maximum (glue-2017-03-31: MaxResults is a PageSize, 1..1000). */
 export const CATALOGS_PAGE = 1000;
 
-/** The catalogs below an account's default one, and the connections federated catalogs need. */
+/**
+ * The catalogs below an account's default one. Connections are never read (they can hold credentials): a
+ * federated catalog whose connection the Region lacks is told by CreateCatalog's EntityNotFoundException.
+ */
 export class GlueCatalogs {
   constructor(
     private readonly glue: GlueClient,
@@ -32,16 +33,6 @@ export class GlueCatalogs {
       );
       return { items: page.CatalogList, next: page.NextToken };
     });
-  }
-
-  /** Whether the Region has a Glue connection of that name. */
-  async hasConnection(name: string): Promise<boolean> {
-    const found = await ignoreNotFound(() =>
-      this.context.call('GetConnection', `connection ${name} in ${this.context.region}`, () =>
-        this.glue.send(new GetConnectionCommand({ Name: name, HidePassword: true })),
-      ),
-    );
-    return found !== undefined;
   }
 
   /** Creates a catalog at `path` (`parent/child` inside an existing catalog). */

@@ -4,6 +4,8 @@
  * the one open family: an AWS error passed on by `callWithRetry` keeps the service's exception name.
  */
 export const ERROR_CODES = {
+  'apply.catalogConnectionMissing':
+    'a catalog is skipped: the target Region lacks its connection, or its parent catalog is skipped',
   'apply.lfTagAssignment': 'some LF-Tag pairs of a resource could not be added or removed',
   'audit.malformed': 'an audit log line is not a lakemirror audit record',
   'aws.credentials': 'the credentials (or the role to assume) do not work in a Region',

@@ -23,23 +23,3 @@ export async function readCatalogs(side: RegionSide, selection: CatalogSelection
     .filter((record) => isCatalogSelected(selection, record.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
-
-/**
- * The target Region's connections among those the source's federated catalogs name (one GetConnection each):
- * a federated catalog whose connection the target lacks is reported skipped, not half-created.
- */
-export async function targetConnections(
-  target: RegionSide,
-  sourceRecords: readonly { kind: string }[],
-): Promise<Set<string>> {
-  const names = new Set<string>();
-  for (const record of sourceRecords) {
-    if (record.kind !== 'catalog') continue;
-    const name = (record as CatalogRecord).input.FederatedCatalog?.ConnectionName;
-    if (name && !name.startsWith('aws:')) names.add(name);
-  }
-  const found = await Promise.all(
-    [...names].map(async (name) => ((await target.glueObjects.catalogs.hasConnection(name)) ? name : '')),
-  );
-  return new Set(found.filter(Boolean));
-}

@@ -93,11 +93,13 @@ async function verifyTarget(
   { ignoreTargetOnly }: { ignoreTargetOnly: boolean },
 ): Promise<DriftReport> {
   const { side, records } = await read;
-  const plan = planOptionsFor(runtime.config, target, filter, {
+  const planned = planOptionsFor(runtime.config, target, filter, {
     deleteMissing: true,
     accounts: { sourceAccountId, targetAccountId: side.accountId },
     ...(side.callerArn ? { callerArn: side.callerArn } : {}),
   });
+  // Connections are never read: a missing federated catalog on one is reported skipped, not drift.
+  const plan = { ...planned, connectionCatalogsUnknown: true };
   const leakCheck = targetLeakCollector(side, plan, {
     region: runtime.config.source.region,
     accountId: sourceAccountId,
@@ -129,5 +131,6 @@ async function verifyTarget(
     countsByKind: counts,
     drift,
     leaks,
+    ...(result.skipped ? { skipped: result.skipped } : {}),
   };
 }

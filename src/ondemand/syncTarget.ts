@@ -18,7 +18,6 @@ import type { PartitionCapture } from './partitionCapture.ts';
 import { partitionCursor } from './partitionCursor.ts';
 import { planPartitionsForTable, type TableFate, type TargetPartitions } from './planPartitionsForTable.ts';
 import { readCatalogRecords, readTagAssignmentsOutside, sortRecords } from './readCatalogRecords.ts';
-import { targetConnections } from './readCatalogs.ts';
 import { readPartitionRecords } from './readPartitionRecords.ts';
 import type { RegionSide } from './regionSide.ts';
 import { skippedObjects } from './skippedObjects.ts';
@@ -97,8 +96,7 @@ export async function syncTarget(
 ): Promise<SyncTargetResult> {
   const warned = warnOfUndecidedS3(given.plan, given.output, target.region);
   const skipped = skippedObjects(given.output, target.region);
-  const connections = await targetConnections(target, source.records);
-  const plan = { ...warned, targetConnections: connections, onSkipped: skipped.add };
+  const plan = { ...warned, onSkipped: skipped.add };
   const options = { ...given, plan: warnOfViewsOutsideFilter(plan, given.output, target.region) };
   const out = options.output;
   out.phase(`plan ${target.region}`, 'reading the target');
@@ -195,12 +193,13 @@ export async function syncTarget(
   checkMaxDeletes(actions, options.maxDeletes, { count: partitionDeletes, first: firstPartitionDeletes });
   if (options.dryRun) {
     outcomes.planned(actions);
-    return outcomes.finish(listed, unlisted);
+    return { ...outcomes.finish(listed, unlisted), ...skipped.result() };
   }
   if (guard && !safety && partitionDeletes + partitionUpdates > 0) safety = await guard(read, captured);
   const safetySnapshot = safety?.uri;
   // The audit records of each write call come from the target side's journal (see writeJournal.ts).
   const applied = async (results: readonly ActionResult[], _pool: readonly Action[]) => {
+    for (const r of results) if (r.skipped) skipped.add({ kind: 'catalog', key: r.key, reason: r.skipped });
     outcomes.applied(results);
   };
   const reuse = cachedActions <= CACHED_PARTITION_ACTIONS ? cache : undefined;

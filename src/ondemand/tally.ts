@@ -38,6 +38,7 @@ export function tally(sourceCounts: Partial<Record<RecordKind, number>>): Target
     },
     applied(results) {
       for (const result of results) {
+        if (result.skipped) continue;
         if (result.ok) {
           if (!result.unchanged) of(result.kind)[DONE[result.op]] += 1;
         } else {

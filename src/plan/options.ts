@@ -37,8 +37,8 @@ export interface PlanOptions {
   onViewOutsideFilter?: (view: { key: string; tables: string[] }) => void;
   /** Catalogs besides the default one in scope (config `source.catalogs`); the reader reads only those. */
   catalogs?: '*' | readonly string[];
-  /** The target Region's connections among those the source's federated catalogs name (see planCatalogs). */
-  targetConnections?: ReadonlySet<string>;
+  /** Verify: federated catalogs on the account's own connections, missing in the target, are not drift. */
+  connectionCatalogsUnknown?: boolean;
   /** Told of each source object left out on purpose (a catalog that cannot exist in the target), with why. */
   onSkipped?: (skipped: SkippedObject) => void;
   /** Where replicated resource links point (applied whatever the accounts). */

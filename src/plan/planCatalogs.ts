@@ -11,8 +11,12 @@ export interface SkippedObject {
 }
 
 export interface CatalogPlanOptions extends KindPlanOptions {
-  /** The target Region's connections among those the source's federated catalogs name. */
-  targetConnections?: ReadonlySet<string>;
+  /**
+   * Verify: a federated catalog on a connection of the account's own, missing in the target, is reported
+   * skipped instead of drift. Connections are never read, so whether the target has it is not known; sync
+   * attempts the catalog and reports it skipped when CreateCatalog answers that the connection is missing.
+   */
+  connectionCatalogsUnknown?: boolean;
   /** Told of each source catalog left out, with the reason. */
   onSkipped?: (skipped: SkippedObject) => void;
 }
@@ -25,13 +29,23 @@ const parentOf = (name: string) => (name.includes('/') ? name.slice(0, name.last
 export const S3_TABLES_REASON =
   'an S3 Tables catalog: its tables are replicated by S3 Tables replication (the S3 Tables integration makes the catalog in the target Region)';
 
+/** Why the target's CreateCatalog refused a federated catalog whose connection it lacks (see applyCatalogs). */
+export function connectionMissingReason(connection: string): string {
+  return `its connection ${connection} does not exist in the target Region; create it there (lakemirror does not read or copy connections: they hold credentials and network settings)`;
+}
+
+/** The connection of the account's own a federated catalog needs, or undefined (none, or one Glue reserves). */
+export function ownConnectionOf(record: CatalogRecord): string | undefined {
+  const connection = record.input.FederatedCatalog?.ConnectionName;
+  return connection === undefined || RESERVED_CONNECTIONS.has(connection) ? undefined : connection;
+}
+
 /**
- * Why a source catalog cannot be created in the target, or undefined when it can. Pure: what the target
- * Region has is told through `targetConnections`.
+ * Why a source catalog cannot be created in the target, or undefined when it may be. Pure: whether the target
+ * has a federated catalog's connection is learnt only when sync attempts the catalog.
  */
 export function catalogSkipReason(
   record: CatalogRecord,
-  targetConnections: ReadonlySet<string>,
   skippedParents: ReadonlySet<string>,
 ): string | undefined {
   const connection = record.input.FederatedCatalog?.ConnectionName;
@@ -44,8 +58,6 @@ export function catalogSkipReason(
     record.input.CatalogProperties?.DataLakeAccessProperties?.DataLakeAccess
   )
     return 'a Redshift catalog: its data lives in Redshift (managed storage or a namespace) of the source Region, which metadata replication cannot copy';
-  if (connection !== undefined && !RESERVED_CONNECTIONS.has(connection) && !targetConnections.has(connection))
-    return `its connection ${connection} does not exist in the target Region; create it there (lakemirror does not copy connections: they hold credentials and network settings)`;
   return undefined;
 }
 
@@ -60,9 +72,13 @@ export function planCatalogs(
   options: CatalogPlanOptions,
 ): ActionOf<'catalog'>[] {
   const skipped = new Set<string>();
-  const connections = options.targetConnections ?? new Set<string>();
+  const inTarget = new Set(target.map((r) => r.name));
   for (const record of [...source].sort((a, b) => a.name.length - b.name.length)) {
-    const reason = catalogSkipReason(record, connections, skipped);
+    const connection = ownConnectionOf(record);
+    const unknown = options.connectionCatalogsUnknown && connection && !inTarget.has(record.name);
+    const reason = unknown
+      ? `not verified: lakemirror does not read connections, so whether the target has connection ${connection} (sync skips the catalog when it does not) is not known`
+      : catalogSkipReason(record, skipped);
     if (reason === undefined) continue;
     skipped.add(record.name);
     options.onSkipped?.({ kind: 'catalog', key: record.name, reason });

@@ -1,4 +1,4 @@
-import type { CatalogInput, UserDefinedFunctionInput } from '@aws-sdk/client-glue';
+import type { UserDefinedFunctionInput } from '@aws-sdk/client-glue';
 import { journaled, type WriteCall } from '../../audit/writeJournal.ts';
 import { chunk } from '../../aws/chunk.ts';
 import { STATISTICS_LIMITS, type StatisticsOwner } from '../../aws/glueColumnStatistics.ts';
@@ -70,7 +70,7 @@ function statisticsCall(action: Action, owner: StatisticsOwner, verb: 'Update' |
  * call under the target's write journal (its intent durable before the call goes out).
  */
 export async function applyCatalogObjectAction(target: RegionSide, action: Action): Promise<ActionResult> {
-  const { partitionIndexes, functions, columnStatistics, catalogs } = target.glueObjects;
+  const { partitionIndexes, functions, columnStatistics } = target.glueObjects;
   const journal = (write: () => Promise<unknown>, call: WriteCall = singleWrite(action)) =>
     journaled(target, call, write);
   switch (action.kind) {
@@ -109,19 +109,6 @@ export async function applyCatalogObjectAction(target: RegionSide, action: Actio
           await journal(() => columnStatistics.delete(owner, column), call);
         }
       });
-    }
-    case 'catalog': {
-      const { name, input } = (action.desired ?? action.current)!;
-      const request = input as CatalogInput;
-      return attempt('catalog', action.key, action.op, () =>
-        journal(() =>
-          action.op === 'create'
-            ? catalogs.create(name, request)
-            : action.op === 'update'
-              ? catalogs.update(name, request)
-              : catalogs.delete(name),
-        ),
-      );
     }
     default:
       throw new LakemirrorError({
