@@ -46,7 +46,7 @@ const GLOB = /[*?]/;
 
 /** A literal database name in the include list that the source does not have is a config error, not a no-op. */
 function assertNamedDatabasesExist(scope: ReadScope, region: string, names: ReadonlySet<string>): void {
-  const named = (scope.filter?.databases?.include ?? []).filter((p) => !GLOB.test(p));
+  const named = (scope.filter?.databases?.include ?? []).filter((p) => !GLOB.test(p) && !isQualified(p));
   const missing = named.filter((name) => !names.has(name.toLowerCase()));
   if (missing.length === 0) return;
   throw new LakemirrorError({
@@ -61,9 +61,15 @@ function assertNamedDatabasesExist(scope: ReadScope, region: string, names: Read
 /** The globs of `include` that match none of `names` (literal names are checked by assertNamedDatabasesExist). */
 function unmatchedGlobs(include: readonly string[] | undefined, names: readonly string[]): string[] {
   return (include ?? []).filter(
-    (glob) => GLOB.test(glob) && !names.some((name) => globToRegExp(glob).test(name.toLowerCase())),
+    (glob) =>
+      GLOB.test(glob) &&
+      !isQualified(glob) &&
+      !names.some((name) => globToRegExp(glob).test(name.toLowerCase())),
   );
 }
+
+/** A `catalog/db` glob names a catalog below the default one: the default catalog's names cannot judge it. */
+const isQualified = (glob: string) => glob.includes('/');
 
 /** Databases and tables in scope, canonical. */
 export interface GlueRecords {

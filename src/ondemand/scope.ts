@@ -19,7 +19,7 @@ export function catalogsScope(config: LakemirrorConfig): { catalogs?: '*' | read
 
 /** The config's filters, narrowed to `databases` when a run is restricted to some databases. */
 export function runFilter(config: LakemirrorConfig, databases?: readonly string[]): CatalogFilterSpec {
-  const filters = config.filters ?? {};
+  const filters = { ...(config.filters ?? {}), ...catalogsScope(config) };
   if (!databases) return filters as CatalogFilterSpec;
   return {
     ...filters,

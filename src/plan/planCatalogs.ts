@@ -27,7 +27,7 @@ const RESERVED_CONNECTIONS = new Set([S3_TABLES_CONNECTION, 'aws:redshift']);
 const parentOf = (name: string) => (name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : undefined);
 
 export const S3_TABLES_REASON =
-  'an S3 Tables catalog: its tables are replicated by S3 Tables replication (the S3 Tables integration makes the catalog in the target Region)';
+  'an S3 Tables catalog: its tables are replicated by S3 Tables replication (the S3 Tables integration makes the catalog in the target Region); Lake Formation grants on its databases and tables are replicated';
 
 /** Why the target's CreateCatalog refused a federated catalog whose connection it lacks (see applyCatalogs). */
 export function connectionMissingReason(connection: string): string {

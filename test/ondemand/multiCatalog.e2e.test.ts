@@ -1,22 +1,29 @@
 import {
   CreateCatalogCommand,
   CreateConnectionCommand,
+  CreateDatabaseCommand,
+  CreateTableCommand,
   DeleteCatalogCommand,
   GetCatalogsCommand,
   GetTableCommand,
   UpdateCatalogCommand,
 } from '@aws-sdk/client-glue';
+import {
+  GrantPermissionsCommand,
+  ListPermissionsCommand,
+  RevokePermissionsCommand,
+} from '@aws-sdk/client-lakeformation';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runVerify } from '../../src/ondemand/index.ts';
-import { createTables, governanceConfig, sync } from '../support/governance.ts';
+import { createRoles, createTables, governanceConfig, sync } from '../support/governance.ts';
 import { clientsFor, startTestCloud, type TestClients } from '../support/localCloud.ts';
 
 const ACCOUNT = '123456789012';
-const S3_TABLES = {
-  Identifier: `arn:aws:s3tables:us-east-1:${ACCOUNT}:bucket/*`,
+const s3Tables = (region: string) => ({
+  Identifier: `arn:aws:s3tables:${region}:${ACCOUNT}:bucket/*`,
   ConnectionName: 'aws:s3tables',
-};
+});
 
 /** Every catalog below the default one, as `path → Description|ConnectionName`, read with plain SDK calls. */
 async function catalogsOf(clients: TestClients): Promise<Record<string, string>> {
@@ -41,6 +48,43 @@ async function createConnection(clients: TestClients, Name: string): Promise<voi
   );
 }
 
+const TABLE_BUCKET = 's3tablescatalog/analytics';
+
+/**
+ * What S3 Tables replication and the S3 Tables integration make in a Region: the catalog of a table bucket,
+ * a namespace (database) and its tables, named with the multi-level CatalogId.
+ */
+async function tableBucket(clients: TestClients, region: string, tables: readonly string[]): Promise<void> {
+  const CatalogId = `${ACCOUNT}:${TABLE_BUCKET}`;
+  await clients.glue.send(
+    new CreateCatalogCommand({
+      Name: 's3tablescatalog',
+      CatalogInput: { FederatedCatalog: s3Tables(region) },
+    }),
+  );
+  await clients.glue.send(new CreateCatalogCommand({ Name: TABLE_BUCKET, CatalogInput: {} }));
+  await clients.glue.send(new CreateDatabaseCommand({ CatalogId, DatabaseInput: { Name: 'ns' } }));
+  for (const Name of tables)
+    await clients.glue.send(
+      new CreateTableCommand({
+        CatalogId,
+        DatabaseName: 'ns',
+        TableInput: { Name, TableType: 'EXTERNAL_TABLE' },
+      }),
+    );
+}
+
+/** SELECT grants on tables of the table bucket's catalog, as `principal|table`, read with ListPermissions. */
+async function tableBucketGrants(clients: TestClients): Promise<string[]> {
+  const { PrincipalResourcePermissions } = await clients.lakeFormation.send(
+    new ListPermissionsCommand({ MaxResults: 1000 }),
+  );
+  return (PrincipalResourcePermissions ?? [])
+    .filter((p) => p.Resource?.Table?.CatalogId === `${ACCOUNT}:${TABLE_BUCKET}`)
+    .map((p) => `${p.Principal?.DataLakePrincipalIdentifier}|${p.Resource!.Table!.Name}|${p.Permissions}`)
+    .sort();
+}
+
 describe('catalogs besides the default one (source.catalogs)', () => {
   let cloud: LocalCloud;
   const src = () => clientsFor(cloud, 'us-east-1');
@@ -58,8 +102,19 @@ describe('catalogs besides the default one (source.catalogs)', () => {
       src().glue.send(new CreateCatalogCommand({ Name, CatalogInput }));
     await create('fed_pg', { ...federated('pg'), Description: 'orders db' });
     await create('fed_mysql', federated('mysql'));
-    await create('s3tablescatalog', { FederatedCatalog: S3_TABLES });
-    await create('s3tablescatalog/analytics', {});
+    await create('fed_mysql/inner', {});
+    await tableBucket(src(), 'us-east-1', ['orders', 'secret']);
+    // S3 Tables replication has copied the table bucket: the target has its catalog and tables, not the grants.
+    await tableBucket(dst(), 'us-west-2', ['orders', 'secret']);
+    const [analyst] = await createRoles(src(), ['analyst']);
+    for (const Name of ['orders', 'secret'])
+      await src().lakeFormation.send(
+        new GrantPermissionsCommand({
+          Principal: { DataLakePrincipalIdentifier: analyst },
+          Resource: { Table: { CatalogId: `${ACCOUNT}:${TABLE_BUCKET}`, DatabaseName: 'ns', Name } },
+          Permissions: ['SELECT'],
+        }),
+      );
   });
   afterAll(async () => {
     await cloud.stop();
@@ -70,17 +125,26 @@ describe('catalogs besides the default one (source.catalogs)', () => {
     const target = report.targets[0]!;
     expect(target.failures).toEqual([]);
     expect(target.counts.catalog).toMatchObject({ created: 1 });
-    expect(await catalogsOf(dst())).toEqual({ fed_pg: 'orders db|pg' });
+    expect(await catalogsOf(dst())).toEqual({
+      fed_pg: 'orders db|pg',
+      s3tablescatalog: '|aws:s3tables',
+      [TABLE_BUCKET]: '|',
+    });
+    // The table bucket's tables came by S3 Tables replication; lakemirror replicated the grants on them.
+    const analyst = `arn:aws:iam::${ACCOUNT}:role/analyst`;
+    expect(await tableBucketGrants(dst())).toEqual([`${analyst}|orders|SELECT`, `${analyst}|secret|SELECT`]);
     // The default catalog is replicated as before.
     const table = await dst().glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders' }));
     expect(table.Table?.StorageDescriptor?.Columns?.map((c) => c.Name)).toEqual(['id', 'amount']);
     const skipped = Object.fromEntries((target.skipped ?? []).map((s) => [s.key, s.reason]));
     expect(Object.keys(skipped).sort()).toEqual([
       'fed_mysql',
+      'fed_mysql/inner',
       's3tablescatalog',
       's3tablescatalog/analytics',
     ]);
     expect(skipped.fed_mysql).toContain('connection mysql does not exist in the target Region');
+    expect(skipped['fed_mysql/inner']).toBe('its parent catalog fed_mysql is skipped');
     expect(skipped.s3tablescatalog).toContain('replicated by S3 Tables replication');
     expect(skipped['s3tablescatalog/analytics']).toContain('replicated by S3 Tables replication');
     const verify = await runVerify(
@@ -91,6 +155,7 @@ describe('catalogs besides the default one (source.catalogs)', () => {
     expect(verify.reports[0]!.skipped?.find((s) => s.key === 'fed_mysql')?.reason).toContain(
       'does not read connections',
     );
+    expect(verify.reports[0]).toMatchObject({ leaks: [] });
     expect(verify.inSync).toBe(true);
   });
 
@@ -101,8 +166,8 @@ describe('catalogs besides the default one (source.catalogs)', () => {
       deleteMissing: true,
     });
     expect(report.targets[0]!.failures).toEqual([]);
-    expect(report.targets[0]!.skipped?.map((s) => s.key)).toEqual(['fed_mysql']);
-    expect(await catalogsOf(dst())).toEqual({ fed_pg: 'orders db|pg', target_own: '|' });
+    expect(report.targets[0]!.skipped?.map((s) => s.key)).toEqual(['fed_mysql', 'fed_mysql/inner']);
+    expect(await catalogsOf(dst())).toMatchObject({ fed_pg: 'orders db|pg', target_own: '|' });
   });
 
   it('replicates a change, and a deletion only with deleteMissing', async () => {
@@ -123,6 +188,25 @@ describe('catalogs besides the default one (source.catalogs)', () => {
       deleteMissing: true,
     });
     expect(deleted.targets[0]!.counts.catalog).toMatchObject({ deleted: 1 });
-    expect(await catalogsOf(dst())).toEqual({ target_own: '|' });
+    expect(await catalogsOf(dst())).not.toHaveProperty('fed_pg');
+    expect(await catalogsOf(dst())).toHaveProperty('target_own');
+  });
+
+  it('filters take catalog/db.table globs: grants on an excluded table of the table bucket stay out', async () => {
+    const analyst = `arn:aws:iam::${ACCOUNT}:role/analyst`;
+    for (const Name of ['orders', 'secret'])
+      await dst().lakeFormation.send(
+        new RevokePermissionsCommand({
+          Principal: { DataLakePrincipalIdentifier: analyst },
+          Resource: { Table: { CatalogId: `${ACCOUNT}:${TABLE_BUCKET}`, DatabaseName: 'ns', Name } },
+          Permissions: ['SELECT'],
+        }),
+      );
+    const report = await sync(cloud, {
+      source: { region: 'us-east-1', catalogs: ['s3tablescatalog'] },
+      filters: { tables: { exclude: ['s3tablescatalog/*/ns.secret'] } },
+    });
+    expect(report.targets[0]!.failures).toEqual([]);
+    expect(await tableBucketGrants(dst())).toEqual([`${analyst}|orders|SELECT`]);
   });
 });

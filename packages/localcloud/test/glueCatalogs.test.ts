@@ -2,11 +2,13 @@ import {
   AlreadyExistsException,
   CreateCatalogCommand,
   CreateConnectionCommand,
+  CreateDatabaseCommand,
   DeleteCatalogCommand,
   EntityNotFoundException,
   GetCatalogCommand,
   GetCatalogsCommand,
   type GetCatalogsCommandInput,
+  GetDatabasesCommand,
   type GlueClient,
   InvalidInputException,
   UpdateCatalogCommand,
@@ -124,5 +126,18 @@ describe('local cloud Glue: the catalog hierarchy', () => {
     );
     const events = cloud.trail.list(DEFAULT_ACCOUNT_ID, 'us-east-1').map((e) => e.eventName);
     expect(events).toEqual(expect.arrayContaining(['CreateCatalog', 'UpdateCatalog', 'DeleteCatalog']));
+  });
+
+  it('keeps databases and tables of a catalog below the default one apart, named by the multi-level CatalogId', async () => {
+    const CatalogId = `${DEFAULT_ACCOUNT_ID}:s3tablescatalog`;
+    await glue.send(new CreateDatabaseCommand({ CatalogId, DatabaseInput: { Name: 'ns' } }));
+    const inCatalog = await glue.send(new GetDatabasesCommand({ CatalogId }));
+    expect(inCatalog.DatabaseList?.map((d) => d.Name)).toEqual(['ns']);
+    const inDefault = await glue.send(new GetDatabasesCommand({}));
+    expect(inDefault.DatabaseList?.map((d) => d.Name)).not.toContain('ns');
+    const unknown = `${DEFAULT_ACCOUNT_ID}:nowhere`;
+    expect(await failure(glue.send(new GetDatabasesCommand({ CatalogId: unknown })))).toBeInstanceOf(
+      EntityNotFoundException,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { withRequestConstraints } from '../../modelConstraints.ts';
 import { type ServiceDefinition, ServiceError } from '../../service.ts';
 import { batchPartitionOperations } from './batchPartitions.ts';
+import { inNamedCatalogs } from './catalogScope.ts';
 import { catalogOperations } from './catalogs.ts';
 import { columnStatisticsOperations } from './columnStatistics.ts';
 import { connectionOperations } from './connections.ts';
@@ -29,15 +30,17 @@ export function glueService(): ServiceDefinition {
     // Glue answers a request that breaks its model's constraints with ValidationException, before the operation.
     operations: withRequestConstraints(
       {
-        ...databaseOperations,
-        ...tableOperations,
-        ...tableVersionOperations,
-        ...partitionOperations,
-        ...partitionQueryOperations,
-        ...batchPartitionOperations,
-        ...partitionIndexOperations,
-        ...userDefinedFunctionOperations,
-        ...columnStatisticsOperations,
+        ...inNamedCatalogs({
+          ...databaseOperations,
+          ...tableOperations,
+          ...tableVersionOperations,
+          ...partitionOperations,
+          ...partitionQueryOperations,
+          ...batchPartitionOperations,
+          ...partitionIndexOperations,
+          ...userDefinedFunctionOperations,
+          ...columnStatisticsOperations,
+        }),
         ...catalogOperations,
         ...connectionOperations,
       },
