@@ -83,6 +83,11 @@ const OPERATIONS: Record<RecordKind, Record<ActionOp, string>> = {
     update: 'DeletePartitionIndex+CreatePartitionIndex',
     delete: 'DeletePartitionIndex',
   },
+  tableOptimizer: {
+    create: 'CreateTableOptimizer',
+    update: 'UpdateTableOptimizer',
+    delete: 'DeleteTableOptimizer',
+  },
   function: {
     create: 'CreateUserDefinedFunction',
     update: 'UpdateUserDefinedFunction',

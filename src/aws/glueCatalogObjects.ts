@@ -4,12 +4,14 @@ import { GlueCatalogs } from './glueCatalogs.ts';
 import { GlueColumnStatistics } from './glueColumnStatistics.ts';
 import { GlueFunctions } from './glueFunctions.ts';
 import { GluePartitionIndexes } from './gluePartitionIndexes.ts';
+import { GlueTableOptimizers } from './glueTableOptimizers.ts';
 
 /** The catalog's newer objects, one adapter each, sharing one Glue call context (rate limit, retry). */
 export interface GlueCatalogObjects {
   readonly partitionIndexes: GluePartitionIndexes;
   readonly functions: GlueFunctions;
   readonly columnStatistics: GlueColumnStatistics;
+  readonly tableOptimizers: GlueTableOptimizers;
   /** Catalogs below the account's default one (and the connections federated ones need). */
   readonly catalogs: GlueCatalogs;
 }
@@ -25,6 +27,7 @@ export function createGlueCatalogObjects(
     partitionIndexes: new GluePartitionIndexes(glue, context),
     functions: new GlueFunctions(glue, context),
     columnStatistics: new GlueColumnStatistics(glue, context),
+    tableOptimizers: new GlueTableOptimizers(glue, context, accountId),
     catalogs: new GlueCatalogs(glue, context, accountId),
   };
 }

@@ -4,6 +4,7 @@ import { catalogInputSchema } from './catalogShapes.ts';
 import { databaseInputSchema, partitionInputSchema, tableInputSchema } from './glueInputs.ts';
 import { dataCellsFilterSchema, dataLakeSettingsSchema, lfResourceSchema } from './lfShapes.ts';
 import { recordLimitIssues } from './recordLimits.ts';
+import { TABLE_OPTIMIZER_TYPES, tableOptimizerConfigurationSchema } from './tableOptimizerShapes.ts';
 
 /*
  * Records: one replicated object each, as in docs/design.md. The record envelope is strict so that a typo in a
@@ -38,6 +39,15 @@ export const partitionIndexRecordSchema = z.strictObject({
   databaseName: name,
   tableName: name,
   index: partitionIndexSchema,
+});
+
+/** One optimizer of an Iceberg table: at most one per table and type (compaction, retention, orphan files). */
+export const tableOptimizerRecordSchema = z.strictObject({
+  kind: z.literal('tableOptimizer'),
+  databaseName: name,
+  tableName: name,
+  type: z.enum(TABLE_OPTIMIZER_TYPES),
+  configuration: tableOptimizerConfigurationSchema,
 });
 
 /** A user-defined function; it belongs to a database like a table does. */
@@ -143,6 +153,7 @@ export const snapshotRecordSchema = z
     columnStatisticsRecordSchema,
     optInRecordSchema,
     catalogRecordSchema,
+    tableOptimizerRecordSchema,
   ])
   .superRefine((record, ctx) => {
     for (const { path, message } of recordLimitIssues(record))
@@ -163,6 +174,7 @@ export type FunctionRecord = z.infer<typeof functionRecordSchema>;
 export type ColumnStatisticsRecord = z.infer<typeof columnStatisticsRecordSchema>;
 export type OptInRecord = z.infer<typeof optInRecordSchema>;
 export type CatalogRecord = z.infer<typeof catalogRecordSchema>;
+export type TableOptimizerRecord = z.infer<typeof tableOptimizerRecordSchema>;
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 /** The kinds of replicated objects. */
 export type RecordKind = SnapshotRecord['kind'];
@@ -187,4 +199,5 @@ export const RECORD_KINDS = [
   'columnStatistics',
   'optIn',
   'catalog',
+  'tableOptimizer',
 ] as const satisfies readonly RecordKind[];

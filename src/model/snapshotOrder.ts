@@ -12,6 +12,7 @@ export const SNAPSHOT_KIND_ORDER: readonly RecordKind[] = [
   'partitionIndex',
   'columnStatistics',
   'function',
+  'tableOptimizer',
   'location',
   'lfTag',
   'dataLakeSettings',

@@ -106,6 +106,7 @@ export function isRecordIncluded(filter: CatalogFilter, record: SnapshotRecord):
     case 'function':
       return isDatabaseIncluded(filter, record.databaseName);
     case 'partitionIndex':
+    case 'tableOptimizer':
     case 'columnStatistics':
       return isTableIncluded(filter, record.databaseName, record.tableName);
     case 'grant':
@@ -130,6 +131,7 @@ export function isDatabaseRecord(record: SnapshotRecord): boolean {
     case 'dataCellsFilter':
     case 'function':
     case 'partitionIndex':
+    case 'tableOptimizer':
     case 'columnStatistics':
       return true;
     case 'grant':

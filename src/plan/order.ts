@@ -17,6 +17,8 @@ export const APPLY_ORDER: readonly RecordKind[] = [
   'function',
   'table',
   'partitionIndex',
+  // After its table, which must be an Iceberg table when the optimizer is created.
+  'tableOptimizer',
   'dataCellsFilter',
   'partition',
   // After partitions: a partition's statistics need the partition (a sync applies those after every partition).

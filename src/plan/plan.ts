@@ -155,6 +155,7 @@ function byKind(records: SnapshotRecords): RecordsByKind {
     columnStatistics: [],
     optIn: [],
     catalog: [],
+    tableOptimizer: [],
   };
   for (const record of records) (groups[record.kind] as RecordOfKind<typeof record.kind>[]).push(record);
   return groups;

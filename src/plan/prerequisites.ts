@@ -62,6 +62,7 @@ export function prerequisites(record: SnapshotRecord): string[] {
     case 'function':
       return [databaseRef(record.databaseName)];
     case 'partitionIndex':
+    case 'tableOptimizer':
       return [tableRef(record.databaseName, record.tableName)];
     case 'columnStatistics':
       return record.partitionValues

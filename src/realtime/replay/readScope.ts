@@ -121,6 +121,7 @@ export async function readScope(side: RegionSide, scope: RecordScope): Promise<S
       return settings ? [canonicalDataLakeSettings(settings)] : [];
     }
     case 'partitionIndexes':
+    case 'tableOptimizers':
     case 'function':
     case 'columnStatistics':
       return readCatalogObjectScope(side, scope);

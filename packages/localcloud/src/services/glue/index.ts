@@ -10,6 +10,7 @@ import { partitionIndexOperations } from './partitionIndexes.ts';
 import { partitionQueryOperations } from './partitionQuery.ts';
 import { partitionOperations } from './partitions.ts';
 import { glueRequestConstraints } from './requestConstraints.ts';
+import { tableOptimizerConstraints, tableOptimizerOperations } from './tableOptimizers.ts';
 import { tableOperations } from './tables.ts';
 import { tableVersionOperations } from './tableVersions.ts';
 import { userDefinedFunctionOperations } from './userDefinedFunctions.ts';
@@ -40,11 +41,12 @@ export function glueService(): ServiceDefinition {
           ...partitionIndexOperations,
           ...userDefinedFunctionOperations,
           ...columnStatisticsOperations,
+          ...tableOptimizerOperations,
         }),
         ...catalogOperations,
         ...connectionOperations,
       },
-      glueRequestConstraints,
+      { ...glueRequestConstraints, ...tableOptimizerConstraints },
       (message) => new ServiceError('ValidationException', message),
     ),
   };
