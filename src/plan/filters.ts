@@ -171,7 +171,8 @@ function compileByCatalog(
 ): CatalogLists {
   const side = (qualified: boolean) => (globs: readonly string[] | undefined) => {
     const mine = globs?.filter((g) => g.includes('/') === qualified);
-    return mine === undefined || mine.length === 0 ? undefined : mine;
+    // Globs only for the other side's catalogs leave this side unrestricted; an empty list admits nothing.
+    return mine !== undefined && mine.length === 0 && globs!.length > 0 ? undefined : mine;
   };
   const compileSide = (qualified: boolean): CompiledLists => {
     const pick = side(qualified);

@@ -214,6 +214,7 @@ export const DriftReportSchema = z.object({
   ),
   drift: z.array(DriftItemSchema),
   leaks: z.array(LeakFindingSchema).optional(),
+  skipped: z.array(z.object({ kind: z.string(), key: z.string(), reason: z.string() })).optional(),
 });
 
 export const DrillReportSchema = z.object({

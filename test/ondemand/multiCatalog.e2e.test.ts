@@ -103,6 +103,9 @@ describe('catalogs besides the default one (source.catalogs)', () => {
     await create('fed_pg', { ...federated('pg'), Description: 'orders db' });
     await create('fed_mysql', federated('mysql'));
     await create('fed_mysql/inner', {});
+    await create('rs_sales', {
+      TargetRedshiftCatalog: { CatalogArn: `arn:aws:glue:us-east-1:${ACCOUNT}:catalog/rs_producer/dev` },
+    });
     await tableBucket(src(), 'us-east-1', ['orders', 'secret']);
     // S3 Tables replication has copied the table bucket: the target has its catalog and tables, not the grants.
     await tableBucket(dst(), 'us-west-2', ['orders', 'secret']);
@@ -140,9 +143,11 @@ describe('catalogs besides the default one (source.catalogs)', () => {
     expect(Object.keys(skipped).sort()).toEqual([
       'fed_mysql',
       'fed_mysql/inner',
+      'rs_sales',
       's3tablescatalog',
       's3tablescatalog/analytics',
     ]);
+    expect(skipped.rs_sales).toContain('a Redshift catalog');
     expect(skipped.fed_mysql).toContain('connection mysql does not exist in the target Region');
     expect(skipped['fed_mysql/inner']).toBe('its parent catalog fed_mysql is skipped');
     expect(skipped.s3tablescatalog).toContain('replicated by S3 Tables replication');
