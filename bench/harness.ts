@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configSchema } from '../src/config/configSchema.ts';
-import { createRuntime, type Runtime, type RuntimeOptions } from '../src/ondemand/runtime.ts';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../src/engine/runtime.ts';
 import { CloudChild, type TimelineSpan } from './cloudChild.ts';
 import type { LakeShape } from './floor.ts';
 import { type GeneratedLake, generateLake, lakeShape } from './generateLake.ts';

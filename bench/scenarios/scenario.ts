@@ -1,6 +1,6 @@
 import { GlueClient } from '@aws-sdk/client-glue';
 import { LOCAL_CREDENTIALS } from '../../src/aws/clientFactory.ts';
-import type { SyncReport } from '../../src/ondemand/syncReport.ts';
+import type { SyncReport } from '../../src/engine/syncReport.ts';
 import type { BenchContext, BenchSettings } from '../harness.ts';
 import type { ScenarioResult } from '../result.ts';
 

@@ -1,4 +1,4 @@
-import type { RegionSide } from '../ondemand/regionSide.ts';
+import type { RegionSide } from '../engine/regionSide.ts';
 import type { AuditLog } from './auditLog.ts';
 import type { AuditFailure, AuditRecord } from './auditRecord.ts';
 

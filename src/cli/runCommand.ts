@@ -1,6 +1,6 @@
 import type { LakemirrorConfig } from '../config/configSchema.ts';
 import { loadConfig } from '../config/loadConfig.ts';
-import { createRuntime, type Runtime } from '../ondemand/runtime.ts';
+import { createRuntime, type Runtime } from '../engine/runtime.ts';
 import type { CommonFlags } from './commands/common.ts';
 import type { CommandContext } from './context.ts';
 import { ensureLocalCloud } from './embeddedCloud.ts';

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
+import type { RegionSide } from '../engine/regionSide.ts';
 import { splitTableKey } from '../model/keys.ts';
-import type { RegionSide } from '../ondemand/regionSide.ts';
 import type { DriftItem, DriftReport, PendingChange } from '../report/reportTypes.ts';
 
 /** Source lookups the drill spends at most on dating drift; the rest counts as undated. */

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TargetConfig } from '../config/configSchema.ts';
+import type { Runtime } from '../engine/runtime.ts';
 import { runFailover } from '../failover/runFailover.ts';
-import type { Runtime } from '../ondemand/runtime.ts';
 import type { FailoverRehearsal } from '../report/reportTypes.ts';
 
 /**

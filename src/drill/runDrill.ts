@@ -1,5 +1,5 @@
+import type { Runtime } from '../engine/runtime.ts';
 import { plural } from '../model/plural.ts';
-import type { Runtime } from '../ondemand/runtime.ts';
 import { runVerify } from '../ondemand/runVerify.ts';
 import { watermarkOf } from '../realtime/index.ts';
 import type { DrillCheck, DrillReport, PendingChange } from '../report/reportTypes.ts';

@@ -1,10 +1,10 @@
 import pLimit from 'p-limit';
+import type { ActionResult } from '../engine/apply/actionResult.ts';
+import { applyCatalogAction } from '../engine/apply/applyCatalogActions.ts';
+import { applyGrantActions, applyLakeFormationAction } from '../engine/apply/applyPermissionActions.ts';
+import type { RegionSide } from '../engine/regionSide.ts';
 import { splitTableKey } from '../model/keys.ts';
 import type { RecordKind } from '../model/records.ts';
-import type { ActionResult } from '../ondemand/apply/actionResult.ts';
-import { applyCatalogAction } from '../ondemand/apply/applyCatalogActions.ts';
-import { applyGrantActions, applyLakeFormationAction } from '../ondemand/apply/applyPermissionActions.ts';
-import type { RegionSide } from '../ondemand/regionSide.ts';
 import type { Action, ActionOf } from '../plan/actions.ts';
 import { APPLY_ORDER } from '../plan/order.ts';
 

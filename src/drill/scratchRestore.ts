@@ -1,11 +1,11 @@
 import type { LakemirrorConfig, TargetConfig } from '../config/configSchema.ts';
+import { loadSnapshot } from '../engine/readSnapshot.ts';
+import type { Runtime } from '../engine/runtime.ts';
+import { snapshotReaderFor } from '../engine/snapshotReader.ts';
+import type { TargetReport } from '../engine/syncReport.ts';
 import { LakemirrorError } from '../model/errors.ts';
-import { loadSnapshot } from '../ondemand/readSnapshot.ts';
 import { runSnapshot } from '../ondemand/runSnapshot.ts';
 import { runSync } from '../ondemand/runSync.ts';
-import type { Runtime } from '../ondemand/runtime.ts';
-import { snapshotReaderFor } from '../ondemand/snapshotReader.ts';
-import type { TargetReport } from '../ondemand/syncReport.ts';
 import type { DrillCheck, RtoResult } from '../report/reportTypes.ts';
 import { rehearseFailover } from './failoverRehearsal.ts';
 import { cleanUpScratch } from './scratchCleanup.ts';

@@ -1,14 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import type { TargetConfig } from '../config/configSchema.ts';
+import { readCatalogRecords } from '../engine/readCatalogRecords.ts';
+import type { Runtime } from '../engine/runtime.ts';
+import { catalogsScope, runFilter } from '../engine/scope.ts';
+import { takeSnapshot } from '../engine/takeSnapshot.ts';
 import { readReplicationState } from '../lease/replicationState.ts';
 import { writeStopMarker } from '../lease/stopMarker.ts';
 import { requireTargetRegionStore, targetRegionSnapshotStore } from '../lease/targetRegionStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
-import { readCatalogRecords } from '../ondemand/readCatalogRecords.ts';
-import type { Runtime } from '../ondemand/runtime.ts';
 import { runVerify } from '../ondemand/runVerify.ts';
-import { catalogsScope, runFilter } from '../ondemand/scope.ts';
-import { takeSnapshot } from '../ondemand/takeSnapshot.ts';
 import { collectOnce, eventTableOf } from '../realtime/index.ts';
 import { replayConfigOf, replayPending } from '../realtime/replay/replayPending.ts';
 import type { FailoverMode } from './failoverReport.ts';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../audit/auditRecord.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
+import type { Runtime } from '../engine/runtime.ts';
+import { openRunAuditLog } from '../engine/targetGuards.ts';
 import { stopMarkerName } from '../lease/stopMarker.ts';
 import { requireTargetRegionStore } from '../lease/targetRegionStore.ts';
 import { LakemirrorError } from '../model/errors.ts';
-import type { Runtime } from '../ondemand/runtime.ts';
-import { openRunAuditLog } from '../ondemand/targetGuards.ts';
 import { type FailoverJournal, journalName, readJournal, writeJournal } from './failoverJournal.ts';
 import type { FailoverMode, FailoverReport, FailoverStepReport } from './failoverReport.ts';
 import {

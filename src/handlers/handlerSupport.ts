@@ -1,7 +1,7 @@
 import { awsErrorName, classifyAwsError } from '../aws/classifyAwsError.ts';
 import type { LakemirrorConfig } from '../config/configSchema.ts';
+import type { Output } from '../engine/output.ts';
 import { isLakemirrorError } from '../model/errors.ts';
-import type { Output } from '../ondemand/output.ts';
 import { loadDeployedConfig } from './loadDeployedConfig.ts';
 import { logger } from './observability.ts';
 import { createRuntime, type Runtime } from './useCases.ts';

@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { Runtime } from '../ondemand/runtime.ts';
+import type { Runtime } from '../engine/runtime.ts';
 import { watermarkOf } from '../realtime/index.ts';
 import { logger, metrics } from './handlerSupport.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TargetConfig } from '../config/configSchema.ts';
-import type { Runtime } from '../ondemand/runtime.ts';
+import type { Runtime } from '../engine/runtime.ts';
 import { readAppliedState } from './appliedState.ts';
 import { describeHolder, leaseName, parseLeaseHolder } from './leaseHolder.ts';
 import type { LeaseStore } from './leaseStore.ts';

@@ -1,5 +1,5 @@
 import type { TargetConfig } from '../config/configSchema.ts';
-import type { Runtime } from '../ondemand/runtime.ts';
+import type { Runtime } from '../engine/runtime.ts';
 import { targetRegionStore } from './targetRegionStore.ts';
 
 /**

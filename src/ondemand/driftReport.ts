@@ -1,6 +1,6 @@
+import type { KindOutcome } from '../engine/syncReport.ts';
 import type { Action } from '../plan/actions.ts';
 import type { DriftCategory, DriftItem, KindCounts } from '../report/reportTypes.ts';
-import type { KindOutcome } from './syncReport.ts';
 
 /**
  * The planner's op is the drift category: verify plans with deletes on, so a `delete` is an object only the

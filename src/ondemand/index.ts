@@ -1,8 +1,8 @@
 /** The on-demand use cases: what the CLI, the Lambda handlers and the benchmarks call. */
 
+export { createRuntime, type Runtime, type RuntimeOptions } from '../engine/runtime.ts';
+export { hasChanges, type SyncReport, syncExitCode, type TargetReport } from '../engine/syncReport.ts';
 export { type RestoreRequest, runRestore } from './runRestore.ts';
 export { runSnapshot, type SnapshotResult } from './runSnapshot.ts';
 export { runSync, type SyncRequest } from './runSync.ts';
-export { createRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
 export { runVerify, type VerifyResult } from './runVerify.ts';
-export { hasChanges, type SyncReport, syncExitCode, type TargetReport } from './syncReport.ts';

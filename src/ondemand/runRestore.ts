@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { TargetConfig } from '../config/configSchema.ts';
+import { holdTargets } from '../engine/holdTargets.ts';
+import { loadSnapshot, streamSnapshotPartitions } from '../engine/readSnapshot.ts';
+import type { Runtime } from '../engine/runtime.ts';
+import { planOptionsFor, runFilter } from '../engine/scope.ts';
+import { snapshotReaderFor } from '../engine/snapshotReader.ts';
+import type { SyncReport, TargetReport } from '../engine/syncReport.ts';
+import { auditedSide, openRunAuditLog, targetGuards } from '../engine/targetGuards.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
-import { holdTargets } from './holdTargets.ts';
-import { loadSnapshot, streamSnapshotPartitions } from './readSnapshot.ts';
 import { callSummary } from './runSync.ts';
-import type { Runtime } from './runtime.ts';
-import { planOptionsFor, runFilter } from './scope.ts';
-import { snapshotReaderFor } from './snapshotReader.ts';
-import type { SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
-import { auditedSide, openRunAuditLog, targetGuards } from './targetGuards.ts';
 import { targetReport } from './targetReport.ts';
 
 export interface RestoreRequest {

@@ -1,10 +1,10 @@
+import { track } from '../engine/output.ts';
+import type { Runtime } from '../engine/runtime.ts';
+import { catalogsScope, runFilter } from '../engine/scope.ts';
+import type { SnapshotObserver } from '../engine/snapshotObserver.ts';
+import { type TakenSnapshot, takeSnapshot } from '../engine/takeSnapshot.ts';
 import type { SnapshotCounts } from '../model/snapshotFormat.ts';
-import { track } from './output.ts';
-import type { Runtime } from './runtime.ts';
-import { catalogsScope, runFilter } from './scope.ts';
-import type { SnapshotObserver } from './snapshotObserver.ts';
 import { countingObserver } from './snapshotProgress.ts';
-import { type TakenSnapshot, takeSnapshot } from './takeSnapshot.ts';
 import { unmatchedFilters } from './unmatchedFilters.ts';
 
 export interface SnapshotResult {

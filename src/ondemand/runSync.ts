@@ -6,27 +6,32 @@ import type { AuditLog } from '../audit/auditLog.ts';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import type { SnapshotPin, SnapshotStore } from '../aws/snapshotStore.ts';
 import type { TargetConfig } from '../config/configSchema.ts';
+import { callSummary } from '../engine/callSummary.ts';
+import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from '../engine/early/earlyApply.ts';
+import { holdTargets } from '../engine/holdTargets.ts';
+import { track } from '../engine/output.ts';
+import type { PartitionCapture } from '../engine/partitionCapture.ts';
+import { streamSnapshotPartitions } from '../engine/readSnapshot.ts';
+import type { RegionSide } from '../engine/regionSide.ts';
+import type { Runtime } from '../engine/runtime.ts';
+import { planOptionsFor, runFilter } from '../engine/scope.ts';
+import { fanOut } from '../engine/snapshotObserver.ts';
+import { snapshotReaderFor } from '../engine/snapshotReader.ts';
+import type { ApiCallSummary, SyncReport, TargetReport } from '../engine/syncReport.ts';
+import {
+  captureWhenRead,
+  discardCaptures,
+  type EarlyTargetRead,
+  readTargetEarly,
+} from '../engine/targetBeside.ts';
+import { auditedSide, openRunAuditLog, targetGuards } from '../engine/targetGuards.ts';
 import { assertNotStale, readAppliedState, recordAppliedState } from '../lease/appliedState.ts';
 import { recordReplicationState } from '../lease/replicationState.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import type { PartitionDigests } from '../model/partitionDigests.ts';
-import { callSummary } from './callSummary.ts';
-import { type EarlyApply, type EarlyApplyResult, startEarlyApply } from './early/earlyApply.ts';
-import { holdTargets } from './holdTargets.ts';
-import { track } from './output.ts';
-import type { PartitionCapture } from './partitionCapture.ts';
-import { streamSnapshotPartitions } from './readSnapshot.ts';
-import type { RegionSide } from './regionSide.ts';
 import { runSnapshot } from './runSnapshot.ts';
-import type { Runtime } from './runtime.ts';
-import { planOptionsFor, runFilter } from './scope.ts';
-import { fanOut } from './snapshotObserver.ts';
 import { loadSourceSnapshot } from './snapshotOrigin.ts';
-import { snapshotReaderFor } from './snapshotReader.ts';
-import type { ApiCallSummary, SyncReport, TargetReport } from './syncReport.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
-import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
-import { auditedSide, openRunAuditLog, targetGuards } from './targetGuards.ts';
 import { targetReport } from './targetReport.ts';
 
 export { callSummary };

@@ -1,13 +1,18 @@
 import type { TargetConfig } from '../config/configSchema.ts';
+import { capturePartitions, type PartitionCapture } from '../engine/partitionCapture.ts';
+import { readCatalogInParts, recordsOfParts } from '../engine/readCatalogRecords.ts';
+import type { Runtime } from '../engine/runtime.ts';
+import { catalogsScope, planOptionsFor, runFilter } from '../engine/scope.ts';
+import type { PartitionGroups } from '../engine/sourceSnapshot.ts';
+import {
+  captureWhenRead,
+  discardCaptures,
+  type EarlyTargetRead,
+  readTargetEarly,
+} from '../engine/targetBeside.ts';
 import type { DriftReport } from '../report/reportTypes.ts';
 import { countsByKind, driftItem, orderDrift } from './driftReport.ts';
-import { capturePartitions, type PartitionCapture } from './partitionCapture.ts';
-import { readCatalogInParts, recordsOfParts } from './readCatalogRecords.ts';
-import type { Runtime } from './runtime.ts';
-import { catalogsScope, planOptionsFor, runFilter } from './scope.ts';
-import type { PartitionGroups } from './sourceSnapshot.ts';
 import { type SourceRecords, syncTarget } from './syncTarget.ts';
-import { captureWhenRead, discardCaptures, type EarlyTargetRead, readTargetEarly } from './targetBeside.ts';
 import { targetLeakCollector } from './targetLeaks.ts';
 import { unmatchedFilters } from './unmatchedFilters.ts';
 

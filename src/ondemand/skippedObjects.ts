@@ -1,5 +1,5 @@
+import type { Output } from '../engine/output.ts';
 import type { SkippedObject } from '../plan/planCatalogs.ts';
-import type { Output } from './output.ts';
 
 /**
  * Collects what a target's plans leave out on purpose: each object once (the early pass and the second pass

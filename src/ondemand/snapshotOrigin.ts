@@ -1,8 +1,8 @@
 import type { SnapshotStore } from '../aws/snapshotStore.ts';
+import { type LoadedSnapshot, loadSnapshot } from '../engine/readSnapshot.ts';
+import type { Runtime } from '../engine/runtime.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import type { SnapshotHeader } from '../model/snapshotFormat.ts';
-import { type LoadedSnapshot, loadSnapshot } from './readSnapshot.ts';
-import type { Runtime } from './runtime.ts';
 
 /**
  * The snapshot `sync --snapshot` applies: read and verified (hash, limits, signature with

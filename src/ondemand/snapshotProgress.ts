@@ -1,5 +1,5 @@
-import type { Gauge } from './output.ts';
-import type { SnapshotObserver } from './snapshotObserver.ts';
+import type { Gauge } from '../engine/output.ts';
+import type { SnapshotObserver } from '../engine/snapshotObserver.ts';
 
 /**
  * Counts a snapshot as it is taken (tables done of all, partitions read) for the progress display, and

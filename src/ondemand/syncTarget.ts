@@ -1,3 +1,22 @@
+import type { ActionResult } from '../engine/apply/actionResult.ts';
+import { applyKind, isObjectKind } from '../engine/apply/applyKind.ts';
+import { applyPartitionActions } from '../engine/apply/applyPartitionActions.ts';
+import { isDestructive } from '../engine/destructive.ts';
+import type { EarlyApplyResult } from '../engine/early/earlyApply.ts';
+import { forEachConcurrent } from '../engine/forEachConcurrent.ts';
+import { type Output, track } from '../engine/output.ts';
+import type { PartitionCapture } from '../engine/partitionCapture.ts';
+import { partitionCursor } from '../engine/partitionCursor.ts';
+import {
+  planPartitionsForTable,
+  type TableFate,
+  type TargetPartitions,
+} from '../engine/planPartitionsForTable.ts';
+import { readCatalogRecords, readTagAssignmentsOutside, sortRecords } from '../engine/readCatalogRecords.ts';
+import { readPartitionRecords } from '../engine/readPartitionRecords.ts';
+import type { RegionSide } from '../engine/regionSide.ts';
+import type { PartitionGroups } from '../engine/sourceSnapshot.ts';
+import { type TallyResult, tally } from '../engine/tally.ts';
 import { tableKey } from '../model/keys.ts';
 import { plural } from '../model/plural.ts';
 import type { PartitionRecord, RecordKind, SnapshotRecord, TableRecord } from '../model/records.ts';
@@ -7,22 +26,7 @@ import { APPLY_ORDER } from '../plan/order.ts';
 import { checkMaxDeletes, type PlanOptions, planWithReport } from '../plan/plan.ts';
 import type { SkippedObject } from '../plan/planCatalogs.ts';
 import { projectApplied } from '../plan/projectApplied.ts';
-import type { ActionResult } from './apply/actionResult.ts';
-import { applyKind, isObjectKind } from './apply/applyKind.ts';
-import { applyPartitionActions } from './apply/applyPartitionActions.ts';
-import { isDestructive } from './destructive.ts';
-import type { EarlyApplyResult } from './early/earlyApply.ts';
-import { forEachConcurrent } from './forEachConcurrent.ts';
-import { type Output, track } from './output.ts';
-import type { PartitionCapture } from './partitionCapture.ts';
-import { partitionCursor } from './partitionCursor.ts';
-import { planPartitionsForTable, type TableFate, type TargetPartitions } from './planPartitionsForTable.ts';
-import { readCatalogRecords, readTagAssignmentsOutside, sortRecords } from './readCatalogRecords.ts';
-import { readPartitionRecords } from './readPartitionRecords.ts';
-import type { RegionSide } from './regionSide.ts';
 import { skippedObjects } from './skippedObjects.ts';
-import type { PartitionGroups } from './sourceSnapshot.ts';
-import { type TallyResult, tally } from './tally.ts';
 import { warnOfUndecidedS3 } from './undecidedWarnings.ts';
 import { unmappedResults } from './unmappedResults.ts';
 import { warnOfViewsOutsideFilter } from './viewWarnings.ts';

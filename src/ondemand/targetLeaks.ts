@@ -1,7 +1,7 @@
+import type { RegionSide } from '../engine/regionSide.ts';
 import { findLeaks, type LeakFinding, type LeakScope } from '../leak/leakCheck.ts';
 import type { PartitionRecord, SnapshotRecord } from '../model/records.ts';
 import type { PlanOptions } from '../plan/plan.ts';
-import type { RegionSide } from './regionSide.ts';
 
 /**
  * Collects the leak check's findings for one target while `verify` reads it: the records read for the plan,

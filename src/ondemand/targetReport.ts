@@ -1,4 +1,4 @@
-import type { ApiCallSummary, TargetReport } from './syncReport.ts';
+import type { ApiCallSummary, TargetReport } from '../engine/syncReport.ts';
 import type { SyncTargetResult } from './syncTarget.ts';
 
 /** The report of one target run from what syncTarget returned (shared by sync, plan and restore). */

@@ -1,6 +1,6 @@
+import type { Output } from '../engine/output.ts';
 import type { PlanOptions } from '../plan/plan.ts';
 import type { UndecidedS3Reference } from '../plan/s3Remap.ts';
-import type { Output } from './output.ts';
 
 /**
  * Plan options that warn, once per record and field, of each mapped source bucket the S3 remap left as it is

@@ -1,5 +1,5 @@
+import type { Runtime } from '../engine/runtime.ts';
 import { LakemirrorError } from '../model/errors.ts';
-import type { Runtime } from './runtime.ts';
 
 /**
  * What a source read does with an include filter that matches nothing: a warning naming the filter (the run

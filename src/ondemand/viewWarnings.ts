@@ -1,5 +1,5 @@
+import type { Output } from '../engine/output.ts';
 import type { PlanOptions } from '../plan/plan.ts';
-import type { Output } from './output.ts';
 
 /**
  * Plan options that warn, once per view, of a view reading tables outside the filters: the view is still

@@ -1,9 +1,9 @@
 /** The real-time use cases: what the CLI, the Lambda handlers and the benchmarks call. */
 
 import { CloudTrailEventLog } from '../aws/cloudTrailEventLog.ts';
+import { track } from '../engine/output.ts';
+import type { Runtime } from '../engine/runtime.ts';
 import { readAppliedState } from '../lease/appliedState.ts';
-import { track } from '../ondemand/output.ts';
-import type { Runtime } from '../ondemand/runtime.ts';
 import { type CollectReport, collectEvents } from './collect/collectEvents.ts';
 import { type CreateEventTableResult, createEventTable } from './eventTable/createEventTable.ts';
 import { EventTable } from './eventTable/eventTable.ts';

@@ -77,7 +77,8 @@ describe('the rules fail on planted violations', () => {
     expect(
       brokenBy('src/realtime/x.ts', "export { runFailover } from '../failover/runFailover.ts';"),
     ).toHaveLength(1);
-    expect(brokenBy('src/lease/x.ts', "import type { Runtime } from '../ondemand/runtime.ts';")).toEqual([]);
+    expect(brokenBy('src/engine/x.ts', "import { runSync } from '../ondemand/runSync.ts';")).toHaveLength(1);
+    expect(brokenBy('src/lease/x.ts', "import type { Runtime } from '../engine/runtime.ts';")).toEqual([]);
     expect(brokenBy('src/newLayer/x.ts', "import { x } from '../model/x.ts';")).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['src/plan'],
   ['src/aws'],
   ['src/leak', 'src/lease', 'src/audit', 'src/report'],
+  ['src/engine'],
   ['src/ondemand'],
   ['src/realtime'],
   ['src/failover'],

@@ -1,8 +1,8 @@
 import { GetTablesCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordingOutput } from '../../src/engine/output.ts';
 import { createRuntime, runSync, runVerify } from '../../src/ondemand/index.ts';
-import { recordingOutput } from '../../src/ondemand/output.ts';
 import { demoConfig, startSeededCloud } from '../support/demoSync.ts';
 import { holdSourcePartitions } from '../support/holdSource.ts';
 import { callsIn, clientsFor, failure, writeCalls } from '../support/localCloud.ts';

@@ -1,8 +1,8 @@
 import { CreateTableCommand, DeleteTableCommand, GetTableCommand } from '@aws-sdk/client-glue';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordingOutput } from '../../src/engine/output.ts';
 import { createRuntime, runSync, runVerify } from '../../src/ondemand/index.ts';
-import { recordingOutput } from '../../src/ondemand/output.ts';
 import { createRoles, createTables, governanceConfig } from '../support/governance.ts';
 import { clientsFor, failure, startTestCloud } from '../support/localCloud.ts';
 import { createView, tableArn, updateView, viewOf } from '../support/views.ts';

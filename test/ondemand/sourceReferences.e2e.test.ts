@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-glue';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordingOutput } from '../../src/engine/output.ts';
 import { createRuntime, runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
-import { recordingOutput } from '../../src/ondemand/output.ts';
 import { demoConfigFile } from '../reliability/support.ts';
 import { cli } from '../support/cli.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';

@@ -14,9 +14,9 @@ import { GrantPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
+import type { RegionSide } from '../../src/engine/regionSide.ts';
 import { type ErrorCode, LakemirrorError } from '../../src/model/errors.ts';
 import { stableStringify } from '../../src/model/stableStringify.ts';
-import type { RegionSide } from '../../src/ondemand/regionSide.ts';
 import {
   collectOnce,
   eventTableOf,

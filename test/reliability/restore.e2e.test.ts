@@ -9,9 +9,9 @@ import {
 } from '@aws-sdk/client-glue';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncReport } from '../../src/engine/syncReport.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import { stableStringify } from '../../src/model/stableStringify.ts';
-import type { SyncReport } from '../../src/ondemand/syncReport.ts';
 import { cli } from '../support/cli.ts';
 import { seedDemo } from '../support/demoSync.ts';
 import { clientsFor, startTestCloud, writeCalls } from '../support/localCloud.ts';

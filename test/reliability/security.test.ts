@@ -4,7 +4,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { s3AuditLog } from '../../src/audit/s3AuditLog.ts';
-import type { SyncReport } from '../../src/ondemand/syncReport.ts';
+import type { SyncReport } from '../../src/engine/syncReport.ts';
 import { cli } from '../support/cli.ts';
 import { seedDemo } from '../support/demoSync.ts';
 import { startTestCloud } from '../support/localCloud.ts';

@@ -7,9 +7,9 @@ import {
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSnapshotStore } from '../../src/aws/createSnapshotStore.ts';
+import { loadSnapshot, streamSnapshotPartitions } from '../../src/engine/readSnapshot.ts';
+import type { RegionSide } from '../../src/engine/regionSide.ts';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
-import { loadSnapshot, streamSnapshotPartitions } from '../../src/ondemand/readSnapshot.ts';
-import type { RegionSide } from '../../src/ondemand/regionSide.ts';
 import { runSnapshot } from '../../src/ondemand/runSnapshot.ts';
 import { demoConfig, seedDemo } from '../support/demoSync.ts';
 import { clientsFor, startTestCloud } from '../support/localCloud.ts';

@@ -5,10 +5,10 @@ import type { LocalCloud } from '@lakemirror/localcloud';
 import { FileSnapshotStore } from '../../src/aws/fileSnapshotStore.ts';
 import type { LakemirrorConfigInput } from '../../src/config/configSchema.ts';
 import { validateConfig } from '../../src/config/loadConfig.ts';
+import { createRuntime } from '../../src/engine/runtime.ts';
+import { takeSnapshot } from '../../src/engine/takeSnapshot.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import { stableStringify } from '../../src/model/stableStringify.ts';
-import { createRuntime } from '../../src/ondemand/runtime.ts';
-import { takeSnapshot } from '../../src/ondemand/takeSnapshot.ts';
 
 /** A demo config written to a file (for the CLI) in a fresh directory that also holds snapshots and the audit log. */
 export function demoConfigFile(

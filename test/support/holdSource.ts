@@ -1,4 +1,4 @@
-import type { RegionSide } from '../../src/ondemand/regionSide.ts';
+import type { RegionSide } from '../../src/engine/regionSide.ts';
 
 /**
  * A source side whose partition reads, from the `from`-th table on, wait until `until()` holds (at most 10 s,

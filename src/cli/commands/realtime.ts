@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
+import type { Runtime } from '../../engine/runtime.ts';
 import { LakemirrorError } from '../../model/errors.ts';
-import type { Runtime } from '../../ondemand/runtime.ts';
 import {
   collectOnce,
   createPushWatcher,

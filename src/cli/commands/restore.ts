@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { syncExitCode } from '../../engine/syncReport.ts';
 import { LakemirrorError } from '../../model/errors.ts';
 import { runRestore } from '../../ondemand/runRestore.ts';
-import { syncExitCode } from '../../ondemand/syncReport.ts';
 import type { CommandContext } from '../context.ts';
 import { renderSyncReport } from '../render/syncReportText.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';

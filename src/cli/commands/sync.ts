@@ -1,8 +1,8 @@
 import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
+import { type SyncReport, syncExitCode } from '../../engine/syncReport.ts';
 import { LakemirrorError } from '../../model/errors.ts';
 import { runSync } from '../../ondemand/runSync.ts';
-import { type SyncReport, syncExitCode } from '../../ondemand/syncReport.ts';
 import type { CommandContext } from '../context.ts';
 import { assertWritableDirectory } from '../flags/outPath.ts';
 import { renderSyncReport } from '../render/syncReportText.ts';

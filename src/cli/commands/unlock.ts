@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
+import { openRunAuditLog } from '../../engine/targetGuards.ts';
 import { describeHolder } from '../../lease/leaseHolder.ts';
 import { breakLease } from '../../lease/targetLease.ts';
 import { LakemirrorError } from '../../model/errors.ts';
-import { openRunAuditLog } from '../../ondemand/targetGuards.ts';
 import type { CommandContext } from '../context.ts';
 import { type RuntimeFlags, withRuntime } from '../runCommand.ts';
 import { awsCommand } from './common.ts';

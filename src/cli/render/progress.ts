@@ -1,6 +1,6 @@
 import cliTruncate from 'cli-truncate';
 import { createLogUpdate } from 'log-update';
-import type { Gauge, Output } from '../../ondemand/output.ts';
+import type { Gauge, Output } from '../../engine/output.ts';
 import type { CommandContext } from '../context.ts';
 import { type PhaseLine, phaseText } from './progressLine.ts';
 

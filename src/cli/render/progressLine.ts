@@ -1,4 +1,4 @@
-import type { ProgressCount } from '../../ondemand/output.ts';
+import type { ProgressCount } from '../../engine/output.ts';
 
 /** One phase of a run as the progress display knows it: name, detail, counts and when it started. */
 export interface PhaseLine {

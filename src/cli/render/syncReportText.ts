@@ -1,5 +1,5 @@
+import type { SyncReport, TargetReport } from '../../engine/syncReport.ts';
 import { plural } from '../../model/plural.ts';
-import type { SyncReport, TargetReport } from '../../ondemand/syncReport.ts';
 import type { Action } from '../../plan/actions.ts';
 import { shellWord } from './shellWord.ts';
 import { renderTable } from './table.ts';

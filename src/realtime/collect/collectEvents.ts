@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
+import type { Gauge } from '../../engine/output.ts';
 import { LakemirrorError } from '../../model/errors.ts';
-import type { Gauge } from '../../ondemand/output.ts';
 import { type CatalogFilters, objectFilter } from '../events/eventFilter.ts';
 import {
   EVENT_SOURCES,

@@ -1,5 +1,5 @@
+import type { Runtime } from '../../engine/runtime.ts';
 import { callSummary } from '../../ondemand/runSync.ts';
-import type { Runtime } from '../../ondemand/runtime.ts';
 import { objectFilter } from '../events/eventFilter.ts';
 import type { EventTable } from '../eventTable/eventTable.ts';
 import { toEventItems } from '../eventTable/items.ts';

@@ -1,11 +1,11 @@
+import { type ActionResult, failed } from '../../engine/apply/actionResult.ts';
+import { applyKind, isObjectKind } from '../../engine/apply/applyKind.ts';
+import { applyPartitionActions } from '../../engine/apply/applyPartitionActions.ts';
+import type { RegionSide } from '../../engine/regionSide.ts';
 import { isLakemirrorError } from '../../model/errors.ts';
 import { tableKeyOfPartition } from '../../model/keys.ts';
 import type { RecordKind } from '../../model/records.ts';
 import { stableStringify } from '../../model/stableStringify.ts';
-import { type ActionResult, failed } from '../../ondemand/apply/actionResult.ts';
-import { applyKind, isObjectKind } from '../../ondemand/apply/applyKind.ts';
-import { applyPartitionActions } from '../../ondemand/apply/applyPartitionActions.ts';
-import type { RegionSide } from '../../ondemand/regionSide.ts';
 import type { Action } from '../../plan/actions.ts';
 import { APPLY_ORDER } from '../../plan/order.ts';
 import type { ReplayRun, RunTarget } from './replayRun.ts';

@@ -1,6 +1,6 @@
+import type { RegionSide } from '../../engine/regionSide.ts';
 import { tableKey } from '../../model/keys.ts';
 import type { PartitionRecord, SnapshotRecord } from '../../model/records.ts';
-import type { RegionSide } from '../../ondemand/regionSide.ts';
 import type { Action } from '../../plan/actions.ts';
 import { type PlanOptions, plan, planPartitions } from '../../plan/plan.ts';
 import {

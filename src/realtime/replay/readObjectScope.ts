@@ -1,4 +1,5 @@
 import { ignoreNotFound } from '../../aws/ignoreNotFound.ts';
+import type { RegionSide } from '../../engine/regionSide.ts';
 import {
   canonicalColumnStatistics,
   canonicalFunction,
@@ -6,7 +7,6 @@ import {
 } from '../../model/canonical.ts';
 import type { SnapshotRecord } from '../../model/records.ts';
 import { canonicalTableOptimizer, TABLE_OPTIMIZER_TYPES } from '../../model/tableOptimizerShapes.ts';
-import type { RegionSide } from '../../ondemand/regionSide.ts';
 import type { Scope } from './units.ts';
 
 type ObjectScope = Extract<

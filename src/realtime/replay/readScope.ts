@@ -1,5 +1,7 @@
 import type { Resource } from '@aws-sdk/client-lakeformation';
 import { ignoreNotFound } from '../../aws/ignoreNotFound.ts';
+import { readPartitionRecords, sortPartitions } from '../../engine/readPartitionRecords.ts';
+import type { RegionSide } from '../../engine/regionSide.ts';
 import {
   canonicalDatabase,
   canonicalDataCellsFilter,
@@ -16,8 +18,6 @@ import {
 import { resourceKey } from '../../model/keys.ts';
 import type { LfResource } from '../../model/lfShapes.ts';
 import type { LfTagAssignmentRecord, PartitionRecord, SnapshotRecord } from '../../model/records.ts';
-import { readPartitionRecords, sortPartitions } from '../../ondemand/readPartitionRecords.ts';
-import type { RegionSide } from '../../ondemand/regionSide.ts';
 import { remapS3Uri, type S3Mapping } from '../../plan/s3Remap.ts';
 import { readCatalogObjectScope } from './readObjectScope.ts';
 import type { Scope } from './units.ts';

@@ -1,5 +1,5 @@
+import type { Runtime } from '../../engine/runtime.ts';
 import { recordReplicationState } from '../../lease/replicationState.ts';
-import type { Runtime } from '../../ondemand/runtime.ts';
 import type { EventTable } from '../eventTable/eventTable.ts';
 import type { EventItem } from '../eventTable/items.ts';
 import { readWatermark } from '../watermark/readReplicationStatus.ts';

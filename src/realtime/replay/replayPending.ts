@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { LakemirrorConfig, TargetConfig } from '../../config/configSchema.ts';
+import { holdTargets } from '../../engine/holdTargets.ts';
+import type { Runtime } from '../../engine/runtime.ts';
+import { planOptionsFor, runFilter } from '../../engine/scope.ts';
 import { recordAppliedState } from '../../lease/appliedState.ts';
 import { stoppedTargets } from '../../lease/stopMarker.ts';
-import { holdTargets } from '../../ondemand/holdTargets.ts';
-import type { Runtime } from '../../ondemand/runtime.ts';
-import { planOptionsFor, runFilter } from '../../ondemand/scope.ts';
 import type { CatalogFilterSpec } from '../../plan/filters.ts';
 import type { PlanOptions } from '../../plan/plan.ts';
 import type { Clock } from '../collect/ports.ts';

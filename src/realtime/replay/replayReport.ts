@@ -1,4 +1,4 @@
-import type { ApiCallSummary } from '../../ondemand/syncReport.ts';
+import type { ApiCallSummary } from '../../engine/syncReport.ts';
 import type { EventItem } from '../eventTable/items.ts';
 import type { BreakerVerdict } from './circuitBreaker.ts';
 

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { AuditLog } from '../../audit/auditLog.ts';
 import { writeJournal } from '../../audit/writeJournal.ts';
 import type { TargetConfig } from '../../config/configSchema.ts';
+import type { ActionResult } from '../../engine/apply/actionResult.ts';
+import type { RegionSide } from '../../engine/regionSide.ts';
+import type { Runtime } from '../../engine/runtime.ts';
+import type { ApiCallSummary } from '../../engine/syncReport.ts';
+import { openRunAuditLog } from '../../engine/targetGuards.ts';
 import { isLakemirrorError } from '../../model/errors.ts';
-import type { ActionResult } from '../../ondemand/apply/actionResult.ts';
-import type { RegionSide } from '../../ondemand/regionSide.ts';
 import { callSummary } from '../../ondemand/runSync.ts';
-import type { Runtime } from '../../ondemand/runtime.ts';
-import type { ApiCallSummary } from '../../ondemand/syncReport.ts';
-import { openRunAuditLog } from '../../ondemand/targetGuards.ts';
 import type { ReplayReport } from './replayReport.ts';
 import type { ReplayUnit } from './units.ts';
 

@@ -1,4 +1,4 @@
-import type { RegionSide } from '../../ondemand/regionSide.ts';
+import type { RegionSide } from '../../engine/regionSide.ts';
 import type { CatalogFilterSpec } from '../../plan/filters.ts';
 import { objectFilter } from '../events/eventFilter.ts';
 

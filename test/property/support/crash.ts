@@ -1,6 +1,6 @@
+import type { RegionSide } from '../../../src/engine/regionSide.ts';
 import { type ErrorCode, LakemirrorError } from '../../../src/model/errors.ts';
 import { stableStringify } from '../../../src/model/stableStringify.ts';
-import type { RegionSide } from '../../../src/ondemand/regionSide.ts';
 import { TARGET } from './tinyLake.ts';
 
 const WRITE = /^(create|update|delete|batch|register|deregister|add|remove|put)/;

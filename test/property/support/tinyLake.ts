@@ -6,8 +6,8 @@ import type { DemoLake, LocalCloud } from '@lakemirror/localcloud';
 import { seedDemoLake } from '@lakemirror/localcloud';
 import type { LakemirrorConfig } from '../../../src/config/configSchema.ts';
 import { validateConfig } from '../../../src/config/loadConfig.ts';
+import type { Runtime } from '../../../src/engine/runtime.ts';
 import { createRuntime, type RuntimeOptions, runSync, runVerify } from '../../../src/ondemand/index.ts';
-import type { Runtime } from '../../../src/ondemand/runtime.ts';
 import { ensureEventTable } from '../../../src/realtime/index.ts';
 import { clientsFor, type TestClients } from '../../support/localCloud.ts';
 

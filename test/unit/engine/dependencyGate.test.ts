@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DependencyGate } from '../../../src/ondemand/early/dependencyGate.ts';
-import { GRANTS_PER_BATCH, GrantBatcher } from '../../../src/ondemand/early/grantBatcher.ts';
+import { DependencyGate } from '../../../src/engine/early/dependencyGate.ts';
+import { GRANTS_PER_BATCH, GrantBatcher } from '../../../src/engine/early/grantBatcher.ts';
 import type { ActionOf } from '../../../src/plan/actions.ts';
 
 describe('DependencyGate', () => {

@@ -1,12 +1,12 @@
 import type { AuditLog } from '../audit/auditLog.ts';
 import { openAuditLog } from '../audit/openAuditLog.ts';
 import { writeJournal } from '../audit/writeJournal.ts';
+import type { SyncTargetOptions } from '../ondemand/syncTarget.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { Runtime } from './runtime.ts';
 import { safetySnapshotStore, takeSafetySnapshot } from './safetySnapshot.ts';
-import type { SyncTargetOptions } from './syncTarget.ts';
 
 /**
  * The guardrails every apply to a target gets (sync and restore alike): a safety snapshot before the first

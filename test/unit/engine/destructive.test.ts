@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDestructive } from '../../../src/ondemand/destructive.ts';
+import { isDestructive } from '../../../src/engine/destructive.ts';
 import type { Action } from '../../../src/plan/actions.ts';
 
 const admin = (id: string) => ({ DataLakePrincipalIdentifier: id });

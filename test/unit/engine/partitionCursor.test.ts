@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { partitionCursor } from '../../../src/engine/partitionCursor.ts';
 import type { PartitionRecord } from '../../../src/model/records.ts';
-import { partitionCursor } from '../../../src/ondemand/partitionCursor.ts';
 
 const partition = (table: string, value: string): PartitionRecord => ({
   kind: 'partition',

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileSnapshotStore } from '../../../src/aws/fileSnapshotStore.ts';
+import { streamSnapshotPartitions } from '../../../src/engine/readSnapshot.ts';
 import type { SnapshotRecord } from '../../../src/model/records.ts';
 import type { SnapshotHeader } from '../../../src/model/snapshotFormat.ts';
 import { createSnapshotWriter } from '../../../src/model/snapshotWriter.ts';
-import { streamSnapshotPartitions } from '../../../src/ondemand/readSnapshot.ts';
 import { database, partition, table } from '../support/records.ts';
 
 /**
