@@ -22,6 +22,7 @@ import {
   UpdateTableOptimizerCommand,
   UpdateUserDefinedFunctionCommand,
 } from '@aws-sdk/client-glue';
+import { GrantPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
 import { runOnce } from '../../src/realtime/index.ts';
@@ -31,6 +32,7 @@ import {
   SOURCE_BUCKET,
   startRealtimeLake,
 } from '../realtime/support/realtimeLake.ts';
+import { TABLE_BUCKET, tableBucket, tableBucketGrants } from '../support/s3Tables.ts';
 
 const TARGET_BUCKET = 'lakemirror-demo-lake-usw2';
 const OWNER = `arn:aws:iam::${ACCOUNT}:role/udf-owner`;
@@ -401,5 +403,26 @@ describe('partition indexes, user-defined functions and column statistics', () =
     expect(replay.objects.failed).toBe(0);
     expect(await optimizerOf(target, 'orphan_file_deletion')).toEqual(orphans);
     expect((await lake.verify(realtime)).inSync).toBe(true);
+  });
+
+  it('replicates a grant on a table of an S3 Tables catalog by real time (source.catalogs)', async () => {
+    // S3 Tables replication has made the table bucket in both Regions; lakemirror replicates its grants.
+    await tableBucket(lake.source, 'us-east-1', ACCOUNT, ['orders']);
+    await tableBucket(lake.target, 'us-west-2', ACCOUNT, ['orders']);
+    const config = await lake.freshConfig({
+      deleteMissing: true,
+      source: { region: 'us-east-1', catalogs: ['s3tablescatalog'] },
+    });
+    const reader = `arn:aws:iam::${ACCOUNT}:role/auditor`;
+    await lake.source.lakeFormation.send(
+      new GrantPermissionsCommand({
+        Principal: { DataLakePrincipalIdentifier: reader },
+        Resource: { Table: { CatalogId: `${ACCOUNT}:${TABLE_BUCKET}`, DatabaseName: 'ns', Name: 'orders' } },
+        Permissions: ['SELECT'],
+      }),
+    );
+    const { replay } = await runOnce(lake.runtime(config));
+    expect(replay.objects.failed).toBe(0);
+    expect(await tableBucketGrants(lake.target, ACCOUNT)).toEqual([`${reader}|orders|SELECT`]);
   });
 });

@@ -1,29 +1,20 @@
 import {
   CreateCatalogCommand,
   CreateConnectionCommand,
-  CreateDatabaseCommand,
-  CreateTableCommand,
   DeleteCatalogCommand,
   GetCatalogsCommand,
   GetTableCommand,
   UpdateCatalogCommand,
 } from '@aws-sdk/client-glue';
-import {
-  GrantPermissionsCommand,
-  ListPermissionsCommand,
-  RevokePermissionsCommand,
-} from '@aws-sdk/client-lakeformation';
+import { GrantPermissionsCommand, RevokePermissionsCommand } from '@aws-sdk/client-lakeformation';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runVerify } from '../../src/ondemand/index.ts';
 import { createRoles, createTables, governanceConfig, sync } from '../support/governance.ts';
 import { clientsFor, startTestCloud, type TestClients } from '../support/localCloud.ts';
+import { TABLE_BUCKET, tableBucket, tableBucketGrants } from '../support/s3Tables.ts';
 
 const ACCOUNT = '123456789012';
-const s3Tables = (region: string) => ({
-  Identifier: `arn:aws:s3tables:${region}:${ACCOUNT}:bucket/*`,
-  ConnectionName: 'aws:s3tables',
-});
 
 /** Every catalog below the default one, as `path → Description|ConnectionName`, read with plain SDK calls. */
 async function catalogsOf(clients: TestClients): Promise<Record<string, string>> {
@@ -48,43 +39,6 @@ async function createConnection(clients: TestClients, Name: string): Promise<voi
   );
 }
 
-const TABLE_BUCKET = 's3tablescatalog/analytics';
-
-/**
- * What S3 Tables replication and the S3 Tables integration make in a Region: the catalog of a table bucket,
- * a namespace (database) and its tables, named with the multi-level CatalogId.
- */
-async function tableBucket(clients: TestClients, region: string, tables: readonly string[]): Promise<void> {
-  const CatalogId = `${ACCOUNT}:${TABLE_BUCKET}`;
-  await clients.glue.send(
-    new CreateCatalogCommand({
-      Name: 's3tablescatalog',
-      CatalogInput: { FederatedCatalog: s3Tables(region) },
-    }),
-  );
-  await clients.glue.send(new CreateCatalogCommand({ Name: TABLE_BUCKET, CatalogInput: {} }));
-  await clients.glue.send(new CreateDatabaseCommand({ CatalogId, DatabaseInput: { Name: 'ns' } }));
-  for (const Name of tables)
-    await clients.glue.send(
-      new CreateTableCommand({
-        CatalogId,
-        DatabaseName: 'ns',
-        TableInput: { Name, TableType: 'EXTERNAL_TABLE' },
-      }),
-    );
-}
-
-/** SELECT grants on tables of the table bucket's catalog, as `principal|table`, read with ListPermissions. */
-async function tableBucketGrants(clients: TestClients): Promise<string[]> {
-  const { PrincipalResourcePermissions } = await clients.lakeFormation.send(
-    new ListPermissionsCommand({ MaxResults: 1000 }),
-  );
-  return (PrincipalResourcePermissions ?? [])
-    .filter((p) => p.Resource?.Table?.CatalogId === `${ACCOUNT}:${TABLE_BUCKET}`)
-    .map((p) => `${p.Principal?.DataLakePrincipalIdentifier}|${p.Resource!.Table!.Name}|${p.Permissions}`)
-    .sort();
-}
-
 describe('catalogs besides the default one (source.catalogs)', () => {
   let cloud: LocalCloud;
   const src = () => clientsFor(cloud, 'us-east-1');
@@ -106,9 +60,9 @@ describe('catalogs besides the default one (source.catalogs)', () => {
     await create('rs_sales', {
       TargetRedshiftCatalog: { CatalogArn: `arn:aws:glue:us-east-1:${ACCOUNT}:catalog/rs_producer/dev` },
     });
-    await tableBucket(src(), 'us-east-1', ['orders', 'secret']);
+    await tableBucket(src(), 'us-east-1', ACCOUNT, ['orders', 'secret']);
     // S3 Tables replication has copied the table bucket: the target has its catalog and tables, not the grants.
-    await tableBucket(dst(), 'us-west-2', ['orders', 'secret']);
+    await tableBucket(dst(), 'us-west-2', ACCOUNT, ['orders', 'secret']);
     const [analyst] = await createRoles(src(), ['analyst']);
     for (const Name of ['orders', 'secret'])
       await src().lakeFormation.send(
@@ -135,7 +89,10 @@ describe('catalogs besides the default one (source.catalogs)', () => {
     });
     // The table bucket's tables came by S3 Tables replication; lakemirror replicated the grants on them.
     const analyst = `arn:aws:iam::${ACCOUNT}:role/analyst`;
-    expect(await tableBucketGrants(dst())).toEqual([`${analyst}|orders|SELECT`, `${analyst}|secret|SELECT`]);
+    expect(await tableBucketGrants(dst(), ACCOUNT)).toEqual([
+      `${analyst}|orders|SELECT`,
+      `${analyst}|secret|SELECT`,
+    ]);
     // The default catalog is replicated as before.
     const table = await dst().glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders' }));
     expect(table.Table?.StorageDescriptor?.Columns?.map((c) => c.Name)).toEqual(['id', 'amount']);
@@ -212,6 +169,6 @@ describe('catalogs besides the default one (source.catalogs)', () => {
       filters: { tables: { exclude: ['s3tablescatalog/*/ns.secret'] } },
     });
     expect(report.targets[0]!.failures).toEqual([]);
-    expect(await tableBucketGrants(dst())).toEqual([`${analyst}|orders|SELECT`]);
+    expect(await tableBucketGrants(dst(), ACCOUNT)).toEqual([`${analyst}|orders|SELECT`]);
   });
 });

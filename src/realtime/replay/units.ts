@@ -71,7 +71,10 @@ export const SCOPE_ORDER: readonly ScopeKind[] = [
 /** A named table stands for its columns too; other resources are kept as they are. */
 function tableWide(resource: LfResource): LfResource {
   const columns = resource.TableWithColumns;
-  if (columns) return { Table: { DatabaseName: columns.DatabaseName, Name: columns.Name } };
+  if (columns) {
+    const { DatabaseName, Name, CatalogPath } = columns;
+    return { Table: { DatabaseName, Name, ...(CatalogPath === undefined ? {} : { CatalogPath }) } };
+  }
   return resource;
 }
 
