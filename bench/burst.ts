@@ -25,8 +25,14 @@ const UPDATE_SHARE = 0.4;
 const TABLES_UPDATED = 50;
 const TABLES_GROWN = 60;
 
+/**
+ * Bursts made so far in this process. Each burst's parameter values carry its number: a second burst over the
+ * same tables must change them again, or its replay would find them already equal and look cheaper.
+ */
+let burstsMade = 0;
+
 /** The UpdateTable input: the table as generated, with a parameter that changes on every call. */
-function updateInput(table: TableSpec, accountId: string, n: number) {
+function updateInput(table: TableSpec, accountId: string, n: string) {
   const { Name, Description, Owner, Retention, StorageDescriptor, PartitionKeys, TableType, Parameters } =
     storedTable(table, accountId);
   return {
@@ -39,7 +45,7 @@ function updateInput(table: TableSpec, accountId: string, n: number) {
       StorageDescriptor,
       PartitionKeys,
       TableType,
-      Parameters: { ...Parameters, bench_burst: String(n) },
+      Parameters: { ...Parameters, bench_burst: n },
     },
   };
 }
@@ -58,6 +64,7 @@ export async function makeBurst(ctx: BenchContext, changes: number): Promise<Bur
   const added = partitioned.map(() => 0);
   const glue = glueClient(ctx, ctx.settings.sourceRegion);
   const calls: Array<() => Promise<unknown>> = [];
+  const burst = ++burstsMade;
   let updates = 0;
   let adds = 0;
   for (let n = 0; n < changes; n++) {
@@ -66,7 +73,7 @@ export async function makeBurst(ctx: BenchContext, changes: number): Promise<Bur
       Math.floor(((n + 1) * tableUpdates) / changes) > Math.floor((n * tableUpdates) / changes);
     if (isUpdate) {
       const table = updated[updates % updated.length]!;
-      const input = updateInput(table, accountId, updates++);
+      const input = updateInput(table, accountId, `${burst}.${updates++}`);
       calls.push(() => glue.send(new UpdateTableCommand(input)));
       continue;
     }

@@ -1,6 +1,7 @@
 import type { LakemirrorConfig } from '../config/configSchema.ts';
 import { loadConfig } from '../config/loadConfig.ts';
-import { createRuntime, type Runtime } from '../engine/runtime.ts';
+import { createRuntime } from '../engine/createRuntime.ts';
+import type { Runtime } from '../engine/runtime.ts';
 import type { CommonFlags } from './commands/common.ts';
 import type { CommandContext } from './context.ts';
 import { ensureLocalCloud } from './embeddedCloud.ts';
@@ -43,7 +44,10 @@ export async function withRuntime(
     if (flags.snapshots) config = { ...config, snapshots: { ...config.snapshots, uri: flags.snapshots } };
     const cloud = flags.endpoint ? undefined : await ensureLocalCloud(config);
     if (cloud) {
-      output.info(`started the local cloud at ${cloud.endpoint} (data in ${cloud.dataDir}) for this command`);
+      output.info(
+        'localcloud.started',
+        `started the local cloud at ${cloud.endpoint} (data in ${cloud.dataDir}) for this command`,
+      );
       stopCloud = () => cloud.stop();
     }
     const runtime = createRuntime(config, {

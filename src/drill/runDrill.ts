@@ -40,11 +40,16 @@ export async function runDrill(runtime: Runtime, options: DrillOptions): Promise
     config.realtime.eventTable,
     since,
   );
-  if (!history) output.info(`no event table ${config.realtime.eventTable}: RPO comes from verify alone`);
+  if (!history)
+    output.info(
+      'drill.noEventTable',
+      `no event table ${config.realtime.eventTable}: RPO comes from verify alone`,
+    );
   const targetOf = (region: string) => runtime.target(config.targets.find((t) => t.region === region)!);
   const drift = await dateDrift(source, verify.reports, targetOf);
   if (drift.undated.length > 0)
     output.warn(
+      'drill.undatedDrift',
       `${plural(drift.undated.length, 'drifted object carries', 'drifted objects carry')} no change time; RPO counts the dated ones`,
     );
   const unapplied = history ? oldestUnapplied(history, at) : undefined;

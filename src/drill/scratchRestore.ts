@@ -65,8 +65,9 @@ export async function measureRto(runtime: Runtime, options: ScratchOptions): Pro
     .join(', ');
   output.phase('drill rto', `restoring ${uri} (captured ${snapshot.header.capturedAt}) into ${region}`);
   if (!runtime.local) {
-    output.warn(`will create in ${region} (account ${side.accountId}): ${counts}`);
+    output.warn('drill.scratchWrites', `will create in ${region} (account ${side.accountId}): ${counts}`);
     output.warn(
+      'drill.scratchWrites',
       options.keepScratch
         ? `--keep-scratch: they stay in ${region} after the drill`
         : `and delete them again afterwards (databases with their tables and partitions, grants, LF-Tags, filters, registered locations; the data lake settings stay)`,

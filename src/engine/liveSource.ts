@@ -1,10 +1,10 @@
 import { tableKey } from '../model/keys.ts';
 import type { TableRecord } from '../model/records.ts';
-import type { SourceRecords } from '../ondemand/syncTarget.ts';
 import { orderedPrefetch } from './orderedPrefetch.ts';
 import { type ReadScope, readCatalogRecords } from './readCatalogRecords.ts';
 import { readPartitionRecords } from './readPartitionRecords.ts';
 import type { RegionSide } from './regionSide.ts';
+import type { SourceRecords } from './sourceSnapshot.ts';
 
 /**
  * The source read live instead of from a snapshot (for `verify`): partitions are read table by table, a few

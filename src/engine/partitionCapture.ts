@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
+import type { PartitionDigests } from '../model/partitionDigests.ts';
 import { formatTrailerLine, type SnapshotTrailer, TRAILER_PREFIX } from '../model/snapshotFormat.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import type { CatalogReadParts } from './readCatalogRecords.ts';
@@ -9,7 +10,7 @@ import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { Runtime } from './runtime.ts';
 import { safetySnapshotName, safetySnapshotStore } from './safetySnapshot.ts';
-import type { PartitionGroups } from './sourceSnapshot.ts';
+import type { PartitionStream } from './sourceSnapshot.ts';
 import { takeSnapshot } from './takeSnapshot.ts';
 
 /**
@@ -20,7 +21,9 @@ import { takeSnapshot } from './takeSnapshot.ts';
  */
 export interface PartitionCapture {
   /** The captured partitions, one table at a time in key order; a fresh stream on each call. */
-  partitions(): PartitionGroups;
+  partitions: PartitionStream;
+  /** Each table's captured partition lines hashed. */
+  partitionDigests: PartitionDigests;
   /** Copies the capture into the snapshot store's `safety/` folder; answers the safety snapshot's URI. */
   keepAsSafetySnapshot(): Promise<string>;
   /** Removes the temporary file. */
@@ -53,7 +56,9 @@ export async function capturePartitions(
     const name = basename(taken.uri);
     const pin = taken.version ? { version: taken.version } : {};
     return {
-      partitions: () => streamSnapshotPartitions(store, taken.uri, pin, taken.partitionDigests),
+      partitions: (unparsed) =>
+        streamSnapshotPartitions(store, taken.uri, pin, taken.partitionDigests, unparsed),
+      partitionDigests: taken.partitionDigests,
       async keepAsSafetySnapshot() {
         // Signed only when kept (config snapshots.signingKey): a capture that stays temporary needs no KMS call.
         const trailer = await signedTrailerLine(runtime, taken.trailer);
@@ -66,7 +71,7 @@ export async function capturePartitions(
           throw error;
         }
         const { uri } = await out.close();
-        runtime.output.info(`safety snapshot of ${side.region} written to ${uri}`);
+        runtime.output.info('snapshot.safetyWritten', `safety snapshot of ${side.region} written to ${uri}`);
         return uri;
       },
       discard,

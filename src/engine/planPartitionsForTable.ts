@@ -21,21 +21,28 @@ export interface TableFate {
 /** The target's partitions of one table: read from the Region, or from a snapshot of it just taken. */
 export type TargetPartitions = (table: TableRecord) => Promise<PartitionRecord[]>;
 
+export interface TablePartitionsPlan {
+  target: RegionSide;
+  table: TableRecord;
+  sourcePartitions: readonly PartitionRecord[];
+  fate: TableFate;
+  plan: PlanOptions;
+  /** Where the target's partitions come from; the Region's API when absent. */
+  targetPartitionsOf?: TargetPartitions;
+}
+
 /**
  * The partition actions for one source table: reads the target's partitions (unless the table is new
  * there) and diffs them with the source's.
  */
-export async function planPartitionsForTable(
-  target: RegionSide,
-  table: TableRecord,
-  sourcePartitions: readonly PartitionRecord[],
-  fate: TableFate,
-  options: PlanOptions,
-  targetPartitionsOf: TargetPartitions = (t) => readPartitionRecords(target, t.databaseName, t.input.Name),
-): Promise<Action[]> {
+export async function planPartitionsForTable(options: TablePartitionsPlan): Promise<Action[]> {
+  const { target, table, fate } = options;
+  const targetPartitionsOf =
+    options.targetPartitionsOf ??
+    ((t: TableRecord) => readPartitionRecords(target, t.databaseName, t.input.Name));
   const key = tableKey(table.databaseName, table.input.Name);
   if (fate.skipped.has(key)) return [];
   if ((table.input.PartitionKeys?.length ?? 0) === 0 && !fate.unpartitioned?.has(key)) return [];
   const targetPartitions = fate.created.has(key) ? [] : await targetPartitionsOf(table);
-  return planPartitions(key, sourcePartitions, targetPartitions, options);
+  return planPartitions(key, options.sourcePartitions, targetPartitions, options.plan);
 }

@@ -3,11 +3,19 @@ import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { LineHasher } from '../model/hash.ts';
 import { tableKey } from '../model/keys.ts';
 import type { PartitionDigests } from '../model/partitionDigests.ts';
+import { partitionLineTable } from '../model/partitionLine.ts';
 import type { PartitionRecord, SnapshotRecord } from '../model/records.ts';
-import { HEADER_HASHED_SINCE, type SnapshotHeader, type SnapshotTrailer } from '../model/snapshotFormat.ts';
+import {
+  HEADER_HASHED_SINCE,
+  HEADER_PREFIX,
+  type SnapshotHeader,
+  type SnapshotTrailer,
+  TRAILER_PREFIX,
+} from '../model/snapshotFormat.ts';
 import { SnapshotLineParser } from '../model/snapshotParser.ts';
 import type { SnapshotSigner } from '../model/snapshotSigner.ts';
 import type { Output } from './output.ts';
+import type { PartitionGroup } from './sourceSnapshot.ts';
 
 export interface LoadedSnapshot {
   uri: string;
@@ -48,6 +56,7 @@ export async function loadSnapshot(
     if (options.signer) await options.signer.verify(trailer);
     if (header.schemaVersion < HEADER_HASHED_SINCE) {
       options.output?.warn(
+        'snapshot.headerNotHashed',
         `snapshot ${uri} has schemaVersion ${header.schemaVersion}: its header (Region, account, time) is not covered by its content hash; take a new snapshot to get one that is`,
       );
     }
@@ -83,42 +92,99 @@ export async function* streamSnapshotPartitions(
   uri: string,
   pin: SnapshotPin = {},
   written?: PartitionDigests,
-): AsyncGenerator<{ tableKey: string; partitions: PartitionRecord[] }> {
-  const parser = new SnapshotLineParser({ validateRecords: written === undefined });
-  const check = written ? digestCheck(uri, written) : undefined;
-  let current: { tableKey: string; partitions: PartitionRecord[]; lines: LineHasher } | undefined;
+  unparsed?: (tableKey: string) => boolean,
+): AsyncGenerator<PartitionGroup> {
+  if (written) {
+    yield* streamWrittenPartitions(store, uri, pin, written, unparsed ?? (() => false));
+    return;
+  }
+  const parser = new SnapshotLineParser();
+  let current: { tableKey: string; partitions: PartitionRecord[] } | undefined;
   for await (const line of store.readLines(uri, pin)) {
     const record = parser.push(line);
     if (record?.kind !== 'partition') continue;
     const key = tableKey(record.databaseName, record.tableName);
     if (current && current.tableKey !== key) {
-      check?.group(current.tableKey, current.lines.digest());
-      yield { tableKey: current.tableKey, partitions: current.partitions };
+      yield current;
       current = undefined;
     }
-    current ??= { tableKey: key, partitions: [], lines: new LineHasher() };
+    current ??= { tableKey: key, partitions: [] };
     current.partitions.push(record);
-    if (check) current.lines.add(line.endsWith(',') ? line.slice(0, -1) : line);
   }
   parser.finish();
-  if (current) {
-    check?.group(current.tableKey, current.lines.digest());
-    yield { tableKey: current.tableKey, partitions: current.partitions };
+  if (current) yield current;
+}
+
+/**
+ * The second pass over a snapshot this run wrote (and so validated line by line): its partition lines are
+ * grouped by table without parsing the rest of the file, each group must hash to what was written before it
+ * is handed on (the last one only once no table is missing), and a group `unparsed` names is handed on
+ * unparsed, as its line count: the caller knows those lines already (their digest matched another file's).
+ */
+async function* streamWrittenPartitions(
+  store: SnapshotStore,
+  uri: string,
+  pin: SnapshotPin,
+  written: PartitionDigests,
+  unparsed: (tableKey: string) => boolean,
+): AsyncGenerator<PartitionGroup> {
+  const check = digestCheck(uri, written);
+  let current: { tableKey: string; lines: string[]; hasher: LineHasher } | undefined;
+  const handOn = (group: NonNullable<typeof current>): PartitionGroup => {
+    check.group(group.tableKey, group.hasher.digest());
+    if (unparsed(group.tableKey))
+      return { tableKey: group.tableKey, partitions: [], unparsedCount: group.lines.length };
+    return { tableKey: group.tableKey, partitions: group.lines.map(parsePartitionLine) };
+  };
+  for await (const raw of store.readLines(uri, pin)) {
+    if (raw.startsWith(HEADER_PREFIX) || raw.startsWith(TRAILER_PREFIX)) continue;
+    const line = raw.endsWith(',') ? raw.slice(0, -1) : raw;
+    if (line === '') continue;
+    const key = partitionLineTable(line) ?? partitionTableOfParsed(line, uri);
+    if (key === undefined) continue;
+    if (current && current.tableKey !== key) {
+      yield handOn(current);
+      current = undefined;
+    }
+    current ??= { tableKey: key, lines: [], hasher: new LineHasher() };
+    current.lines.push(line);
+    current.hasher.add(line);
   }
-  check?.end();
+  const last = current ? handOn(current) : undefined;
+  check.end();
+  if (last) yield last;
+}
+
+/** The table key of a record line not in the partition shape partitionLineTable reads: parsed to tell. */
+function partitionTableOfParsed(line: string, uri: string): string | undefined {
+  let record: Partial<PartitionRecord> | null;
+  try {
+    record = JSON.parse(line) as Partial<PartitionRecord> | null;
+  } catch {
+    throw changedWhileUsed(uri, 'a record line is no longer JSON');
+  }
+  if (record?.kind !== 'partition' || !record.databaseName || !record.tableName) return undefined;
+  return tableKey(record.databaseName, record.tableName);
+}
+
+function parsePartitionLine(line: string): PartitionRecord {
+  return JSON.parse(line) as PartitionRecord;
 }
 
 /** Compares each table's partition lines, in order, with the digests taken when they were written. */
+function changedWhileUsed(uri: string, what: string): LakemirrorError {
+  return new LakemirrorError({
+    code: 'snapshot.hashMismatch',
+    source: 'user',
+    object: `snapshot ${uri}`,
+    message: `snapshot ${uri} changed while this run was using it: ${what}`,
+    fix: 'Leave snapshot files alone while a run uses them, then run again.',
+  });
+}
+
 function digestCheck(uri: string, written: PartitionDigests) {
   let next = 0;
-  const changed = (what: string) =>
-    new LakemirrorError({
-      code: 'snapshot.hashMismatch',
-      source: 'user',
-      object: `snapshot ${uri}`,
-      message: `snapshot ${uri} changed while this run was using it: ${what}`,
-      fix: 'Leave snapshot files alone while a run uses them, then run again.',
-    });
+  const changed = (what: string) => changedWhileUsed(uri, what);
   return {
     group(key: string, digest: string): void {
       const expected = written[next];

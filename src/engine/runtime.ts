@@ -1,6 +1,6 @@
 import { type ApiCallCounter, createApiCallCounter } from '../aws/callCounter.ts';
 import { type AwsClientOptions, type AwsClients, createAwsClients } from '../aws/clientFactory.ts';
-import { ENGINE_CLIENTS } from '../aws/clients/engineClients.ts';
+import type { ClientBuilders } from '../aws/clients/clientBuilders.ts';
 import { createSnapshotStore } from '../aws/createSnapshotStore.ts';
 import { configuredEndpoint, isLocalEndpoint } from '../aws/endpoints.ts';
 import { createGlueCatalogObjects } from '../aws/glueCatalogObjects.ts';
@@ -57,8 +57,16 @@ export interface RuntimeOptions {
   wrapSide?: (side: RegionSide) => RegionSide;
 }
 
-/** Builds the runtime: one client set, call counter and rate-limiter registry per side, created lazily. */
-export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions = {}): Runtime {
+/**
+ * Builds the runtime: one client set, call counter and rate-limiter registry per side, created lazily. Only
+ * the clients `builders` names are built (a Lambda handler passes its use case's set, so its bundle holds no
+ * other SDK client); asking the runtime for another one is `internal.clientNotBuilt`.
+ */
+export function createRuntimeWith(
+  builders: ClientBuilders,
+  config: LakemirrorConfig,
+  options: RuntimeOptions = {},
+): Runtime {
   const endpoint = options.endpoint ?? config.localcloud?.endpoint;
   const limiters = new RateLimiterRegistry();
   const sides = new Map<string, Promise<RegionSide>>();
@@ -80,7 +88,7 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
     const id = `${region}|${extra.roleArn ?? ''}|${extra.counter ? 'counted' : ''}`;
     let set = extra.counter ? undefined : clientCache.get(id);
     if (!set) {
-      set = createAwsClients(clientOptions(region, extra), ENGINE_CLIENTS);
+      set = withoutOthers(createAwsClients(clientOptions(region, extra), builders));
       if (!extra.counter) clientCache.set(id, set);
     }
     return set;
@@ -157,6 +165,44 @@ export function createRuntime(config: LakemirrorConfig, options: RuntimeOptions 
     clientOptions: (region, extra) => clientOptions(region, extra ?? {}),
     now: options.now ?? (() => new Date()),
   };
+}
+
+const CLIENT_NAMES = [
+  'glue',
+  'lakeFormation',
+  'cloudTrail',
+  'dynamoDb',
+  's3',
+  'sts',
+  'sqs',
+  'kms',
+  'eventBridge',
+] as const satisfies ReadonlyArray<Exclude<keyof AwsClients, 'region'>>;
+
+// Every client of `AwsClients` is named above (a new one fails to compile here until it is).
+const _everyClient: Exclude<Exclude<keyof AwsClients, 'region'>, (typeof CLIENT_NAMES)[number]> extends never
+  ? true
+  : never = true;
+void _everyClient;
+
+/** The clients built, and for each other client a getter that says the use case did not ask for it. */
+function withoutOthers(built: { region: string } & Partial<AwsClients>): AwsClients {
+  const set = { ...built };
+  for (const name of CLIENT_NAMES) {
+    if (name in set) continue;
+    Object.defineProperty(set, name, {
+      get() {
+        throw new LakemirrorError({
+          code: 'internal.clientNotBuilt',
+          source: 'internal',
+          object: `the ${name} client of ${built.region}`,
+          message: `the runtime was built without the ${name} client, and something asked for it`,
+          fix: "add its builder to the use case's client set (src/aws/clients/ondemandClients.ts, realtimeClients.ts)",
+        });
+      },
+    });
+  }
+  return set as AwsClients;
 }
 
 /**

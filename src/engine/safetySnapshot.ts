@@ -49,6 +49,9 @@ export async function takeSafetySnapshot(
     runtime.now,
     { name: safetySnapshotName, ...(before ? { known: before } : {}), signer: runtime.snapshotSigner },
   );
-  runtime.output.info(`safety snapshot of ${target.region} written to ${taken.uri}`);
+  runtime.output.info(
+    'snapshot.safetyWritten',
+    `safety snapshot of ${target.region} written to ${taken.uri}`,
+  );
   return { uri: taken.uri, pin: taken.version ? { version: taken.version } : {} };
 }

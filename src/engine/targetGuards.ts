@@ -1,12 +1,12 @@
 import type { AuditLog } from '../audit/auditLog.ts';
 import { openAuditLog } from '../audit/openAuditLog.ts';
 import { writeJournal } from '../audit/writeJournal.ts';
-import type { SyncTargetOptions } from '../ondemand/syncTarget.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import { streamSnapshotPartitions } from './readSnapshot.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { Runtime } from './runtime.ts';
 import { safetySnapshotStore, takeSafetySnapshot } from './safetySnapshot.ts';
+import type { TargetRunOptions } from './targetRun.ts';
 
 /**
  * The guardrails every apply to a target gets (sync and restore alike): a safety snapshot before the first
@@ -16,14 +16,18 @@ export function targetGuards(
   runtime: Runtime,
   side: RegionSide,
   run: { runId: string; filter: CatalogFilterSpec },
-): Pick<SyncTargetOptions, 'beforeDestructiveApply'> {
+): Pick<TargetRunOptions, 'beforeDestructiveApply'> {
   return {
     ...(runtime.config.safetySnapshots
       ? {
           beforeDestructiveApply: async (before, captured) => {
             // The target read beside the source is the pre-sync state already: keep it rather than read again.
             if (captured)
-              return { uri: await captured.keepAsSafetySnapshot(), partitions: captured.partitions };
+              return {
+                uri: await captured.keepAsSafetySnapshot(),
+                partitions: captured.partitions,
+                partitionDigests: captured.partitionDigests,
+              };
             const { uri, pin } = await takeSafetySnapshot(runtime, side, run.filter, before);
             return {
               uri,

@@ -61,6 +61,7 @@ export async function runFailover(runtime: Runtime, request: FailoverRequest): P
   const mode = resuming?.mode ?? request.mode;
   if (resuming && resuming.mode !== request.mode)
     runtime.output.warn(
+      'failover.resuming',
       `finishing the ${resuming.mode} failover started at ${resuming.startedAt} (run ${runId})`,
     );
   const ctx: FailoverContext = {
@@ -142,7 +143,9 @@ export async function runFailover(runtime: Runtime, request: FailoverRequest): P
   } finally {
     await audit
       .close()
-      .catch((error: unknown) => runtime.output.warn(`audit log not written: ${(error as Error).message}`));
+      .catch((error: unknown) =>
+        runtime.output.warn('audit.notWritten', `audit log not written: ${(error as Error).message}`),
+      );
   }
   return report(ctx, journal, reports, { dryRun: false, promoted: true, started });
 }
@@ -228,7 +231,10 @@ async function auditStep(
   await audit
     .append([record])
     .catch((error: unknown) =>
-      runtime.output.warn(`audit record of ${step} not written: ${(error as Error).message}`),
+      runtime.output.warn(
+        'audit.notWritten',
+        `audit record of ${step} not written: ${(error as Error).message}`,
+      ),
     );
 }
 

@@ -1,3 +1,4 @@
+import { ONDEMAND_CLIENTS } from '../aws/clients/ondemandClients.ts';
 import { asTaskError, deployedRuntime, logger, taskErrorName } from './handlerSupport.ts';
 import { type Shard, shardReportUri } from './onDemandContract.ts';
 import { putJson } from './s3Objects.ts';
@@ -22,7 +23,7 @@ export async function handler(event: {
 }): Promise<ShardOutcome> {
   const { shard, target } = event;
   const reportUri = shardReportUri(event.runUri, target, shard.database);
-  const runtime = await deployedRuntime();
+  const runtime = await deployedRuntime(ONDEMAND_CLIENTS);
   try {
     const report = await runSync(runtime, {
       snapshotUri: shard.snapshotUri,

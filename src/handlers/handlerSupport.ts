@@ -1,10 +1,11 @@
 import { awsErrorName, classifyAwsError } from '../aws/classifyAwsError.ts';
+import type { ClientBuilders } from '../aws/clients/clientBuilders.ts';
 import type { LakemirrorConfig } from '../config/configSchema.ts';
 import type { Output } from '../engine/output.ts';
 import { isLakemirrorError } from '../model/errors.ts';
 import { loadDeployedConfig } from './loadDeployedConfig.ts';
 import { logger } from './observability.ts';
-import { createRuntime, type Runtime } from './useCases.ts';
+import { createRuntimeWith, type Runtime } from './useCases.ts';
 
 // In their own module, so a handler that runs no use case (report) bundles neither the runtime nor the config.
 export { logger, metrics } from './observability.ts';
@@ -12,15 +13,19 @@ export { logger, metrics } from './observability.ts';
 /** The use cases' progress port, rendered as JSON log lines. */
 export const logOutput: Output = {
   phase: (name, detail) => logger.info(`phase ${name}`, { phase: name, detail }),
-  info: (message) => logger.info(message),
-  warn: (message) => logger.warn(message),
+  info: (code, message) => logger.info(message, { code }),
+  warn: (code, message) => logger.warn(message, { code }),
 };
 
-/** A runtime over the deployed config, optionally with some fields replaced (e.g. `snapshots.uri`). */
+/**
+ * A runtime over the deployed config with only the clients of the handler's use case (`src/aws/clients/ondemandClients.ts`, `realtimeClients.ts`:
+ * its bundle holds no other SDK client), optionally with some config fields replaced (e.g. `snapshots.uri`).
+ */
 export async function deployedRuntime(
+  clients: ClientBuilders,
   change: (config: LakemirrorConfig) => LakemirrorConfig = (c) => c,
 ): Promise<Runtime> {
-  return createRuntime(change(await loadDeployedConfig()), { output: logOutput });
+  return createRuntimeWith(clients, change(await loadDeployedConfig()), { output: logOutput });
 }
 
 /** How Step Functions should treat an error code: retried with backoff, retried a few times, or final. */

@@ -1,3 +1,4 @@
+import { ONDEMAND_CLIENTS } from '../aws/clients/ondemandClients.ts';
 import { LakemirrorError } from '../model/errors.ts';
 import { createCatalogFilter, isDatabaseIncluded } from '../plan/filters.ts';
 import { deployedRuntime, logger } from './handlerSupport.ts';
@@ -10,7 +11,7 @@ import { getJson } from './s3Objects.ts';
  * databases to snapshot (filters applied) or, for a restore, the shards of the given older run.
  */
 export async function handler(event: { executionName: string; input?: RunInput }): Promise<RunPlan> {
-  const runtime = await deployedRuntime();
+  const runtime = await deployedRuntime(ONDEMAND_CLIENTS);
   const { config } = runtime;
   const runUri = `${config.snapshots.uri}runs/${event.executionName}/`;
   const { bucket, key } = splitS3Uri(runUri);

@@ -1,4 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { REALTIME_CLIENTS } from '../aws/clients/realtimeClients.ts';
 import { deployedRuntime, logger, metrics } from './handlerSupport.ts';
 import { reconcileAndReplay } from './realtimeUseCases.ts';
 import { addWatermarkAge } from './watermarkMetric.ts';
@@ -9,7 +10,7 @@ import { addWatermarkAge } from './watermarkMetric.ts';
  */
 export async function handler(event: { confirm?: boolean } = {}) {
   // The reconcile's share of the scope rides along with every replay, so misses heal within a cycle.
-  const runtime = await deployedRuntime();
+  const runtime = await deployedRuntime(REALTIME_CLIENTS);
   const { reconcile, replay: report } = await reconcileAndReplay(runtime, {
     confirm: event.confirm === true,
   });

@@ -2,6 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { createAwsClients } from '../aws/clientFactory.ts';
 import { lambda } from '../aws/clients/lambda.ts';
+import { REALTIME_CLIENTS } from '../aws/clients/realtimeClients.ts';
 import { invoke } from '../aws/commands/lambda.ts';
 import { functionRegion } from './functionRegion.ts';
 import { deployedRuntime, logger, metrics } from './handlerSupport.ts';
@@ -35,7 +36,7 @@ export async function handler(event: { Records?: SqsRecord[] }) {
     body: r.body,
     receiveCount: Number(r.attributes?.ApproximateReceiveCount ?? 1),
   }));
-  const report = await stagePushBatch(await deployedRuntime(), messages);
+  const report = await stagePushBatch(await deployedRuntime(REALTIME_CLIENTS), messages);
   metrics.addMetric('EventsPushed', MetricUnit.Count, report.staged);
   metrics.addMetric('PoisonMessages', MetricUnit.Count, report.poison.length);
   metrics.publishStoredMetrics();

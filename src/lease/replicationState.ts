@@ -72,6 +72,7 @@ export async function recordReplicationState(
   const store = targetRegionStore(runtime, target);
   if (!store) {
     runtime.output.warn(
+      'replicationState.notKept',
       `no replication state kept in ${target.region}: map the snapshot bucket of ${runtime.config.snapshots.uri} in s3Mapping to a bucket there, so that failover can read it with the source down`,
     );
     return;

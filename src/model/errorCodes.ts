@@ -41,10 +41,12 @@ export const ERROR_CODES = {
   'handler.manifestMissing': 'a Lambda task finds no manifest for the run',
   'handler.notS3Uri': 'a run or snapshot location given to a Lambda task is not an s3:// URI',
   'handler.snapshotPrefix': 'a restore prefix is not under the deployed snapshots location',
+  'internal.clientNotBuilt': 'a runtime built with some clients was asked for another one',
   'internal.invalidSegments': 'a paged read was asked for an impossible segment count',
   'internal.missingClient': 'an S3 location is configured and no S3 client was passed',
   'internal.multilineSnapshotLine': 'a snapshot line to write holds a line break',
   'internal.partitionOrder': 'partitions were asked for out of table key order',
+  'internal.partitionPlanMissing': 'the apply pass met a table the read-only pass did not plan',
   'internal.testHook': 'a test hook stopped the run on purpose',
   'internal.unknownKind': 'an action of a kind its applier does not handle',
   'lease.held': 'another run holds the target lease',
@@ -74,6 +76,38 @@ export const ERROR_CODES = {
 
 /** A code of the registry. */
 export type RegisteredErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * Every code of a warning or notice sent through the output port, with what it means: the CLI prints the
+ * message, the Lambda log carries the code, tests assert the code. A warning about what would be an error with
+ * `--strict` carries that error's code (`config.filterMatchesNothing`).
+ */
+export const NOTICE_CODES = {
+  'audit.notWritten': 'an audit record or the audit log could not be written; the run went on',
+  'drill.noEventTable': 'no event table: the drill takes its RPO from verify alone',
+  'drill.scratchWrites': 'the restore drill will create (and delete) objects in a real scratch Region',
+  'drill.undatedDrift': 'some drifted objects carry no change time; RPO counts the dated ones',
+  'failover.resuming': 'a failover of another mode was left unfinished and is finished first',
+  'localcloud.started': 'the command started an embedded local cloud',
+  'plan.undecidedS3': 'a field names a source bucket that s3Mapping cannot rewrite',
+  'plan.viewOutsideFilter': 'a replicated view reads tables outside the filters',
+  'realtime.watchRetry': 'one round of `realtime watch` failed; it retries after the interval',
+  'replay.breakerHeld': 'the circuit breaker held a mass change; the rest was applied',
+  'replay.targetStopped': 'replication into a target is stopped by a failover: not replayed',
+  'replicationState.notKept': 'no bucket of the target Region keeps its replication state',
+  'replicationState.notWritten': "a target's replication state could not be written in its Region",
+  'snapshot.headerNotHashed': "a schemaVersion 1 snapshot's header is not covered by its content hash",
+  'snapshot.safetyWritten': 'a safety snapshot of a target was written before a change',
+  'snapshot.written': 'a source snapshot was written',
+  'sync.objectSkipped':
+    'a source object cannot exist in the target (S3 Tables or Redshift catalog, missing connection): skipped',
+  'sync.partialCreates': 'the source snapshot failed after the early pass created objects (creates only)',
+  'sync.targetFailed': 'one target of a run failed; the others went on',
+  'watermark.notRead': 'the watermark could not be read after a replay',
+} as const;
+
+/** The code of a warning or notice: a notice code, or the error code of what `--strict` would refuse. */
+export type NoticeCode = keyof typeof NOTICE_CODES | RegisteredErrorCode;
 
 /** An AWS service exception passed on by `callWithRetry`, named as the service names it. */
 export type AwsErrorCode = `aws.${string}`;

@@ -1,6 +1,7 @@
 /** The on-demand use cases: what the CLI, the Lambda handlers and the benchmarks call. */
 
-export { createRuntime, type Runtime, type RuntimeOptions } from '../engine/runtime.ts';
+export { createRuntime } from '../engine/createRuntime.ts';
+export { createRuntimeWith, type Runtime, type RuntimeOptions } from '../engine/runtime.ts';
 export { hasChanges, type SyncReport, syncExitCode, type TargetReport } from '../engine/syncReport.ts';
 export { type RestoreRequest, runRestore } from './runRestore.ts';
 export { runSnapshot, type SnapshotResult } from './runSnapshot.ts';

@@ -5,11 +5,12 @@ import { loadSnapshot, streamSnapshotPartitions } from '../engine/readSnapshot.t
 import type { Runtime } from '../engine/runtime.ts';
 import { planOptionsFor, runFilter } from '../engine/scope.ts';
 import { snapshotReaderFor } from '../engine/snapshotReader.ts';
+import type { SourceRecords } from '../engine/sourceSnapshot.ts';
 import type { SyncReport, TargetReport } from '../engine/syncReport.ts';
 import { auditedSide, openRunAuditLog, targetGuards } from '../engine/targetGuards.ts';
 import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import { callSummary } from './runSync.ts';
-import { type SourceRecords, syncTarget } from './syncTarget.ts';
+import { syncTarget } from './syncTarget.ts';
 import { targetReport } from './targetReport.ts';
 
 export interface RestoreRequest {

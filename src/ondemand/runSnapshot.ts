@@ -49,7 +49,10 @@ export async function runSnapshot(
       signer: runtime.snapshotSigner,
     },
   ).finally(stopTracking);
-  runtime.output.info(`snapshot written to ${taken.uri} (${taken.trailer.recordCount} records)`);
+  runtime.output.info(
+    'snapshot.written',
+    `snapshot written to ${taken.uri} (${taken.trailer.recordCount} records)`,
+  );
   return {
     uri: taken.uri,
     capturedAt: taken.header.capturedAt,

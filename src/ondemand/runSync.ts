@@ -17,6 +17,7 @@ import type { Runtime } from '../engine/runtime.ts';
 import { planOptionsFor, runFilter } from '../engine/scope.ts';
 import { fanOut } from '../engine/snapshotObserver.ts';
 import { snapshotReaderFor } from '../engine/snapshotReader.ts';
+import type { SourceRecords } from '../engine/sourceSnapshot.ts';
 import type { ApiCallSummary, SyncReport, TargetReport } from '../engine/syncReport.ts';
 import {
   captureWhenRead,
@@ -31,7 +32,7 @@ import { isLakemirrorError, LakemirrorError } from '../model/errors.ts';
 import type { PartitionDigests } from '../model/partitionDigests.ts';
 import { runSnapshot } from './runSnapshot.ts';
 import { loadSourceSnapshot } from './snapshotOrigin.ts';
-import { type SourceRecords, syncTarget } from './syncTarget.ts';
+import { syncTarget } from './syncTarget.ts';
 import { targetReport } from './targetReport.ts';
 
 export { callSummary };
@@ -188,7 +189,7 @@ async function syncWith(
       ? []
       : await Promise.all(
           targets.map((target) =>
-            startEarlyPass(runtime, target, targetReads.get(target)!, filter, request, run),
+            startEarlyPass({ runtime, target, filter, request, run }, targetReads.get(target)!),
           ),
         );
     const observers = passes.filter((p) => p !== undefined);
@@ -216,25 +217,23 @@ async function syncWith(
   }
   const sourceRecords: SourceRecords = {
     records,
-    partitions: () => streamSnapshotPartitions(reader, uri, pin, written),
+    partitions: (unparsed) => streamSnapshotPartitions(reader, uri, pin, written, unparsed),
+    partitionDigests: written,
   };
   const reports: TargetReport[] = [];
   try {
     for (const [i, target] of targets.entries()) {
+      const run = {
+        runId,
+        audit,
+        sourceAccountId: sourceAccount,
+        early: early[i],
+        capture: captures.get(target)!,
+      };
       const report = await syncOneTarget(
-        runtime,
-        target,
+        { runtime, target, filter, request, run },
         targetReads.get(target)!,
         sourceRecords,
-        filter,
-        request,
-        {
-          runId,
-          audit,
-          sourceAccountId: sourceAccount,
-          early: early[i],
-          capture: captures.get(target)!,
-        },
       );
       reports.push(report);
       if (!request.dryRun && !report.error && !request.databases)
@@ -245,6 +244,7 @@ async function syncWith(
       if (!request.dryRun && !report.error)
         await recordReplicationState(runtime, target, {}).catch((error: unknown) =>
           runtime.output.warn(
+            'replicationState.notWritten',
             `replication state of ${target.region} not written in that Region: ${(error as Error).message}`,
           ),
         );
@@ -276,17 +276,14 @@ async function syncWith(
  * Nor does a run with deleteMissing on (see below).
  */
 async function startEarlyPass(
-  runtime: Runtime,
-  target: TargetConfig,
+  of: SyncOfTarget,
   read: Promise<EarlyTargetRead>,
-  filter: ReturnType<typeof runFilter>,
-  request: SyncRequest,
-  run: RunContext,
 ): Promise<EarlyApply | undefined> {
+  const { runtime, target, run } = of;
   const opened = await read.catch(() => undefined);
   if (!opened) return undefined;
   const { side } = opened;
-  const plan = targetPlanOptions(runtime, target, side, filter, request, run.sourceAccountId);
+  const plan = targetPlanOptions(of, side);
   // With deletes on, maxDeletes can refuse the plan, and a refused plan writes nothing: the creates wait for
   // the complete snapshot and the delete count like everything else.
   if (plan.deleteMissing) return undefined;
@@ -314,19 +311,14 @@ function warnPartialCreates(
     const created = (pass?.results.length ?? 0) + (pass?.partitions.created ?? 0);
     if (created === 0) return;
     runtime.output.warn(
+      'sync.partialCreates',
       `the source snapshot failed after ${created} objects were created in ${targets[i]!.region} (creates only: nothing was updated or deleted); the next sync completes the target`,
     );
   });
 }
 
-function targetPlanOptions(
-  runtime: Runtime,
-  target: TargetConfig,
-  side: RegionSide,
-  filter: ReturnType<typeof runFilter>,
-  request: SyncRequest,
-  sourceAccountId: string,
-) {
+function targetPlanOptions({ runtime, target, filter, request, run }: SyncOfTarget, side: RegionSide) {
+  const { sourceAccountId } = run;
   return planOptionsFor(runtime.config, target, filter, {
     ...(request.deleteMissing === undefined ? {} : { deleteMissing: request.deleteMissing }),
     accounts: { sourceAccountId, targetAccountId: side.accountId },
@@ -340,15 +332,21 @@ interface RunContext {
   sourceAccountId: string;
 }
 
+/** One target of a sync run, and what each step of its sync needs. */
+interface SyncOfTarget<R extends RunContext = RunContext> {
+  runtime: Runtime;
+  target: TargetConfig;
+  filter: ReturnType<typeof runFilter>;
+  request: SyncRequest;
+  run: R;
+}
+
 async function syncOneTarget(
-  runtime: Runtime,
-  target: TargetConfig,
+  of: SyncOfTarget<RunContext & { early: EarlyApplyResult | undefined; capture: Promise<PartitionCapture> }>,
   opening: Promise<EarlyTargetRead>,
   source: SourceRecords,
-  filter: ReturnType<typeof runFilter>,
-  request: SyncRequest,
-  run: RunContext & { early: EarlyApplyResult | undefined; capture: Promise<PartitionCapture> },
 ): Promise<TargetReport> {
+  const { runtime, target, filter, request, run } = of;
   const started = Date.now();
   const empty: TargetReport = {
     region: target.region,
@@ -367,7 +365,7 @@ async function syncOneTarget(
     const opened = await opening;
     side = opened.side;
     before = opened.before;
-    const planOptions = targetPlanOptions(runtime, target, side, filter, request, run.sourceAccountId);
+    const planOptions = targetPlanOptions(of, side);
     const result = await syncTarget(auditedSide(runtime, side, run), source, {
       ...(run.early ? { early: run.early } : {}),
       plan: planOptions,
@@ -384,7 +382,7 @@ async function syncOneTarget(
       durationMs: Date.now() - started,
     });
   } catch (error) {
-    runtime.output.warn(`target ${target.region} failed: ${(error as Error).message}`);
+    runtime.output.warn('sync.targetFailed', `target ${target.region} failed: ${(error as Error).message}`);
     return {
       ...empty,
       ...(side ? { accountId: side.accountId, apiCalls: callSummary(side.counter, before) } : {}),

@@ -3,7 +3,7 @@ import { capturePartitions, type PartitionCapture } from '../engine/partitionCap
 import { readCatalogInParts, recordsOfParts } from '../engine/readCatalogRecords.ts';
 import type { Runtime } from '../engine/runtime.ts';
 import { catalogsScope, planOptionsFor, runFilter } from '../engine/scope.ts';
-import type { PartitionGroups } from '../engine/sourceSnapshot.ts';
+import type { PartitionGroups, SourceRecords } from '../engine/sourceSnapshot.ts';
 import {
   captureWhenRead,
   discardCaptures,
@@ -12,7 +12,7 @@ import {
 } from '../engine/targetBeside.ts';
 import type { DriftReport } from '../report/reportTypes.ts';
 import { countsByKind, driftItem, orderDrift } from './driftReport.ts';
-import { type SourceRecords, syncTarget } from './syncTarget.ts';
+import { syncTarget } from './syncTarget.ts';
 import { targetLeakCollector } from './targetLeaks.ts';
 import { unmatchedFilters } from './unmatchedFilters.ts';
 
@@ -73,7 +73,13 @@ export async function runVerify(runtime: Runtime, request: VerifyRequest = {}): 
     const reports: DriftReport[] = [];
     for (const [i, target] of targets.entries())
       reports.push(
-        await verifyTarget(runtime, target, records, filter, source.accountId, reads[i]!, captures[i]!, {
+        await verifyTarget(runtime, {
+          target,
+          source: records,
+          filter,
+          sourceAccountId: source.accountId,
+          read: reads[i]!,
+          capture: captures[i]!,
           ignoreTargetOnly,
         }),
       );
@@ -87,16 +93,20 @@ async function* partitionsOf(capture: Promise<PartitionCapture>): PartitionGroup
   yield* (await capture).partitions();
 }
 
-async function verifyTarget(
-  runtime: Runtime,
-  target: TargetConfig,
-  source: SourceRecords,
-  filter: ReturnType<typeof runFilter>,
-  sourceAccountId: string,
-  read: Promise<EarlyTargetRead>,
-  capture: Promise<PartitionCapture>,
-  { ignoreTargetOnly }: { ignoreTargetOnly: boolean },
-): Promise<DriftReport> {
+/** One target of a verify run: the source read once, the target read beside it. */
+interface TargetToVerify {
+  target: TargetConfig;
+  source: SourceRecords;
+  filter: ReturnType<typeof runFilter>;
+  sourceAccountId: string;
+  read: Promise<EarlyTargetRead>;
+  capture: Promise<PartitionCapture>;
+  /** `verify --ignore-target-only`: objects only the target holds are not drift. */
+  ignoreTargetOnly: boolean;
+}
+
+async function verifyTarget(runtime: Runtime, toVerify: TargetToVerify): Promise<DriftReport> {
+  const { target, source, filter, sourceAccountId, read, capture, ignoreTargetOnly } = toVerify;
   const { side, records } = await read;
   const planned = planOptionsFor(runtime.config, target, filter, {
     deleteMissing: true,

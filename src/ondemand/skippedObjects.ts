@@ -15,7 +15,7 @@ export function skippedObjects(
       const id = `${skipped.kind} ${skipped.key}`;
       if (found.has(id)) return;
       found.set(id, skipped);
-      output.warn(`${region}: ${id} skipped: ${skipped.reason}`);
+      output.warn('sync.objectSkipped', `${region}: ${id} skipped: ${skipped.reason}`);
     },
     result: () => (found.size > 0 ? { skipped: [...found.values()] } : {}),
   };

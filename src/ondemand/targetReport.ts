@@ -1,10 +1,10 @@
 import type { ApiCallSummary, TargetReport } from '../engine/syncReport.ts';
-import type { SyncTargetResult } from './syncTarget.ts';
+import type { TargetRunResult } from '../engine/targetRun.ts';
 
 /** The report of one target run from what syncTarget returned (shared by sync, plan and restore). */
 export function targetReport(
   target: { region: string; accountId: string },
-  result: SyncTargetResult,
+  result: TargetRunResult,
   run: { dryRun: boolean; apiCalls: ApiCallSummary; durationMs: number },
 ): TargetReport {
   const changed = Object.values(result.counts).some((c) => c.created + c.updated + c.deleted > 0);

@@ -15,6 +15,7 @@ export function warnOfUndecidedS3(plan: PlanOptions, output: Output, region: str
     if (seen.has(id)) return;
     seen.add(id);
     output.warn(
+      'plan.undecidedS3',
       `${region}: ${reference.kind} ${reference.key} field ${reference.field} names source bucket ` +
         `${reference.bucket} ${reference.reason === 'embedded' ? 'inside a longer text' : 'in its name'}; ` +
         's3Mapping does not rewrite it (change it in the source, or accept it in the target)',

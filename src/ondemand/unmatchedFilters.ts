@@ -12,7 +12,10 @@ export function unmatchedFilters(runtime: Runtime): {
     onUnmatched: (filter, region) => {
       const message = `${filter} matches nothing in the source Region ${region}`;
       if (!runtime.strict) {
-        runtime.output.warn(`${message}; check the pattern (Glue names are lowercase)`);
+        runtime.output.warn(
+          'config.filterMatchesNothing',
+          `${message}; check the pattern (Glue names are lowercase)`,
+        );
         return;
       }
       throw new LakemirrorError({

@@ -11,6 +11,7 @@ export function warnOfViewsOutsideFilter(plan: PlanOptions, output: Output, regi
     if (seen.has(key)) return;
     seen.add(key);
     output.warn(
+      'plan.viewOutsideFilter',
       `${region}: view ${key} reads ${tables.join(', ')}, outside the filters; the view is replicated, ` +
         'but it works in the target only if those tables are there (widen the filters, or replicate them otherwise)',
     );

@@ -6,6 +6,7 @@ import type { Runtime } from '../engine/runtime.ts';
 import { readAppliedState } from '../lease/appliedState.ts';
 import { type CollectReport, collectEvents } from './collect/collectEvents.ts';
 import { type CreateEventTableResult, createEventTable } from './eventTable/createEventTable.ts';
+import type { EventStore } from './eventTable/eventStore.ts';
 import { EventTable } from './eventTable/eventTable.ts';
 import { withEventTable } from './eventTable/withEventTable.ts';
 import { ensurePushQueue } from './push/ensurePushQueue.ts';
@@ -49,7 +50,7 @@ function eventLogOf(runtime: Runtime): CloudTrailEventLog {
 }
 
 /** The event table, in the source Region's DynamoDB (the Region whose events it stages). */
-export function eventTableOf(runtime: Runtime): EventTable {
+export function eventTableOf(runtime: Runtime): EventStore {
   const { dynamoDb } = runtime.clients(runtime.config.source.region);
   return new EventTable(dynamoDb, runtime.config.realtime.eventTable);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, isErrorCode } from '../../src/model/errorCodes.ts';
+import { ERROR_CODES, isErrorCode, NOTICE_CODES } from '../../src/model/errorCodes.ts';
 import { LakemirrorError } from '../../src/model/errors.ts';
 import { sourceFiles } from './importScanner.ts';
 
@@ -27,6 +27,12 @@ describe('error codes', () => {
     const all = sources.map(({ text }) => text).join('\n');
     const unused = Object.keys(ERROR_CODES).filter((code) => !all.includes(`'${code}'`));
     expect(unused).toEqual([]);
+  });
+
+  it('registers only notice codes the product sends, and each notice code once', () => {
+    const all = sources.map(({ text }) => text).join('\n');
+    expect(Object.keys(NOTICE_CODES).filter((code) => !all.includes(`'${code}'`))).toEqual([]);
+    expect(Object.keys(NOTICE_CODES).filter((code) => Object.hasOwn(ERROR_CODES, code))).toEqual([]);
   });
 
   it('tells registered and AWS codes from others', () => {

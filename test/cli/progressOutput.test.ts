@@ -21,9 +21,9 @@ describe('progressOutput', () => {
     const { lines, ctx } = recorder();
     const output = progressOutput(ctx, { quiet: true, isTty: false });
     output.phase('snapshot us-east-1', 'reading');
-    output.info('snapshot written');
+    output.info('snapshot.written', 'snapshot written');
     output.track?.('snapshot us-east-1', () => ({ tables: { done: 1, total: 2 } }))();
-    output.warn('a filter matches nothing');
+    output.warn('config.filterMatchesNothing', 'a filter matches nothing');
     output.close();
     expect(lines).toEqual(['warning: a filter matches nothing']);
   });

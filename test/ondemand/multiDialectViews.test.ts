@@ -71,8 +71,11 @@ describe('multi-dialect views, on demand', () => {
       .map((d) => d.requestParameters.tableInput.name);
     expect(created.slice(-2).sort()).toEqual(['a_mixed', 'a_orders']);
     expect(created.slice(0, -2).sort()).toEqual(['orders', 'users']);
-    expect(output.messages.filter((m) => m.includes('outside the filters'))).toEqual([
-      expect.stringContaining('view gov.a_mixed reads other.ref, outside the filters'),
+    expect(output.notices.filter((n) => n.code === 'plan.viewOutsideFilter')).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: expect.stringContaining('view gov.a_mixed reads other.ref'),
+      }),
     ]);
     const verify = await runVerify(createRuntime(config({ deleteMissing: true })));
     expect(verify.inSync).toBe(true);

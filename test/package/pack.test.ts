@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -32,6 +32,24 @@ function run(args: string[]) {
   return spawnSync(process.execPath, [join(copy, 'bin/lakemirror.mjs'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, AWS_ENDPOINT_URL: 'http://127.0.0.1:9' },
+  });
+}
+
+/** `run`, without blocking the test's thread while the process starts. */
+function runAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(copy, 'bin/lakemirror.mjs'), ...args], {
+      env: { ...process.env, AWS_ENDPOINT_URL: 'http://127.0.0.1:9' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (status) => done({ status, stdout, stderr }));
   });
 }
 
@@ -82,18 +100,20 @@ describe('the published package', () => {
       expect(scripts[name], name).toMatch(/^node scripts\/build\.mjs/);
   });
 
-  it('answers --help for every command from the compiled CLI', () => {
+  it('answers --help for every command from the compiled CLI', async () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
     const commands = [...help.stdout.matchAll(/^ {2}([a-z-]+) /gm)]
       .map((m) => m[1]!)
       .filter((c) => c !== 'help');
     expect(commands).toEqual(expect.arrayContaining(['sync', 'verify', 'realtime', 'demo', 'localcloud']));
-    for (const command of commands) {
-      const result = run([command, '--help']);
+    // The commands' processes run side by side: each one's start-up is its own.
+    const results = await Promise.all(commands.map((command) => runAsync([command, '--help'])));
+    results.forEach((result, i) => {
+      const command = commands[i]!;
       expect(result.status, `${command} --help: ${result.stderr}`).toBe(0);
       expect(result.stdout).toContain(`Usage: lakemirror ${command}`);
-    }
+    });
   });
 
   it('contains no emulator code: the local cloud package is reached only by a dynamic import', () => {

@@ -112,12 +112,16 @@ describe('PushWatcher', () => {
     expect(third.replay).toBeUndefined();
   });
 
-  it('gathers a burst that is still arriving before it replays, so one replay reads each object once', async () => {
+  it('gathers a burst that is still arriving before it replays, staging each part as it arrives, so one replay reads each object once', async () => {
     // The burst arrives in three parts, one per receive, then stops.
     const parts = [[updateMessage(1), updateMessage(2)], [updateMessage(3)], [updateMessage(4)]];
+    const stagedAtReceive: number[] = [];
     const queue = {
       ...emptyQueue,
-      receive: async () => parts.shift() ?? [],
+      receive: async () => {
+        stagedAtReceive.push(staged.length);
+        return parts.shift() ?? [];
+      },
     } as unknown as PushQueue;
     const staged: string[] = [];
     const table = recordingTable(staged);
@@ -137,5 +141,7 @@ describe('PushWatcher', () => {
     const tick = await watcher.tick();
     expect(tick.received).toBe(4);
     expect(replays).toEqual([['e-1', 'e-2', 'e-3', 'e-4']]);
+    // Each part was staged while the next one was awaited, not all of them after the burst ended.
+    expect(stagedAtReceive.slice(0, 4)).toEqual([0, 2, 3, 4]);
   });
 });

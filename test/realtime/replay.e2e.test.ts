@@ -20,6 +20,7 @@ import {
   UpdateLFTagCommand,
 } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegionSide } from '../../src/engine/regionSide.ts';
 import { shardOf } from '../../src/realtime/eventTable/items.ts';
 import { collectOnce, eventTableOf, replayOnce, replayPending, runOnce } from '../../src/realtime/index.ts';
 import { replayConfigOf } from '../../src/realtime/replay/replayPending.ts';
@@ -226,6 +227,62 @@ describe('real-time replay of a mixed history against the local cloud', () => {
     const writes = audit.filter((r) => r.object === 'sales.customers' && r.operation === 'UpdateTable');
     expect(writes).toHaveLength(1);
     expect(writes[0]!.principal).toContain('arn:aws:');
+  });
+
+  it('writes the new partitions of several tables at once, not one table after another', async () => {
+    const config = await lake.freshConfig();
+    const grown = [
+      { table: 'order_items', values: ['2030-01-01'] },
+      { table: 'returns', values: ['2030-01-01'] },
+      { table: 'orders', values: ['2030-01-01', 'eu'] },
+    ];
+    for (const { table, values } of grown)
+      await lake.source.glue.send(
+        new BatchCreatePartitionCommand({
+          DatabaseName: 'sales',
+          TableName: table,
+          PartitionInputList: [
+            { Values: values, StorageDescriptor: { Location: s3(`sales/${table}/${values.join('/')}`) } },
+          ],
+        }),
+      );
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slowTargetBatches = (side: RegionSide): RegionSide => {
+      if (side.region !== TARGET) return side;
+      const writer = side.glueWriter;
+      const glueWriter = new Proxy(writer, {
+        get(object, prop, receiver) {
+          const value = Reflect.get(object, prop, receiver);
+          if (prop !== 'batchCreatePartitions' || typeof value !== 'function') return value;
+          return async (...args: unknown[]) => {
+            inFlight += 1;
+            mostInFlight = Math.max(mostInFlight, inFlight);
+            // Long enough that a second table's batch, sent at once, overlaps this one.
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            try {
+              return await value.apply(object, args);
+            } finally {
+              inFlight -= 1;
+            }
+          };
+        },
+      });
+      return { ...side, glueWriter } as RegionSide;
+    };
+    const runtime = lake.runtime(config, { wrapSide: slowTargetBatches });
+    expect((await collectOnce(runtime)).staged).toBe(grown.length);
+
+    const replay = await replayOnce(runtime);
+
+    expect(replay.events).toMatchObject({ read: grown.length, applied: grown.length });
+    expect(mostInFlight).toBeGreaterThan(1);
+    for (const { table, values } of grown) {
+      const { Partitions } = await lake.target.glue.send(
+        new GetPartitionsCommand({ DatabaseName: 'sales', TableName: table }),
+      );
+      expect(Partitions?.map((p) => p.Values)).toContainEqual(values);
+    }
   });
 
   it('reading the same window twice stages nothing new, and a double replay writes nothing twice', async () => {

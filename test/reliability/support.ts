@@ -5,7 +5,7 @@ import type { LocalCloud } from '@lakemirror/localcloud';
 import { FileSnapshotStore } from '../../src/aws/fileSnapshotStore.ts';
 import type { LakemirrorConfigInput } from '../../src/config/configSchema.ts';
 import { validateConfig } from '../../src/config/loadConfig.ts';
-import { createRuntime } from '../../src/engine/runtime.ts';
+import { createRuntime } from '../../src/engine/createRuntime.ts';
 import { takeSnapshot } from '../../src/engine/takeSnapshot.ts';
 import { parseSnapshotText } from '../../src/model/snapshotParser.ts';
 import { stableStringify } from '../../src/model/stableStringify.ts';

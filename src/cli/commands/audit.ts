@@ -4,7 +4,7 @@ import { auditMatcher, parseSince } from '../../audit/auditFilter.ts';
 import type { AuditRecord } from '../../audit/auditRecord.ts';
 import { openAuditSource } from '../../audit/openAuditLog.ts';
 import { loadConfig } from '../../config/loadConfig.ts';
-import { createRuntime } from '../../engine/runtime.ts';
+import { createRuntime } from '../../engine/createRuntime.ts';
 import type { CommandContext } from '../context.ts';
 import { renderTable } from '../render/table.ts';
 import { reportError } from '../runCommand.ts';

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { createAwsClients } from '../../aws/clientFactory.ts';
 import { ENGINE_CLIENTS } from '../../aws/clients/engineClients.ts';
 import { loadConfig } from '../../config/loadConfig.ts';
-import { createRuntime } from '../../engine/runtime.ts';
+import { createRuntime } from '../../engine/createRuntime.ts';
 import { syncExitCode } from '../../engine/syncReport.ts';
 import { runSync } from '../../ondemand/runSync.ts';
 import { runVerify } from '../../ondemand/runVerify.ts';

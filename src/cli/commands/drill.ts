@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { drillExitCode, renderDrillSummary, runDrill } from '../../drill/index.ts';
-import { createRuntime } from '../../engine/runtime.ts';
+import { createRuntime } from '../../engine/createRuntime.ts';
 import { writeReport } from '../../report/writeReport.ts';
 import type { CommandContext } from '../context.ts';
 import { assertReportOut } from '../flags/outPath.ts';

@@ -113,7 +113,10 @@ async function untilInterrupted(
         code = await tick();
         if (paced) await pause(interval, stop.signal);
       } catch (error) {
-        runtime.output.warn(`realtime watch: ${(error as Error).message}; retrying in ${flags.interval}`);
+        runtime.output.warn(
+          'realtime.watchRetry',
+          `realtime watch: ${(error as Error).message}; retrying in ${flags.interval}`,
+        );
         code = 1;
         await pause(interval, stop.signal);
       }

@@ -29,7 +29,8 @@ export function progressOutput(ctx: CommandContext, options: ProgressOptions = {
   const stream = options.stream ?? process.stderr;
   const isTty = options.isTty ?? stream.isTTY === true;
   const env = options.env ?? process.env;
-  if (options.quiet) return { phase() {}, info() {}, warn: (m) => ctx.err(`warning: ${m}`), close() {} };
+  if (options.quiet)
+    return { phase() {}, info() {}, warn: (_code, m) => ctx.err(`warning: ${m}`), close() {} };
   return isTty ? terminalOutput(ctx, stream, colorsFor(env)) : logOutput(ctx, options.logEveryMs ?? 3000);
 }
 
@@ -113,8 +114,8 @@ function terminalOutput(ctx: CommandContext, stream: NodeJS.WriteStream, colors:
       finish(phases.start(name, detail));
       redraw();
     },
-    info: (message) => persist(toWidth(message)),
-    warn: (message) => persist(`${colors.warn('warning:')} ${message}`),
+    info: (_code, message) => persist(toWidth(message)),
+    warn: (_code, message) => persist(`${colors.warn('warning:')} ${message}`),
     track: (name, gauge) => {
       phases.attach(name, gauge);
       return () => finish(phases.detach(name));
@@ -155,8 +156,8 @@ function logOutput(ctx: CommandContext, everyMs: number): ProgressOutput {
       finish(phases.start(name, detail));
       ctx.err(`${new Date().toISOString()} ${name}${detail ? `: ${detail}` : ''}`);
     },
-    info: (message) => ctx.err(`${new Date().toISOString()} ${message}`),
-    warn: (message) => ctx.err(`${new Date().toISOString()} warning: ${message}`),
+    info: (_code, message) => ctx.err(`${new Date().toISOString()} ${message}`),
+    warn: (_code, message) => ctx.err(`${new Date().toISOString()} warning: ${message}`),
     track: (name, gauge) => {
       phases.attach(name, gauge);
       return () => finish(phases.detach(name));

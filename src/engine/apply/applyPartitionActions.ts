@@ -25,43 +25,45 @@ function resultsFor(
   });
 }
 
+/** One kind of partition write of one table: the items, how they name their partition, how they are sent. */
+interface PartitionWrites<T> {
+  op: PartitionAction['op'];
+  items: readonly T[];
+  valuesOf: (item: T) => string[];
+  send: (items: readonly T[]) => Promise<PartitionWriteResult[]>;
+}
+
 /** One audited batch partition call: its intent lists the table and the partition values it writes. */
 async function partitionCall<T>(
   target: RegionSide,
   tableKeyText: string,
-  op: PartitionAction['op'],
-  items: readonly T[],
-  valuesOf: (item: T) => string[],
-  send: (items: readonly T[]) => Promise<PartitionWriteResult[]>,
+  writes: PartitionWrites<T>,
 ): Promise<PartitionWriteResult[]> {
   const { databaseName, tableName } = splitTableKey(tableKeyText);
+  const { op, items } = writes;
   const call = {
     operation: operationOf('partition', op),
     kind: 'partition' as const,
     op,
     object: tableKeyText,
-    values: items.map(valuesOf),
+    values: items.map(writes.valuesOf),
   };
   return journaled(
     target,
     call,
-    () => send(items),
+    () => writes.send(items),
     (answers) => batchOutcome(resultsFor(databaseName, tableName, op, answers)),
   );
 }
 
-/** Sends `items` in API-maximum batches, each its own audited call, beside each other. */
+/** Sends the items in batches of `size` (the API maximum), each its own audited call, beside each other. */
 async function inBatches<T>(
   target: RegionSide,
   tableKeyText: string,
-  op: PartitionAction['op'],
-  items: readonly T[],
-  size: number,
-  valuesOf: (item: T) => string[],
-  send: (items: readonly T[]) => Promise<PartitionWriteResult[]>,
+  writes: PartitionWrites<T> & { size: number },
 ): Promise<PartitionWriteResult[]> {
-  const batches = chunk(items, size).map((batch) =>
-    partitionCall(target, tableKeyText, op, batch, valuesOf, send),
+  const batches = chunk(writes.items, writes.size).map((items) =>
+    partitionCall(target, tableKeyText, { ...writes, items }),
   );
   return (await Promise.all(batches)).flat();
 }
@@ -84,15 +86,13 @@ export async function applyPartitionActions(
   const limits = GLUE_WRITE_LIMITS;
 
   const creates = byOp('create').map((a) => a.desired!.input as PartitionInput);
-  const created = await inBatches(
-    target,
-    tableKeyText,
-    'create',
-    creates,
-    limits.createPartitions,
-    (input) => input.Values ?? [],
-    (batch) => writer.batchCreatePartitions(databaseName, tableName, batch),
-  );
+  const created = await inBatches(target, tableKeyText, {
+    op: 'create',
+    items: creates,
+    size: limits.createPartitions,
+    valuesOf: (input) => input.Values ?? [],
+    send: (batch) => writer.batchCreatePartitions(databaseName, tableName, batch),
+  });
   const existing = new Set(
     created.filter((r) => r.ok && r.note === 'alreadyExists').map((r) => JSON.stringify(r.key)),
   );
@@ -109,27 +109,23 @@ export async function applyPartitionActions(
     ...byOp('update').map((a) => a.desired!.input as PartitionInput),
     ...creates.filter((input) => existing.has(JSON.stringify(input.Values ?? []))),
   ].map((input) => ({ PartitionValueList: input.Values ?? [], PartitionInput: input }));
-  const updated = await inBatches(
-    target,
-    tableKeyText,
-    'update',
-    updates,
-    limits.updatePartitions,
-    (entry) => entry.PartitionValueList,
-    (batch) => writer.batchUpdatePartitions(databaseName, tableName, batch),
-  );
+  const updated = await inBatches(target, tableKeyText, {
+    op: 'update',
+    items: updates,
+    size: limits.updatePartitions,
+    valuesOf: (entry) => entry.PartitionValueList,
+    send: (batch) => writer.batchUpdatePartitions(databaseName, tableName, batch),
+  });
   results.push(...resultsFor(databaseName, tableName, 'update', updated));
 
   const deletes = byOp('delete').map((a) => a.current!.input.Values ?? []);
-  const deleted = await inBatches(
-    target,
-    tableKeyText,
-    'delete',
-    deletes,
-    limits.deletePartitions,
-    (values) => values,
-    (batch) => writer.batchDeletePartitions(databaseName, tableName, batch),
-  );
+  const deleted = await inBatches(target, tableKeyText, {
+    op: 'delete',
+    items: deletes,
+    size: limits.deletePartitions,
+    valuesOf: (values) => values,
+    send: (batch) => writer.batchDeletePartitions(databaseName, tableName, batch),
+  });
   results.push(...resultsFor(databaseName, tableName, 'delete', deleted));
   return results;
 }

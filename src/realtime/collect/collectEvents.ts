@@ -9,7 +9,7 @@ import {
   parseCloudTrailEvent,
   type StagedEvent,
 } from '../events/parseCloudTrailEvent.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import { type EventItem, toEventItems } from '../eventTable/items.ts';
 import type { Clock, EventSourcePort } from './ports.ts';
 
@@ -87,7 +87,7 @@ const WRITE_CONCURRENCY = 10;
  */
 export async function collectEvents(deps: {
   events: EventSourcePort;
-  table: EventTable;
+  table: EventStore;
   config: CollectConfig;
   clock?: Clock;
   /** Progress while CloudTrail is paged (10–25 s on a busy account): told a gauge of the counts so far. */

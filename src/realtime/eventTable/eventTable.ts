@@ -13,6 +13,7 @@ import {
   putEventIfAbsentParams,
   queryPendingShardParams,
 } from './commands.ts';
+import type { EventStore } from './eventStore.ts';
 import {
   type Checkpoint,
   checkpointKey,
@@ -32,7 +33,7 @@ const byPendingSort = (a: EventItem, b: EventItem) =>
  * The DynamoDB event table between the collector and the replayer. The client is passed in (one per
  * Region); every state change is a single conditional write, so concurrent runs lose cleanly.
  */
-export class EventTable {
+export class EventTable implements EventStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     readonly tableName: string,

@@ -1,5 +1,5 @@
 import type { CollectReport } from '../collect/collectEvents.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import type { ReplayReport } from '../replay/replayReport.ts';
 import { deadLetterQueueName } from './ensurePushQueue.ts';
 import type { PushMessage, PushQueue } from './pushQueue.ts';
@@ -16,8 +16,12 @@ const MAX_MESSAGES_PER_TICK = 1000;
 /** Receives in flight at once while a backlog is drained. */
 const RECEIVE_CONCURRENCY = 8;
 
-/** A burst still arriving is gathered in short polls of this long, for at most MAX_GATHER_MS. */
-const GATHER_WAIT_SECONDS = 1;
+/**
+ * A burst still arriving is gathered for at most MAX_GATHER_MS, in short polls (no wait) GATHER_PAUSE_MS
+ * apart: the gather ends once a poll finds nothing, a fraction of a second after the burst's last message
+ * instead of a whole long-poll second. A poll that misses a message only leaves it to the next tick.
+ */
+const GATHER_PAUSE_MS = 250;
 const MAX_GATHER_MS = 3_000;
 
 /** Long-poll wait while a replay runs: short, so the tick ends soon after its replay does. */
@@ -47,7 +51,7 @@ export interface PushTickReport {
 
 export interface PushWatcherDeps {
   queue: PushQueue;
-  table: EventTable;
+  table: EventStore;
   config: StagePushConfig & { lookupEveryMinutes: number };
   collect: () => Promise<CollectReport>;
   replay: () => Promise<ReplayReport>;
@@ -69,7 +73,7 @@ export class PushWatcher {
   constructor(private readonly deps: PushWatcherDeps) {}
 
   async tick(): Promise<PushTickReport> {
-    const { queue, table, config, clock } = this.deps;
+    const { queue, config, clock } = this.deps;
     const lookupDue =
       this.lastLookupMs === undefined || clock() - this.lastLookupMs >= config.lookupEveryMinutes * 60_000;
     if (lookupDue) this.lastLookupMs = clock();
@@ -77,11 +81,10 @@ export class PushWatcher {
     this.stagedSinceReplay = 0;
     // The backstop lookup pages CloudTrail while the queue is drained: both stage into the same table, where
     // the conditional put on the event id keeps each event once.
-    const [lookup, messages] = await Promise.all([
+    const [lookup, { messages, stage }] = await Promise.all([
       lookupDue ? this.deps.collect() : undefined,
-      carried > 0 ? this.receiveBacklog(0) : this.receiveBurst(this.deps.waitSeconds ?? 5),
+      this.receiveAndStage(carried > 0 ? this.receiveBacklog(0) : undefined),
     ]);
-    const stage = await stagePushed(messages, { table, config, now: new Date(clock()) });
     const report: PushTickReport = {
       received: 0,
       staged: 0,
@@ -132,23 +135,35 @@ export class PushWatcher {
   }
 
   /**
-   * What `receiveBacklog` gets, and then, while short polls keep finding more, the rest of a burst that is
-   * still arriving (up to the tick's cap, for at most a few seconds): one replay of the whole burst reads
-   * each changed object once, where replaying its first part at once would read most of them twice.
+   * Receives what `backlog` answers (without it: a long poll, then, while short polls keep finding more, the
+   * rest of a burst still arriving, up to the tick's cap, for at most a few seconds: one replay of the whole
+   * burst reads each changed object once, where replaying its first part at once would read most of them
+   * twice). Each part is staged as soon as it is received, while the next one is awaited.
    */
-  private async receiveBurst(waitSeconds: number): Promise<PushMessage[]> {
+  private async receiveAndStage(
+    backlog: Promise<PushMessage[]> | undefined,
+  ): Promise<{ messages: PushMessage[]; stage: StagePushReport }> {
+    const { table, config, clock } = this.deps;
+    const messages: PushMessage[] = [];
+    const stages: Array<Promise<StagePushReport>> = [];
+    const take = (part: PushMessage[]) => {
+      messages.push(...part);
+      stages.push(stagePushed(part, { table, config, now: new Date(clock()) }));
+    };
     const started = Date.now();
-    const messages = await this.receiveBacklog(waitSeconds);
+    take(await (backlog ?? this.receiveBacklog(this.deps.waitSeconds ?? 5)));
     while (
+      !backlog &&
       messages.length > 0 &&
       messages.length < MAX_MESSAGES_PER_TICK &&
       Date.now() - started < MAX_GATHER_MS
     ) {
-      const more = await this.receiveBacklog(GATHER_WAIT_SECONDS, MAX_MESSAGES_PER_TICK - messages.length);
+      await new Promise((resolve) => setTimeout(resolve, GATHER_PAUSE_MS));
+      const more = await this.receiveBacklog(0, MAX_MESSAGES_PER_TICK - messages.length);
       if (more.length === 0) break;
-      messages.push(...more);
+      take(more);
     }
-    return messages;
+    return { messages, stage: mergeStages(await Promise.all(stages)) };
   }
 
   /**
@@ -181,6 +196,30 @@ export class PushWatcher {
       }),
     ]);
   }
+}
+
+/** One report for the parts of a gathered burst, staged one by one. */
+function mergeStages(stages: readonly StagePushReport[]): StagePushReport {
+  const merged: StagePushReport = {
+    received: 0,
+    staged: 0,
+    duplicates: 0,
+    rejected: {},
+    poison: [],
+    done: [],
+    failed: [],
+  };
+  for (const stage of stages) {
+    merged.received += stage.received;
+    merged.staged += stage.staged;
+    merged.duplicates += stage.duplicates;
+    for (const [reason, n] of Object.entries(stage.rejected))
+      merged.rejected[reason] = (merged.rejected[reason] ?? 0) + n;
+    merged.poison.push(...stage.poison);
+    merged.done.push(...stage.done);
+    merged.failed.push(...stage.failed);
+  }
+  return merged;
 }
 
 function addStage(report: PushTickReport, stage: StagePushReport): void {

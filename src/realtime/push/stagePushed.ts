@@ -1,6 +1,6 @@
 import { type CatalogFilters, objectFilter } from '../events/eventFilter.ts';
 import { isRejection, type SourceScope } from '../events/parseCloudTrailEvent.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import { toEventItems } from '../eventTable/items.ts';
 import { isPoison, parsePushMessage } from './pushEvent.ts';
 import type { PushMessage } from './pushQueue.ts';
@@ -38,7 +38,7 @@ export interface StagePushReport {
  */
 export async function stagePushed(
   messages: PushMessage[],
-  deps: { table: EventTable; config: StagePushConfig; now: Date },
+  deps: { table: EventStore; config: StagePushConfig; now: Date },
 ): Promise<StagePushReport> {
   const { table, config, now } = deps;
   const report: StagePushReport = {

@@ -1,7 +1,7 @@
 import type { Runtime } from '../../engine/runtime.ts';
 import { callSummary } from '../../ondemand/runSync.ts';
 import { objectFilter } from '../events/eventFilter.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import { toEventItems } from '../eventTable/items.ts';
 import { newCursor, type ReconcileCursor } from './cursor.ts';
 import { paceReconcile } from './pace.ts';
@@ -54,7 +54,7 @@ async function databasesInScope(runtime: Runtime): Promise<{ databases: string[]
  */
 export async function reconcileStep(deps: {
   runtime: Runtime;
-  table: EventTable;
+  table: EventStore;
   restart?: ReconcileReport['restarted'];
 }): Promise<{ report: ReconcileReport; cursor: ReconcileCursor }> {
   const { runtime, table } = deps;
@@ -115,7 +115,7 @@ export async function reconcileStep(deps: {
  * figure. A lost race is harmless: the next run measures again.
  */
 export async function recordReconcileCost(
-  table: EventTable,
+  table: EventStore,
   sourceRegion: string,
   cursor: ReconcileCursor,
   compared: number,

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { type ActionResult, failed } from '../../engine/apply/actionResult.ts';
 import { applyKind, isObjectKind } from '../../engine/apply/applyKind.ts';
 import { applyPartitionActions } from '../../engine/apply/applyPartitionActions.ts';
@@ -45,10 +46,14 @@ async function applyKindGuarded(target: RegionSide, kind: RecordKind, actions: r
     if (group) group.push(action);
     else byTable.set(table, [action]);
   }
-  const results: ActionResult[] = [];
-  for (const [table, group] of byTable)
-    results.push(...(await guarded(group, () => applyPartitionActions(target, table, group))));
-  return results;
+  // Tables at once, up to the side's concurrency: one table's batch calls wait on none of another's.
+  const limit = pLimit(target.concurrency);
+  const perTable = await Promise.all(
+    [...byTable].map(([table, group]) =>
+      limit(() => guarded(group, () => applyPartitionActions(target, table, group))),
+    ),
+  );
+  return perTable.flat();
 }
 
 /**

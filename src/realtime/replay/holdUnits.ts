@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Action } from '../../plan/actions.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import { heldKinds } from './judgeUnits.ts';
 import { heldClusterOf } from './massChange.ts';
 import type { ReplayReport } from './replayReport.ts';
@@ -44,7 +44,7 @@ export function holdsOf(
  * and lists the holds in the report: cluster, reason, units, and the held changes by kind.
  */
 export async function markHeld(
-  table: EventTable,
+  table: EventStore,
   holds: readonly Hold[],
   report: ReplayReport,
   options: { config: string; now: Date },

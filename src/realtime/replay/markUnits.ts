@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Clock } from '../collect/ports.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import { lagStats, nextAttemptAt, type ReplayReport } from './replayReport.ts';
 import type { ReplayUnit } from './units.ts';
 
@@ -13,7 +13,7 @@ export const DEFAULT_BACKOFF = { baseMs: 30_000, maxMs: 15 * 60_000 };
  * so an item another run already settled is left alone (`stale`) and nothing is counted twice.
  */
 export async function markUnits(
-  table: EventTable,
+  table: EventStore,
   units: readonly ReplayUnit[],
   failures: ReadonlyMap<string, string>,
   report: ReplayReport,

@@ -1,6 +1,6 @@
 import type { Runtime } from '../../engine/runtime.ts';
 import { recordReplicationState } from '../../lease/replicationState.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import type { EventItem } from '../eventTable/items.ts';
 import { readWatermark } from '../watermark/readReplicationStatus.ts';
 import type { ReplayReport } from './replayReport.ts';
@@ -21,7 +21,7 @@ function pendingLeft(items: readonly EventItem[], report: ReplayReport): number 
  */
 export async function recordReplayState(
   runtime: Runtime,
-  table: EventTable,
+  table: EventStore,
   items: readonly EventItem[],
   report: ReplayReport,
 ): Promise<void> {
@@ -31,7 +31,10 @@ export async function recordReplayState(
     overlapMinutes: config.realtime.overlapMinutes,
     now: runtime.now(),
   }).catch((error: unknown) => {
-    runtime.output.warn(`watermark not read after the replay: ${(error as Error).message}`);
+    runtime.output.warn(
+      'watermark.notRead',
+      `watermark not read after the replay: ${(error as Error).message}`,
+    );
     return undefined;
   });
   const checkpoint = await table.readCheckpoint(config.source.region).catch(() => undefined);
@@ -45,6 +48,7 @@ export async function recordReplayState(
       ...(watermark ? { watermarkBoundBy: watermark.boundBy } : {}),
     }).catch((error: unknown) =>
       runtime.output.warn(
+        'replicationState.notWritten',
         `replication state of ${target.region} not written in that Region: ${(error as Error).message}`,
       ),
     );

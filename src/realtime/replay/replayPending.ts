@@ -9,7 +9,7 @@ import { stoppedTargets } from '../../lease/stopMarker.ts';
 import type { CatalogFilterSpec } from '../../plan/filters.ts';
 import type { PlanOptions } from '../../plan/plan.ts';
 import type { Clock } from '../collect/ports.ts';
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import type { HeldSummary } from '../eventTable/items.ts';
 import { applyForUnits } from './applyPlanned.ts';
 import { reconcileBroad } from './broadReconcile.ts';
@@ -49,7 +49,7 @@ export const replayConfigOf = (config: LakemirrorConfig): ReplayConfig => ({
 
 export interface ReplayDeps {
   runtime: Runtime;
-  table: EventTable;
+  table: EventStore;
   config: ReplayConfig;
   /** Milliseconds since the epoch; default the runtime's clock. */
   clock?: Clock;
@@ -86,7 +86,10 @@ export async function replayPending(deps: ReplayDeps): Promise<ReplayReport> {
 async function withoutStoppedTargets(runtime: Runtime): Promise<Runtime | undefined> {
   const stopped = await stoppedTargets(runtime);
   if (stopped.length === 0) return runtime;
-  runtime.output.warn(`replication into ${stopped.join(', ')} is stopped by a failover: not replayed`);
+  runtime.output.warn(
+    'replay.targetStopped',
+    `replication into ${stopped.join(', ')} is stopped by a failover: not replayed`,
+  );
   const targets = runtime.config.targets.filter((t) => !stopped.includes(t.region));
   if (targets.length === 0) return undefined;
   return { ...runtime, config: { ...runtime.config, targets } };
@@ -204,6 +207,7 @@ async function replayWithRun(
     report.circuitBreaker.tripped = true;
     const where = holds.map((h) => `${h.cluster} (${h.units.length} objects)`).join(', ');
     runtime.output.warn(
+      'replay.breakerHeld',
       `circuit breaker: mass change held in ${where}; the rest applied (confirm to apply the held changes)`,
     );
   }
@@ -239,7 +243,7 @@ async function judgePlanned(
  * the set changes. A run that did not read every open item keeps the clusters it did not see.
  */
 async function rememberHeld(
-  table: EventTable,
+  table: EventStore,
   region: string,
   previous: HeldSummary | undefined,
   run: { config: string; holds: readonly { cluster: string }[]; report: ReplayReport },

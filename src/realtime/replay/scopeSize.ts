@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { RegionSide } from '../../engine/regionSide.ts';
 import type { CatalogFilterSpec } from '../../plan/filters.ts';
 import { objectFilter } from '../events/eventFilter.ts';
@@ -11,13 +12,18 @@ import { objectFilter } from '../events/eventFilter.ts';
  */
 export async function countCatalogObjects(side: RegionSide, filters?: CatalogFilterSpec): Promise<number> {
   const keep = objectFilter(filters);
-  let count = 0;
-  for (const db of await side.glueReader.listDatabases()) {
-    const database = db.Name;
-    if (!database || !keep({ kind: 'catalog', database })) continue;
-    count += 1;
-    for (const table of await side.glueReader.listTables(database))
-      if (table.Name && keep({ kind: 'table', database, table: table.Name })) count += 1;
-  }
-  return count;
+  const databases = (await side.glueReader.listDatabases())
+    .map((db) => db.Name)
+    .filter((database): database is string => Boolean(database) && keep({ kind: 'catalog', database }));
+  // The databases' tables are listed at once, up to the side's concurrency: the count waits on the breaker.
+  const limit = pLimit(side.concurrency);
+  const tables = await Promise.all(
+    databases.map((database) =>
+      limit(async () => {
+        const listed = await side.glueReader.listTables(database);
+        return listed.filter((t) => t.Name && keep({ kind: 'table', database, table: t.Name })).length;
+      }),
+    ),
+  );
+  return databases.length + tables.reduce((n, t) => n + t, 0);
 }

@@ -1,4 +1,4 @@
-import type { EventTable } from '../eventTable/eventTable.ts';
+import type { EventStore } from '../eventTable/eventStore.ts';
 import type { EventItem, EventStatus } from '../eventTable/items.ts';
 import { type CapturePath, type LagStats, lagByCapture } from '../push/lagByCapture.ts';
 import { computeWatermark, type Watermark, watermarkAgeMs } from './watermark.ts';
@@ -42,7 +42,7 @@ const latest = (times: readonly string[]) =>
  * deployed functions' metric and the drill's RPO; a reader in another Region can store the result as is.
  */
 export async function readReplicationStatus(
-  table: EventTable,
+  table: EventStore,
   options: { sourceRegion: string; overlapMinutes: number; now: Date; lagWindowMs?: number },
 ): Promise<ReplicationStatus> {
   const { sourceRegion, now } = options;
@@ -91,7 +91,7 @@ export async function readReplicationStatus(
  * a metric after every run.
  */
 export async function readWatermark(
-  table: EventTable,
+  table: EventStore,
   options: { sourceRegion: string; overlapMinutes: number; now: Date },
 ): Promise<ReplicationStatus['watermark']> {
   const [oldestOpen, checkpoint, cursor] = await Promise.all([

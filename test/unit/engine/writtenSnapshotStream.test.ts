@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileSnapshotStore } from '../../../src/aws/fileSnapshotStore.ts';
 import { streamSnapshotPartitions } from '../../../src/engine/readSnapshot.ts';
+import { tableKey } from '../../../src/model/keys.ts';
+import { partitionLineTable } from '../../../src/model/partitionLine.ts';
 import type { SnapshotRecord } from '../../../src/model/records.ts';
 import type { SnapshotHeader } from '../../../src/model/snapshotFormat.ts';
+import { formatRecordLine } from '../../../src/model/snapshotFormat.ts';
 import { createSnapshotWriter } from '../../../src/model/snapshotWriter.ts';
 import { database, partition, table } from '../support/records.ts';
 
@@ -88,5 +91,31 @@ describe('streaming back a snapshot this run wrote', () => {
     const result = await tablesStreamed(store, path, digests);
     expect(result.code).toBe('snapshot.hashMismatch');
     expect(result.seen).toEqual([]);
+  });
+
+  it('hands on a table it is told not to parse as its line count, still checking its lines', async () => {
+    const { store, path, digests } = written();
+    const groups = [];
+    for await (const group of streamSnapshotPartitions(store, path, {}, digests, (key) => key === 'sales.a'))
+      groups.push(group);
+    expect(groups).toEqual([
+      { tableKey: 'sales.a', partitions: [], unparsedCount: 2 },
+      { tableKey: 'sales.b', partitions: [partition('sales', 'b', ['2024'])] },
+    ]);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"2023"]', '"2022"]'));
+    const changed = streamSnapshotPartitions(store, path, {}, digests, (key) => key === 'sales.a');
+    await expect(changed.next()).rejects.toMatchObject({ code: 'snapshot.hashMismatch' });
+  });
+});
+
+describe('partitionLineTable', () => {
+  it("reads a partition line's table off its ends, and nothing off another kind's line", () => {
+    const odd = partition('we"ird\\db', 'tab,"kind":"partition","tableName":"x"}', ['1']);
+    for (const record of [partition('sales', 'a', ['2023']), odd])
+      expect(partitionLineTable(formatRecordLine(record))).toBe(
+        tableKey(record.databaseName, record.tableName),
+      );
+    for (const record of [database('sales'), table('sales', 'a', keys)])
+      expect(partitionLineTable(formatRecordLine(record))).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
-import type { ActionResult } from '../engine/apply/actionResult.ts';
 import type { UnmappedRecord } from '../plan/plan.ts';
+import type { ActionResult } from './apply/actionResult.ts';
 
 const ACCOUNT = /(?:^|::)(\d{12})(?::|$)/;
 
