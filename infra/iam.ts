@@ -18,6 +18,9 @@ export const GLUE_READ_ACTIONS = [
   'glue:GetPartitionIndexes',
   'glue:GetUserDefinedFunction',
   'glue:GetUserDefinedFunctions',
+  'glue:GetCatalogs',
+  // BatchGetTableOptimizer is authorized per entry as glue:GetTableOptimizer.
+  'glue:GetTableOptimizer',
 ];
 
 /** Catalog writes an apply or a replay makes, only ever in a target Region. */
@@ -41,6 +44,13 @@ export const GLUE_WRITE_ACTIONS = [
   'glue:CreateUserDefinedFunction',
   'glue:UpdateUserDefinedFunction',
   'glue:DeleteUserDefinedFunction',
+  'glue:CreateCatalog',
+  'glue:UpdateCatalog',
+  'glue:DeleteCatalog',
+  // A table optimizer names the role it runs as: creating or changing one also needs iam:PassRole on it.
+  'glue:CreateTableOptimizer',
+  'glue:UpdateTableOptimizer',
+  'glue:DeleteTableOptimizer',
 ];
 
 /** Lake Formation reads (grants, locations, LF-Tags, data cells filters, settings). */

@@ -83,6 +83,11 @@ const OPERATIONS: Record<RecordKind, Record<ActionOp, string>> = {
     update: 'DeletePartitionIndex+CreatePartitionIndex',
     delete: 'DeletePartitionIndex',
   },
+  tableOptimizer: {
+    create: 'CreateTableOptimizer',
+    update: 'UpdateTableOptimizer',
+    delete: 'DeleteTableOptimizer',
+  },
   function: {
     create: 'CreateUserDefinedFunction',
     update: 'UpdateUserDefinedFunction',
@@ -108,6 +113,7 @@ const OPERATIONS: Record<RecordKind, Record<ActionOp, string>> = {
     update: 'PutDataLakeSettings',
     delete: 'PutDataLakeSettings',
   },
+  catalog: { create: 'CreateCatalog', update: 'UpdateCatalog', delete: 'DeleteCatalog' },
   // An opt-in has no update call: a changed condition is deleted and created again.
   optIn: {
     create: 'CreateLakeFormationOptIn',

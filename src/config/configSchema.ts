@@ -38,6 +38,17 @@ const tablePattern = z.string().regex(/^[^.\s]+\.[^.\s]+$/, {
     `${showValue(issue.input)} is not a table glob; allowed: 'db.table' globs, e.g. sales.* or *.orders`,
 });
 
+/** A catalog below the default one, by its path or a glob of paths: `fed_pg`, `s3tablescatalog/*`. */
+const catalogPattern = z.string().regex(/^[^\s:]+$/, {
+  error: (issue) =>
+    `${showValue(issue.input)} is not a catalog glob; allowed: a catalog path or glob below the default catalog, e.g. fed_pg or s3tablescatalog/*`,
+});
+const catalogSelection = z
+  .union([z.literal('*'), z.array(catalogPattern).min(1)])
+  .describe(
+    "Catalogs besides the account's default one to replicate: '*' for all, or their paths/globs; default none",
+  );
+
 const includeExclude = <T extends z.ZodType>(pattern: T) =>
   z.strictObject({ include: z.array(pattern).optional(), exclude: z.array(pattern).optional() });
 
@@ -98,6 +109,7 @@ export const configSchema = z
       region,
       profile: z.string().min(1).optional(),
       accountId: accountId.optional(),
+      catalogs: catalogSelection.optional(),
     }),
     targets: z.array(target).min(1, { error: 'no targets; allowed: a list of at least one target Region' }),
     filters: z

@@ -3,6 +3,7 @@ import { plural } from '../model/plural.ts';
 import { runVerify } from '../ondemand/runVerify.ts';
 import { watermarkOf } from '../realtime/index.ts';
 import type { DrillCheck, DrillReport, PendingChange } from '../report/reportTypes.ts';
+import { s3TablesReplicationChecks } from './checks/s3TablesReplication.ts';
 import { dateDrift } from './driftTimes.ts';
 import { lagHistory, oldestUnapplied, readEventHistory } from './eventHistory.ts';
 import { rpoResult } from './rpo.ts';
@@ -63,6 +64,7 @@ export async function runDrill(runtime: Runtime, options: DrillOptions): Promise
   const restore = await measureRto(runtime, options);
   const checks: DrillCheck[] = [...targetSideCheck(drift.targetSide), ...restore.checks];
   for (const target of config.targets) checks.push(...(await usabilityChecks(runtime, target)));
+  checks.push(...s3TablesReplicationChecks(verify.reports));
 
   const parts = { targets: verify.reports, rpo, rto: restore.rto, checks };
   return {

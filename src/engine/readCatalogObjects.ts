@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import { canonicalColumnStatistics, canonicalFunction, canonicalPartitionIndex } from '../model/canonical.ts';
 import type { DatabaseRecord, SnapshotRecord, TableRecord } from '../model/records.ts';
 import { type ColumnStatisticsScope, DEFAULT_COLUMN_STATISTICS } from '../plan/planCatalogObjects.ts';
+import { readTableOptimizers } from './readTableOptimizers.ts';
 import type { RegionSide } from './regionSide.ts';
 
 /** Tables that are not resource links or views: only those have partition indexes and statistics of their own. */
@@ -14,7 +15,8 @@ const columnsOf = (t: TableRecord) => (t.input.StorageDescriptor?.Columns ?? [])
  * Partition indexes, functions and column statistics of the databases and tables in scope: one
  * GetUserDefinedFunctions listing for the whole catalog, one GetPartitionIndexes per partitioned table, one
  * GetColumnStatisticsForTable per 100 columns of a table with columns, and, only when partition statistics are
- * replicated, one GetColumnStatisticsForPartition per 100 columns of every partition.
+ * replicated, one GetColumnStatisticsForPartition per 100 columns of every partition; table optimizers of
+ * Iceberg tables by BatchGetTableOptimizer (readTableOptimizers.ts).
  */
 export async function readCatalogObjects(
   side: RegionSide,
@@ -52,6 +54,7 @@ export async function readCatalogObjects(
   const withColumns = tables.filter((t) => ownsData(t) && columnsOf(t).length > 0);
   const answers = await Promise.all([
     readFunctions(),
+    readTableOptimizers(side, tables),
     ...tables.filter(isPartitioned).map(readIndexes),
     ...(statistics.tables ? withColumns.map((t) => readStatistics(t)) : []),
     ...(statistics.partitions

@@ -25,12 +25,15 @@ import {
 } from '../plan/filters.ts';
 import type { ColumnStatisticsScope } from '../plan/planCatalogObjects.ts';
 import { readCatalogObjects } from './readCatalogObjects.ts';
+import { type CatalogSelection, readCatalogs } from './readCatalogs.ts';
 import type { RegionSide } from './regionSide.ts';
 
 export interface ReadScope {
   filter?: CatalogFilterSpec;
   catalog: boolean;
   permissions: boolean;
+  /** Catalogs besides the default one to read with the catalog (config `source.catalogs`); default none. */
+  catalogs?: CatalogSelection;
   /** Which column statistics to read with the catalog (config `replicate.columnStatistics`). */
   columnStatistics?: ColumnStatisticsScope;
   /** Source side: a database named (not a glob) in `filters.databases.include` must exist. */
@@ -43,7 +46,7 @@ const GLOB = /[*?]/;
 
 /** A literal database name in the include list that the source does not have is a config error, not a no-op. */
 function assertNamedDatabasesExist(scope: ReadScope, region: string, names: ReadonlySet<string>): void {
-  const named = (scope.filter?.databases?.include ?? []).filter((p) => !GLOB.test(p));
+  const named = (scope.filter?.databases?.include ?? []).filter((p) => !GLOB.test(p) && !isQualified(p));
   const missing = named.filter((name) => !names.has(name.toLowerCase()));
   if (missing.length === 0) return;
   throw new LakemirrorError({
@@ -58,9 +61,15 @@ function assertNamedDatabasesExist(scope: ReadScope, region: string, names: Read
 /** The globs of `include` that match none of `names` (literal names are checked by assertNamedDatabasesExist). */
 function unmatchedGlobs(include: readonly string[] | undefined, names: readonly string[]): string[] {
   return (include ?? []).filter(
-    (glob) => GLOB.test(glob) && !names.some((name) => globToRegExp(glob).test(name.toLowerCase())),
+    (glob) =>
+      GLOB.test(glob) &&
+      !isQualified(glob) &&
+      !names.some((name) => globToRegExp(glob).test(name.toLowerCase())),
   );
 }
+
+/** A `catalog/db` glob names a catalog below the default one: the default catalog's names cannot judge it. */
+const isQualified = (glob: string) => glob.includes('/');
 
 /** Databases and tables in scope, canonical. */
 export interface GlueRecords {
@@ -96,11 +105,14 @@ export function readCatalogInParts(
   const glue = readGlueRecords(side, scope);
   const bulk = scope.permissions ? readLakeFormationBulk(side) : Promise.resolve(undefined);
   const lakeFormationListed = bulk.then((listed) => listed?.records ?? []);
+  const catalogs = scope.catalog && scope.catalogs ? readCatalogs(side, scope.catalogs) : Promise.resolve([]);
   const objects = scope.catalog
-    ? glue.then(({ databases, tables }) =>
-        readCatalogObjects(side, databases, tables, scope.columnStatistics),
-      )
+    ? glue.then(async ({ databases, tables }) => [
+        ...(await readCatalogObjects(side, databases, tables, scope.columnStatistics)),
+        ...(await catalogs),
+      ])
     : Promise.resolve([]);
+  catalogs.catch(() => {});
   const lakeFormation = (async () => {
     const [listed, { databases, tables }] = await Promise.all([bulk, glue]);
     const assignments = listed?.hasTags

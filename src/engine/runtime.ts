@@ -115,7 +115,7 @@ export function createRuntimeWith(
           accountId,
           glueReader: new GlueCatalogReader(set.glue, adapterOptions),
           glueWriter: new GlueCatalogWriter(set.glue, adapterOptions),
-          glueObjects: createGlueCatalogObjects(set.glue, adapterOptions),
+          glueObjects: createGlueCatalogObjects(set.glue, adapterOptions, accountId),
           lakeFormation: new LakeFormationStore(set.lakeFormation, adapterOptions),
           counter,
           ...(caller.arn ? { callerArn: caller.arn } : {}),

@@ -6,6 +6,7 @@ import type { SnapshotRecord } from '../model/records.ts';
 import type { CatalogFilterSpec } from '../plan/filters.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { Runtime } from './runtime.ts';
+import { catalogsScope } from './scope.ts';
 import { takeSnapshot } from './takeSnapshot.ts';
 
 /** `<region>-pre-sync-<time>.json`: a target's state just before lakemirror changed it. */
@@ -42,7 +43,7 @@ export async function takeSafetySnapshot(
   runtime.output.phase(`safety snapshot ${target.region}`, 'the target before it changes');
   const taken = await takeSnapshot(
     target,
-    { filter, ...runtime.config.replicate },
+    { filter, ...runtime.config.replicate, ...catalogsScope(runtime.config) },
     safetySnapshotStore(runtime),
     runtime.tool,
     runtime.now,

@@ -12,9 +12,14 @@ export interface TargetContext {
   callerArn?: string;
 }
 
+/** The catalog part of a read scope: `source.catalogs`, when the config names any. */
+export function catalogsScope(config: LakemirrorConfig): { catalogs?: '*' | readonly string[] } {
+  return config.source.catalogs ? { catalogs: config.source.catalogs } : {};
+}
+
 /** The config's filters, narrowed to `databases` when a run is restricted to some databases. */
 export function runFilter(config: LakemirrorConfig, databases?: readonly string[]): CatalogFilterSpec {
-  const filters = config.filters ?? {};
+  const filters = { ...(config.filters ?? {}), ...catalogsScope(config) };
   if (!databases) return filters as CatalogFilterSpec;
   return {
     ...filters,
@@ -41,6 +46,7 @@ export function planOptionsFor(
     catalog: config.replicate.catalog,
     permissions: config.replicate.permissions,
     columnStatistics: config.replicate.columnStatistics,
+    ...(config.source.catalogs ? { catalogs: config.source.catalogs } : {}),
     protectedPrincipals: protectedPrincipalsFor(config.protectedPrincipals ?? [], overrides.callerArn),
     ...(overrides.accounts ? { accounts: overrides.accounts } : {}),
     ...(config.accountMapping ? { accountMapping: config.accountMapping } : {}),

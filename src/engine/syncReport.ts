@@ -36,6 +36,8 @@ export interface TargetReport {
   safetySnapshot?: string;
   /** deleteMissing off: objects in scope only the target holds, left in place; `lakemirror verify` lists them. */
   keptTargetOnly?: number;
+  /** Source objects left out on purpose, with why (a catalog that cannot exist in the target); not failures. */
+  skipped?: Array<{ kind: RecordKind; key: string; reason: string }>;
   /** Set when the target could not be processed at all (e.g. the Region is unreachable). */
   error?: { code: string; message: string; fix?: string };
 }

@@ -1,5 +1,6 @@
 import type { RecordKind } from '../model/records.ts';
 import type { Action } from '../plan/actions.ts';
+import type { SkippedObject } from '../plan/planCatalogs.ts';
 import type { ActionResult } from './apply/actionResult.ts';
 import { emptyOutcome, type KindOutcome } from './syncReport.ts';
 
@@ -21,12 +22,15 @@ export interface TallyResult {
   failures: ActionResult[];
   actions: Action[];
   unlistedPartitionActions: number;
+  /** Source objects an apply left out on purpose, with why (see ActionResult.skipped); never failures. */
+  skipped?: SkippedObject[];
 }
 
 export function tally(sourceCounts: Partial<Record<RecordKind, number>>): TargetOutcomes {
   const counts: Partial<Record<RecordKind, KindOutcome>> = {};
   const source: Partial<Record<RecordKind, number>> = { ...sourceCounts };
   const failures: ActionResult[] = [];
+  const skipped: SkippedObject[] = [];
   const of = (kind: RecordKind) => {
     counts[kind] ??= emptyOutcome();
     return counts[kind]!;
@@ -38,6 +42,10 @@ export function tally(sourceCounts: Partial<Record<RecordKind, number>>): Target
     },
     applied(results) {
       for (const result of results) {
+        if (result.skipped) {
+          skipped.push({ kind: 'catalog', key: result.key, reason: result.skipped });
+          continue;
+        }
         if (result.ok) {
           if (!result.unchanged) of(result.kind)[DONE[result.op]] += 1;
         } else {
@@ -57,7 +65,7 @@ export function tally(sourceCounts: Partial<Record<RecordKind, number>>): Target
         const outcome = of(kind);
         outcome.unchanged = Math.max(0, total - outcome.created - outcome.updated - outcome.failed);
       }
-      return { counts, failures, actions, unlistedPartitionActions };
+      return { counts, failures, actions, unlistedPartitionActions, ...(skipped.length ? { skipped } : {}) };
     },
   };
 }

@@ -6,6 +6,7 @@ import { capturePartitions, type PartitionCapture } from './partitionCapture.ts'
 import { type CatalogReadParts, readCatalogInParts, recordsOfParts } from './readCatalogRecords.ts';
 import type { RegionSide } from './regionSide.ts';
 import type { Runtime } from './runtime.ts';
+import { catalogsScope } from './scope.ts';
 import type { ApiCallSummary } from './syncReport.ts';
 
 /*
@@ -30,7 +31,7 @@ export function readTargetEarly(
   const read = (async () => {
     const side = await runtime.target(target);
     const before = callSummary(side.counter);
-    const scope = { filter, ...runtime.config.replicate };
+    const scope = { filter, ...runtime.config.replicate, ...catalogsScope(runtime.config) };
     const parts = readCatalogInParts(side, scope);
     const records = recordsOfParts(parts, scope);
     records.catch(() => {});

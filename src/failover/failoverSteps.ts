@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { TargetConfig } from '../config/configSchema.ts';
 import { readCatalogRecords } from '../engine/readCatalogRecords.ts';
 import type { Runtime } from '../engine/runtime.ts';
-import { runFilter } from '../engine/scope.ts';
+import { catalogsScope, runFilter } from '../engine/scope.ts';
 import { takeSnapshot } from '../engine/takeSnapshot.ts';
 import { readReplicationState } from '../lease/replicationState.ts';
 import { writeStopMarker } from '../lease/stopMarker.ts';
@@ -116,7 +116,7 @@ export async function snapshotBase(ctx: FailoverContext): Promise<StepResult> {
   const side = await runtime.target(ctx.target);
   const taken = await takeSnapshot(
     side,
-    { filter: runFilter(runtime.config), ...runtime.config.replicate },
+    { filter: runFilter(runtime.config), ...runtime.config.replicate, ...catalogsScope(runtime.config) },
     targetRegionSnapshotStore(runtime, ctx.target),
     runtime.tool,
     runtime.now,

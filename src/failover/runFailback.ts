@@ -5,7 +5,7 @@ import { readPartitionRecords } from '../engine/readPartitionRecords.ts';
 import { loadSnapshot, streamSnapshotPartitions } from '../engine/readSnapshot.ts';
 import type { RegionSide } from '../engine/regionSide.ts';
 import type { Runtime } from '../engine/runtime.ts';
-import { planOptionsFor, runFilter } from '../engine/scope.ts';
+import { catalogsScope, planOptionsFor, runFilter } from '../engine/scope.ts';
 import { snapshotReaderFor } from '../engine/snapshotReader.ts';
 import type { TargetReport } from '../engine/syncReport.ts';
 import { auditedSide, openRunAuditLog, targetGuards } from '../engine/targetGuards.ts';
@@ -79,7 +79,7 @@ export async function runFailback(runtime: Runtime, request: FailbackRequest): P
   const runId = randomUUID();
   const startedAt = runtime.now().toISOString();
   const filter = runFilter(config);
-  const scope = { filter, ...config.replicate };
+  const scope = { filter, ...config.replicate, ...catalogsScope(config) };
   const reader = snapshotReaderFor(runtime, failover.baseSnapshot);
   const loaded = await loadSnapshot(reader, failover.baseSnapshot, { output: runtime.output });
   const base: SnapshotRecord[] = [...loaded.records];

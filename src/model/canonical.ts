@@ -3,6 +3,7 @@
  * "equal" is decided. See docs/design.md, "Canonical form".
  */
 
+export { canonicalCatalog, catalogPath } from './canonicalCatalog.ts';
 export {
   canonicalColumnStatistics,
   canonicalFunction,

@@ -23,21 +23,32 @@ export function canonicalResource(resource: Resource): LfResource {
   });
 }
 
+/**
+ * `{ CatalogPath }` for an object of a catalog below the default one (multi-level CatalogId `account:path`):
+ * the account is dropped like any CatalogId, the path kept so the object is not taken for a default-catalog one.
+ */
+function inCatalog(catalogId: string | undefined): { CatalogPath?: string } {
+  const separator = catalogId?.indexOf(':') ?? -1;
+  return separator < 0 ? {} : { CatalogPath: catalogId!.slice(separator + 1) };
+}
+
 function buildResource(resource: Resource): LfResource {
   if (resource.Catalog) return { Catalog: {} };
-  if (resource.Database) return { Database: { Name: lower(resource.Database.Name) } };
+  if (resource.Database)
+    return { Database: { Name: lower(resource.Database.Name), ...inCatalog(resource.Database.CatalogId) } };
   if (resource.Table) {
-    const { DatabaseName, Name, TableWildcard } = resource.Table;
+    const { DatabaseName, Name, TableWildcard, CatalogId } = resource.Table;
     // ListPermissions may report a wildcard with a placeholder Name; the wildcard wins.
     return TableWildcard
-      ? { Table: { DatabaseName: lower(DatabaseName), TableWildcard: {} } }
-      : { Table: { DatabaseName: lower(DatabaseName), Name: lower(Name) } };
+      ? { Table: { DatabaseName: lower(DatabaseName), TableWildcard: {}, ...inCatalog(CatalogId) } }
+      : { Table: { DatabaseName: lower(DatabaseName), Name: lower(Name), ...inCatalog(CatalogId) } };
   }
   if (resource.TableWithColumns) {
-    const { DatabaseName, Name, ColumnNames, ColumnWildcard } = resource.TableWithColumns;
+    const { DatabaseName, Name, ColumnNames, ColumnWildcard, CatalogId } = resource.TableWithColumns;
     const excluded = sortedSet(ColumnWildcard?.ExcludedColumnNames);
     return {
       TableWithColumns: {
+        ...inCatalog(CatalogId),
         DatabaseName: lower(DatabaseName),
         Name: lower(Name),
         ...(ColumnWildcard

@@ -4,6 +4,8 @@
  * the one open family: an AWS error passed on by `callWithRetry` keeps the service's exception name.
  */
 export const ERROR_CODES = {
+  'apply.catalogConnectionMissing':
+    'a catalog is skipped: the target Region lacks its connection, or its parent catalog is skipped',
   'apply.lfTagAssignment': 'some LF-Tag pairs of a resource could not be added or removed',
   'audit.malformed': 'an audit log line is not a lakemirror audit record',
   'aws.credentials': 'the credentials (or the role to assume) do not work in a Region',
@@ -97,6 +99,8 @@ export const NOTICE_CODES = {
   'snapshot.headerNotHashed': "a schemaVersion 1 snapshot's header is not covered by its content hash",
   'snapshot.safetyWritten': 'a safety snapshot of a target was written before a change',
   'snapshot.written': 'a source snapshot was written',
+  'sync.objectSkipped':
+    'a source object cannot exist in the target (S3 Tables or Redshift catalog, missing connection): skipped',
   'sync.partialCreates': 'the source snapshot failed after the early pass created objects (creates only)',
   'sync.targetFailed': 'one target of a run failed; the others went on',
   'watermark.notRead': 'the watermark could not be read after a replay',

@@ -81,6 +81,11 @@ export function partitionIndexKey(databaseName: string, tableName: string, index
   return `${tableKey(databaseName, tableName)}#${indexName}`;
 }
 
+/** `db.table@type`: a table optimizer by its table and type (one of each type per table). */
+export function tableOptimizerKey(databaseName: string, tableName: string, type: string): string {
+  return `${tableKey(databaseName, tableName)}@${type}`;
+}
+
 /** `db.function`, lowercased because Glue lowercases function names as it does table names. */
 export function functionKey(databaseName: string, functionName: string): string {
   return `${databaseKey(databaseName)}.${functionName.toLowerCase()}`;
@@ -129,6 +134,10 @@ export function recordKey(record: SnapshotRecord): string {
       return columnStatisticsKey(record.databaseName, record.tableName, record.partitionValues);
     case 'optIn':
       return grantKey(record.principal, record.resource);
+    case 'catalog':
+      return record.name;
+    case 'tableOptimizer':
+      return tableOptimizerKey(record.databaseName, record.tableName, record.type);
   }
 }
 

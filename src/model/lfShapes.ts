@@ -8,6 +8,12 @@ import { z } from 'zod';
 const name = z.string().min(1);
 const names = z.array(z.string());
 const empty = z.strictObject({});
+/**
+ * The path of the catalog below the default one a database or table lives in (`s3tablescatalog/bucket`), from
+ * its multi-level CatalogId without the account; absent in the default catalog. Not an AWS member: requests
+ * carry it back as CatalogId `account:path` (see awsResource).
+ */
+const catalogPath = name.optional();
 
 function exactlyOne(keys: readonly string[]) {
   return (value: Record<string, unknown>) => keys.filter((k) => value[k] !== undefined).length === 1;
@@ -33,9 +39,14 @@ export const lfTagExpressionSchema = z.strictObject({ TagKey: name, TagValues: n
 export const lfResourceSchema = z
   .strictObject({
     Catalog: empty.optional(),
-    Database: z.strictObject({ Name: name }).optional(),
+    Database: z.strictObject({ Name: name, CatalogPath: catalogPath }).optional(),
     Table: z
-      .strictObject({ DatabaseName: name, Name: name.optional(), TableWildcard: empty.optional() })
+      .strictObject({
+        DatabaseName: name,
+        Name: name.optional(),
+        TableWildcard: empty.optional(),
+        CatalogPath: catalogPath,
+      })
       .refine(exactlyOne(['Name', 'TableWildcard']), 'Table needs exactly one of Name or TableWildcard')
       .optional(),
     TableWithColumns: z
@@ -44,6 +55,7 @@ export const lfResourceSchema = z
         Name: name,
         ColumnNames: names.optional(),
         ColumnWildcard: columnWildcardSchema.optional(),
+        CatalogPath: catalogPath,
       })
       .refine(
         exactlyOne(['ColumnNames', 'ColumnWildcard']),

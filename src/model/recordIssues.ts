@@ -33,6 +33,8 @@ export function rawRecordKey(json: unknown): string {
       return `location ${shown(r.resourceArn)}`;
     case 'optIn':
       return `optIn of ${shown(r.principal)}`;
+    case 'catalog':
+      return `catalog ${shown(r.name)}`;
     default:
       return kind;
   }

@@ -126,6 +126,8 @@ const RECORD_SPECS: Record<SnapshotRecord['kind'], Spec> = {
     columns: each(fields({ ColumnName: GLUE.name })),
   }),
   optIn: fields({ principal: LAKE_FORMATION.principal, resource }),
+  tableOptimizer: fields({ databaseName: GLUE.name, tableName: GLUE.name }),
+  catalog: fields({ name: GLUE.name, input: fields({ Description: GLUE.description }) }),
   dataLakeSettings: fields({
     settings: fields({
       DataLakeAdmins: each(principal),

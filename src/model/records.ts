@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { columnStatisticsSchema, functionInputSchema, partitionIndexSchema } from './catalogExtraShapes.ts';
+import { catalogInputSchema } from './catalogShapes.ts';
 import { databaseInputSchema, partitionInputSchema, tableInputSchema } from './glueInputs.ts';
 import { dataCellsFilterSchema, dataLakeSettingsSchema, lfResourceSchema } from './lfShapes.ts';
 import { recordLimitIssues } from './recordLimits.ts';
+import { TABLE_OPTIMIZER_TYPES, tableOptimizerConfigurationSchema } from './tableOptimizerShapes.ts';
 
 /*
  * Records: one replicated object each, as in docs/design.md. The record envelope is strict so that a typo in a
@@ -37,6 +39,15 @@ export const partitionIndexRecordSchema = z.strictObject({
   databaseName: name,
   tableName: name,
   index: partitionIndexSchema,
+});
+
+/** One optimizer of an Iceberg table: at most one per table and type (compaction, retention, orphan files). */
+export const tableOptimizerRecordSchema = z.strictObject({
+  kind: z.literal('tableOptimizer'),
+  databaseName: name,
+  tableName: name,
+  type: z.enum(TABLE_OPTIMIZER_TYPES),
+  configuration: tableOptimizerConfigurationSchema,
 });
 
 /** A user-defined function; it belongs to a database like a table does. */
@@ -113,6 +124,16 @@ export const optInRecordSchema = z.strictObject({
 });
 
 /**
+ * A Glue catalog below the account's default one (`name` is its path there: `fed_pg`,
+ * `s3tablescatalog/bucket`), read only when `source.catalogs` names it.
+ */
+export const catalogRecordSchema = z.strictObject({
+  kind: z.literal('catalog'),
+  name,
+  input: catalogInputSchema,
+});
+
+/**
  * Any record; `kind` selects the schema so errors name the right fields. A record must also be within the
  * limits of the Glue and Lake Formation API models (recordLimits.ts): one the API would refuse is refused here.
  */
@@ -131,6 +152,8 @@ export const snapshotRecordSchema = z
     functionRecordSchema,
     columnStatisticsRecordSchema,
     optInRecordSchema,
+    catalogRecordSchema,
+    tableOptimizerRecordSchema,
   ])
   .superRefine((record, ctx) => {
     for (const { path, message } of recordLimitIssues(record))
@@ -150,6 +173,8 @@ export type PartitionIndexRecord = z.infer<typeof partitionIndexRecordSchema>;
 export type FunctionRecord = z.infer<typeof functionRecordSchema>;
 export type ColumnStatisticsRecord = z.infer<typeof columnStatisticsRecordSchema>;
 export type OptInRecord = z.infer<typeof optInRecordSchema>;
+export type CatalogRecord = z.infer<typeof catalogRecordSchema>;
+export type TableOptimizerRecord = z.infer<typeof tableOptimizerRecordSchema>;
 export type SnapshotRecord = z.infer<typeof snapshotRecordSchema>;
 /** The kinds of replicated objects. */
 export type RecordKind = SnapshotRecord['kind'];
@@ -173,4 +198,6 @@ export const RECORD_KINDS = [
   'function',
   'columnStatistics',
   'optIn',
+  'catalog',
+  'tableOptimizer',
 ] as const satisfies readonly RecordKind[];

@@ -12,6 +12,7 @@ export const SNAPSHOT_KIND_ORDER: readonly RecordKind[] = [
   'partitionIndex',
   'columnStatistics',
   'function',
+  'tableOptimizer',
   'location',
   'lfTag',
   'dataLakeSettings',
@@ -19,6 +20,8 @@ export const SNAPSHOT_KIND_ORDER: readonly RecordKind[] = [
   'lfTagAssignment',
   'grant',
   'optIn',
+  // Last: the writer streams databases and tables first and writes the other kinds once they are read.
+  'catalog',
 ];
 
 function rank(kind: RecordKind): number {

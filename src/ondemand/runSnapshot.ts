@@ -1,6 +1,6 @@
 import { track } from '../engine/output.ts';
 import type { Runtime } from '../engine/runtime.ts';
-import { runFilter } from '../engine/scope.ts';
+import { catalogsScope, runFilter } from '../engine/scope.ts';
 import type { SnapshotObserver } from '../engine/snapshotObserver.ts';
 import { type TakenSnapshot, takeSnapshot } from '../engine/takeSnapshot.ts';
 import type { SnapshotCounts } from '../model/snapshotFormat.ts';
@@ -36,6 +36,7 @@ export async function runSnapshot(
     {
       filter: runFilter(config, request.databases),
       ...config.replicate,
+      ...catalogsScope(config),
       requireNamedDatabases: true,
       ...unmatchedFilters(runtime),
     },

@@ -2,7 +2,7 @@ import type { TargetConfig } from '../config/configSchema.ts';
 import { capturePartitions, type PartitionCapture } from '../engine/partitionCapture.ts';
 import { readCatalogInParts, recordsOfParts } from '../engine/readCatalogRecords.ts';
 import type { Runtime } from '../engine/runtime.ts';
-import { planOptionsFor, runFilter } from '../engine/scope.ts';
+import { catalogsScope, planOptionsFor, runFilter } from '../engine/scope.ts';
 import type { PartitionGroups, SourceRecords } from '../engine/sourceSnapshot.ts';
 import {
   captureWhenRead,
@@ -53,7 +53,13 @@ export async function runVerify(runtime: Runtime, request: VerifyRequest = {}): 
   try {
     const source = await runtime.source();
     runtime.output.phase('verify', `reading the source ${source.region} and the targets`);
-    const scope = { filter, ...config.replicate, requireNamedDatabases: true, ...unmatchedFilters(runtime) };
+    const scope = {
+      filter,
+      ...config.replicate,
+      ...catalogsScope(config),
+      requireNamedDatabases: true,
+      ...unmatchedFilters(runtime),
+    };
     const parts = readCatalogInParts(source, scope);
     // The source's partitions go to a temporary capture too, so that both Regions are read at once and every
     // target is compared with one read of the source.
@@ -102,11 +108,13 @@ interface TargetToVerify {
 async function verifyTarget(runtime: Runtime, toVerify: TargetToVerify): Promise<DriftReport> {
   const { target, source, filter, sourceAccountId, read, capture, ignoreTargetOnly } = toVerify;
   const { side, records } = await read;
-  const plan = planOptionsFor(runtime.config, target, filter, {
+  const planned = planOptionsFor(runtime.config, target, filter, {
     deleteMissing: true,
     accounts: { sourceAccountId, targetAccountId: side.accountId },
     ...(side.callerArn ? { callerArn: side.callerArn } : {}),
   });
+  // Connections are never read: a missing federated catalog on one is reported skipped, not drift.
+  const plan = { ...planned, connectionCatalogsUnknown: true };
   const leakCheck = targetLeakCollector(side, plan, {
     region: runtime.config.source.region,
     accountId: sourceAccountId,
@@ -138,5 +146,6 @@ async function verifyTarget(runtime: Runtime, toVerify: TargetToVerify): Promise
     countsByKind: counts,
     drift,
     leaks,
+    ...(result.skipped ? { skipped: result.skipped } : {}),
   };
 }

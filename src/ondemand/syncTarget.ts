@@ -3,6 +3,7 @@ import { plannedResult, planTargetRun } from '../engine/planTargetRun.ts';
 import type { RegionSide } from '../engine/regionSide.ts';
 import type { SourceRecords } from '../engine/sourceSnapshot.ts';
 import type { TargetRunOptions, TargetRunResult } from '../engine/targetRun.ts';
+import { skippedObjects } from './skippedObjects.ts';
 import { warnOfUndecidedS3 } from './undecidedWarnings.ts';
 import { warnOfViewsOutsideFilter } from './viewWarnings.ts';
 
@@ -20,11 +21,17 @@ export async function syncTarget(
   given: SyncTargetOptions,
 ): Promise<SyncTargetResult> {
   const warned = warnOfUndecidedS3(given.plan, given.output, target.region);
-  const options = { ...given, plan: warnOfViewsOutsideFilter(warned, given.output, target.region) };
+  // Source objects left out on purpose: by the planner (S3 Tables, Redshift catalogs) or by the apply (a
+  // federated catalog whose connection the target lacks), told as found and listed in the report.
+  const skipped = skippedObjects(given.output, target.region);
+  const plan = { ...warned, onSkipped: skipped.add };
+  const options = { ...given, plan: warnOfViewsOutsideFilter(plan, given.output, target.region) };
   const run = await planTargetRun(target, source, options);
-  if (options.dryRun) return plannedResult(run);
+  if (options.dryRun) return { ...plannedResult(run), ...skipped.result() };
   const guard = options.beforeDestructiveApply;
   const changesPartitions = run.partitions.deletes + run.partitions.updates > 0;
   const safety = run.safety ?? (guard && changesPartitions ? await guard(run.read, run.captured) : undefined);
-  return applyTargetRun(target, source, { ...run, safety }, options);
+  const result = await applyTargetRun(target, source, { ...run, safety }, options);
+  for (const found of result.skipped ?? []) skipped.add(found);
+  return { ...result, ...skipped.result() };
 }

@@ -20,6 +20,7 @@ export function targetReport(
     unlistedPartitionActions: result.unlistedPartitionActions,
     ...(result.safetySnapshot ? { safetySnapshot: result.safetySnapshot } : {}),
     ...(result.keptTargetOnly ? { keptTargetOnly: result.keptTargetOnly } : {}),
+    ...(result.skipped?.length ? { skipped: result.skipped } : {}),
     apiCalls: run.apiCalls,
     durationMs: run.durationMs,
   };

@@ -106,6 +106,15 @@ function rewriteAny(
     }
     case 'dataLakeSettings':
       return { ...record, settings: rewriteSettings(record.settings, principal) };
+    case 'tableOptimizer': {
+      // The role the optimizer runs as is the source account's, mapped like any principal.
+      const { roleArn } = record.configuration;
+      if (roleArn === undefined) return record;
+      const mapped = principal(roleArn);
+      return mapped === undefined
+        ? undefined
+        : { ...record, configuration: { ...record.configuration, roleArn: mapped } };
+    }
     case 'database': {
       const { TargetDatabase, CreateTableDefaultPermissions } = record.input;
       return {

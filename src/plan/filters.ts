@@ -7,10 +7,16 @@ export interface PatternLists {
   exclude?: readonly string[];
 }
 
-/** The scope of replication: database globs, and table globs of the form `db.table`. */
+/**
+ * The scope of replication: database globs, and table globs of the form `db.table`. A glob with a `/` names
+ * objects of a catalog below the default one (`catalog/db`, `catalog/db.table`; the catalog path is what
+ * precedes the last `/`); one without names the default catalog's.
+ */
 export interface CatalogFilterSpec {
   databases?: PatternLists;
   tables?: PatternLists;
+  /** Catalogs besides the default one in scope (config `source.catalogs`); default none. */
+  catalogs?: '*' | readonly string[];
 }
 
 interface CompiledLists {
@@ -18,31 +24,69 @@ interface CompiledLists {
   exclude: RegExp[];
 }
 
-/** A compiled CatalogFilterSpec; compile once, test many names. */
-export interface CatalogFilter {
-  readonly databases: CompiledLists;
-  readonly tables: CompiledLists;
+/** Globs split by catalog: the default catalog's (no `/`) and those of catalogs below it (`catalog/…`). */
+interface CatalogLists {
+  plain: CompiledLists;
+  qualified: CompiledLists;
 }
 
-/** Compiles globs; names are matched lowercased, as Glue stores them. A table glob without a dot means `*.glob`. */
+/** A compiled CatalogFilterSpec; compile once, test many names. */
+export interface CatalogFilter {
+  readonly databases: CatalogLists;
+  readonly tables: CatalogLists;
+  readonly catalogs: '*' | readonly RegExp[];
+}
+
+/** A table glob without a dot means `*.glob` (`catalog/*.glob` for a qualified one). */
+function tableGlob(pattern: string): string {
+  const slash = pattern.lastIndexOf('/');
+  const name = pattern.slice(slash + 1);
+  return name.includes('.') ? pattern : `${pattern.slice(0, slash + 1)}*.${name}`;
+}
+
+/** Compiles globs; names are matched lowercased, as Glue stores them. */
 export function createCatalogFilter(spec: CatalogFilterSpec = {}): CatalogFilter {
+  const catalogs = spec.catalogs ?? [];
   return {
-    databases: compile(spec.databases, (p) => p),
-    tables: compile(spec.tables, (p) => (p.includes('.') ? p : `*.${p}`)),
+    databases: compileByCatalog(spec.databases, (p) => p),
+    tables: compileByCatalog(spec.tables, tableGlob),
+    catalogs: catalogs === '*' ? '*' : catalogs.map(globToRegExp),
   };
 }
 
-/** A database is in scope when an include glob (or no include list) admits it and no exclude glob does. */
-export function isDatabaseIncluded(filter: CatalogFilter, databaseName: string): boolean {
-  return matches(filter.databases, databaseName.toLowerCase());
+/** Whether a catalog path is selected by `source.catalogs`; a child of a selected catalog is selected with it. */
+export function isCatalogPathSelected(filter: CatalogFilter, path: string): boolean {
+  if (filter.catalogs === '*') return true;
+  const prefixes = path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+  return filter.catalogs.some((re) => prefixes.some((prefix) => re.test(prefix)));
 }
 
-/** A table is in scope when its database is and the table globs admit `db.table`. */
-export function isTableIncluded(filter: CatalogFilter, databaseName: string, tableName: string): boolean {
+/**
+ * A database is in scope when an include glob (or no include list) admits it and no exclude glob does. In a
+ * catalog below the default one (`catalog`, its path), the catalog must be selected and the qualified globs
+ * judge `catalog/db`; an include list of only unqualified globs does not restrict such a catalog, nor the
+ * reverse.
+ */
+export function isDatabaseIncluded(filter: CatalogFilter, databaseName: string, catalog?: string): boolean {
+  if (catalog !== undefined && !isCatalogPathSelected(filter, catalog)) return false;
+  return matchesIn(filter.databases, databaseName.toLowerCase(), catalog);
+}
+
+/** A table is in scope when its database is and the table globs admit `db.table` (`catalog/db.table`). */
+export function isTableIncluded(
+  filter: CatalogFilter,
+  databaseName: string,
+  tableName: string,
+  catalog?: string,
+): boolean {
   return (
-    isDatabaseIncluded(filter, databaseName) &&
-    matches(filter.tables, `${databaseName}.${tableName}`.toLowerCase())
+    isDatabaseIncluded(filter, databaseName, catalog) &&
+    matchesIn(filter.tables, `${databaseName}.${tableName}`.toLowerCase(), catalog)
   );
+}
+
+function matchesIn(lists: CatalogLists, name: string, catalog: string | undefined): boolean {
+  return catalog === undefined ? matches(lists.plain, name) : matches(lists.qualified, `${catalog}/${name}`);
 }
 
 /**
@@ -62,6 +106,7 @@ export function isRecordIncluded(filter: CatalogFilter, record: SnapshotRecord):
     case 'function':
       return isDatabaseIncluded(filter, record.databaseName);
     case 'partitionIndex':
+    case 'tableOptimizer':
     case 'columnStatistics':
       return isTableIncluded(filter, record.databaseName, record.tableName);
     case 'grant':
@@ -86,6 +131,7 @@ export function isDatabaseRecord(record: SnapshotRecord): boolean {
     case 'dataCellsFilter':
     case 'function':
     case 'partitionIndex':
+    case 'tableOptimizer':
     case 'columnStatistics':
       return true;
     case 'grant':
@@ -101,15 +147,17 @@ export function isDatabaseRecord(record: SnapshotRecord): boolean {
 
 /** Whether an LF resource lies inside the filter; a table wildcard follows its database. */
 export function isResourceIncluded(filter: CatalogFilter, resource: LfResource): boolean {
-  if (resource.Database) return isDatabaseIncluded(filter, resource.Database.Name);
+  if (resource.Database)
+    return isDatabaseIncluded(filter, resource.Database.Name, resource.Database.CatalogPath);
   if (resource.Table) {
-    const { DatabaseName, Name } = resource.Table;
+    const { DatabaseName, Name, CatalogPath } = resource.Table;
     return Name === undefined
-      ? isDatabaseIncluded(filter, DatabaseName)
-      : isTableIncluded(filter, DatabaseName, Name);
+      ? isDatabaseIncluded(filter, DatabaseName, CatalogPath)
+      : isTableIncluded(filter, DatabaseName, Name, CatalogPath);
   }
   if (resource.TableWithColumns) {
-    return isTableIncluded(filter, resource.TableWithColumns.DatabaseName, resource.TableWithColumns.Name);
+    const { DatabaseName, Name, CatalogPath } = resource.TableWithColumns;
+    return isTableIncluded(filter, DatabaseName, Name, CatalogPath);
   }
   if (resource.DataCellsFilter) {
     return isTableIncluded(filter, resource.DataCellsFilter.DatabaseName, resource.DataCellsFilter.TableName);
@@ -117,11 +165,23 @@ export function isResourceIncluded(filter: CatalogFilter, resource: LfResource):
   return true;
 }
 
-function compile(lists: PatternLists | undefined, normalize: (pattern: string) => string): CompiledLists {
-  return {
-    include: lists?.include?.map((p) => globToRegExp(normalize(p))),
-    exclude: (lists?.exclude ?? []).map((p) => globToRegExp(normalize(p))),
+function compileByCatalog(
+  lists: PatternLists | undefined,
+  normalize: (pattern: string) => string,
+): CatalogLists {
+  const side = (qualified: boolean) => (globs: readonly string[] | undefined) => {
+    const mine = globs?.filter((g) => g.includes('/') === qualified);
+    // Globs only for the other side's catalogs leave this side unrestricted; an empty list admits nothing.
+    return mine !== undefined && mine.length === 0 && globs!.length > 0 ? undefined : mine;
   };
+  const compileSide = (qualified: boolean): CompiledLists => {
+    const pick = side(qualified);
+    return {
+      include: pick(lists?.include)?.map((p) => globToRegExp(normalize(p))),
+      exclude: (pick(lists?.exclude) ?? []).map((p) => globToRegExp(normalize(p))),
+    };
+  };
+  return { plain: compileSide(false), qualified: compileSide(true) };
 }
 
 function matches(lists: CompiledLists, name: string): boolean {

@@ -1,6 +1,7 @@
 import type { ResourceLinkMapping } from './accountMapping.ts';
 import type { CatalogFilterSpec } from './filters.ts';
 import type { ColumnStatisticsScope } from './planCatalogObjects.ts';
+import type { SkippedObject } from './planCatalogs.ts';
 import type { UndecidedS3Reference } from './s3Remap.ts';
 
 /** Everything `plan` and `planPartitions` need to know besides the two sides. */
@@ -34,6 +35,12 @@ export interface PlanOptions {
   regions?: { source: string; target: string };
   /** Told of each view some of whose sub-object tables are outside the filters (it is still replicated). */
   onViewOutsideFilter?: (view: { key: string; tables: string[] }) => void;
+  /** Catalogs besides the default one in scope (config `source.catalogs`); the reader reads only those. */
+  catalogs?: '*' | readonly string[];
+  /** Verify: federated catalogs on the account's own connections, missing in the target, are not drift. */
+  connectionCatalogsUnknown?: boolean;
+  /** Told of each source object left out on purpose (a catalog that cannot exist in the target), with why. */
+  onSkipped?: (skipped: SkippedObject) => void;
   /** Where replicated resource links point (applied whatever the accounts). */
   resourceLinkMapping?: ResourceLinkMapping;
 }

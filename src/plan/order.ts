@@ -10,11 +10,15 @@ import { isViewWithSubObjects } from './viewRewrite.ts';
  * the reverse order, so grants are revoked first and databases deleted last.
  */
 export const APPLY_ORDER: readonly RecordKind[] = [
+  // Catalogs first: everything else of theirs lives in them (parents before children by key order).
+  'catalog',
   'dataLakeSettings',
   'database',
   'function',
   'table',
   'partitionIndex',
+  // After its table, which must be an Iceberg table when the optimizer is created.
+  'tableOptimizer',
   'dataCellsFilter',
   'partition',
   // After partitions: a partition's statistics need the partition (a sync applies those after every partition).
@@ -38,7 +42,10 @@ export function compareActions(a: Action, b: Action): number {
   const kind = a.op === 'delete' ? kindB - kindA : kindA - kindB;
   // Views after every table they name (created after them, deleted before them).
   const view = a.op === 'delete' ? viewRank(b) - viewRank(a) : viewRank(a) - viewRank(b);
-  return kind || view || compareKeys(a.key, b.key) || OP_RANK[a.op] - OP_RANK[b.op];
+  // A catalog's children are deleted before it (Glue refuses to delete a catalog that holds catalogs).
+  const keys =
+    a.op === 'delete' && a.kind === 'catalog' ? compareKeys(b.key, a.key) : compareKeys(a.key, b.key);
+  return kind || view || keys || OP_RANK[a.op] - OP_RANK[b.op];
 }
 
 function viewRank(action: Action): number {

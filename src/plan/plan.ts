@@ -13,6 +13,7 @@ import { type CatalogFilter, createCatalogFilter, isRecordIncluded, isTableInclu
 import type { PlanOptions } from './options.ts';
 import { orderActions } from './order.ts';
 import { planCatalogObjects } from './planCatalogObjects.ts';
+import { planCatalogs } from './planCatalogs.ts';
 import { planDatabases } from './planDatabases.ts';
 import { planDataCellsFilters } from './planDataCellsFilters.ts';
 import { planDataLakeSettings } from './planDataLakeSettings.ts';
@@ -91,6 +92,7 @@ export function planWithReport(
   const to = byKind(inScope(target));
   const actions: Action[] = [];
   if (options.catalog) {
+    actions.push(...planCatalogs(from.catalog, to.catalog, options));
     actions.push(...planDatabases(from.database, to.database, options));
     actions.push(...planTables(from.table, to.table, options));
     actions.push(...planCatalogObjects(from, to, options));
@@ -152,6 +154,8 @@ function byKind(records: SnapshotRecords): RecordsByKind {
     function: [],
     columnStatistics: [],
     optIn: [],
+    catalog: [],
+    tableOptimizer: [],
   };
   for (const record of records) (groups[record.kind] as RecordOfKind<typeof record.kind>[]).push(record);
   return groups;

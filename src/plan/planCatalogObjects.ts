@@ -1,4 +1,9 @@
-import type { ColumnStatisticsRecord, FunctionRecord, PartitionIndexRecord } from '../model/records.ts';
+import type {
+  ColumnStatisticsRecord,
+  FunctionRecord,
+  PartitionIndexRecord,
+  TableOptimizerRecord,
+} from '../model/records.ts';
 import type { Action } from './actions.ts';
 import { diffByKey, type KindPlanOptions } from './diffByKey.ts';
 
@@ -17,6 +22,7 @@ export interface CatalogObjects {
   partitionIndex: readonly PartitionIndexRecord[];
   function: readonly FunctionRecord[];
   columnStatistics: readonly ColumnStatisticsRecord[];
+  tableOptimizer: readonly TableOptimizerRecord[];
 }
 
 /** Whether `record` is statistics of a kind the scope replicates. */
@@ -41,6 +47,7 @@ export function planCatalogObjects(
   return [
     ...diffByKey('function', from.function, to.function, options),
     ...diffByKey('partitionIndex', from.partitionIndex, to.partitionIndex, options),
+    ...diffByKey('tableOptimizer', from.tableOptimizer, to.tableOptimizer, options),
     ...diffByKey(
       'columnStatistics',
       statistics(from.columnStatistics),

@@ -62,6 +62,7 @@ export function prerequisites(record: SnapshotRecord): string[] {
     case 'function':
       return [databaseRef(record.databaseName)];
     case 'partitionIndex':
+    case 'tableOptimizer':
       return [tableRef(record.databaseName, record.tableName)];
     case 'columnStatistics':
       return record.partitionValues
@@ -70,6 +71,11 @@ export function prerequisites(record: SnapshotRecord): string[] {
     // Its principal's grants come first by APPLY_ORDER; the early pass leaves opt-ins to the second pass.
     case 'optIn':
       return resourcePrerequisites(record.resource);
+    // A catalog inside another waits for its parent (`s3tablescatalog/bucket` for `s3tablescatalog`).
+    case 'catalog':
+      return record.name.includes('/')
+        ? [`catalog:${record.name.slice(0, record.name.lastIndexOf('/'))}`]
+        : [];
     case 'location':
     case 'lfTag':
     case 'dataLakeSettings':

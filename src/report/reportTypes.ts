@@ -83,6 +83,8 @@ export interface DriftReport {
   drift: DriftItem[];
   /** The leak check: references to the source side found in the target, whatever the plan says. */
   leaks?: LeakItem[];
+  /** Source objects not compared, with why (S3 Tables catalogs, federated catalogs on unread connections). */
+  skipped?: Array<{ kind: string; key: string; reason: string }>;
 }
 
 export type Status = 'pass' | 'fail';
@@ -212,6 +214,7 @@ export const DriftReportSchema = z.object({
   ),
   drift: z.array(DriftItemSchema),
   leaks: z.array(LeakFindingSchema).optional(),
+  skipped: z.array(z.object({ kind: z.string(), key: z.string(), reason: z.string() })).optional(),
 });
 
 export const DrillReportSchema = z.object({

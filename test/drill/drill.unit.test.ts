@@ -7,6 +7,7 @@ import { validateConfig } from '../../src/config/loadConfig.ts';
 import { principalTarget } from '../../src/drill/checks/principal.ts';
 import { linkTargets } from '../../src/drill/checks/resourceLinks.ts';
 import { probesOfTable, s3Probe } from '../../src/drill/checks/s3Location.ts';
+import { s3TablesReplicationChecks } from '../../src/drill/checks/s3TablesReplication.ts';
 import { lookupFor } from '../../src/drill/driftTimes.ts';
 import { lagHistory, oldestUnapplied } from '../../src/drill/eventHistory.ts';
 import { rpoResult } from '../../src/drill/rpo.ts';
@@ -15,6 +16,7 @@ import { chooseScratchRegion } from '../../src/drill/scratchRegion.ts';
 import { drillVerdict } from '../../src/drill/verdict.ts';
 import { isLakemirrorError } from '../../src/model/errors.ts';
 import type { Action } from '../../src/plan/actions.ts';
+import { S3_TABLES_REASON } from '../../src/plan/planCatalogs.ts';
 import type { EventItem } from '../../src/realtime/eventTable/items.ts';
 import { driftReport, inSyncReport } from '../report/fixtures.ts';
 
@@ -130,6 +132,26 @@ describe('RPO', () => {
       false,
     ]);
     expect([at('grant', 'create'), at('lfTag', 'update')]).toEqual([false, false]);
+  });
+});
+
+describe('S3 Tables replication', () => {
+  it('says plainly that its status was not read, for each target that skipped an S3 Tables catalog', () => {
+    const skipped = [
+      { kind: 'catalog', key: 's3tablescatalog', reason: S3_TABLES_REASON },
+      {
+        kind: 'catalog',
+        key: 'fed_mysql',
+        reason: 'its connection mysql does not exist in the target Region',
+      },
+    ];
+    const checks = s3TablesReplicationChecks([{ ...inSyncReport(), skipped }, inSyncReport()]);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ status: 'skipped' });
+    expect(checks[0]!.detail).toContain('Not read');
+    expect(checks[0]!.detail).toContain('s3tablescatalog');
+    expect(checks[0]!.detail).not.toContain('fed_mysql');
+    expect(checks[0]!.fix).toContain('get-table-replication-status');
   });
 });
 

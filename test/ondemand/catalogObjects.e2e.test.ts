@@ -1,20 +1,28 @@
 import {
   type ColumnStatistics,
   CreatePartitionIndexCommand,
+  CreateTableCommand,
+  CreateTableOptimizerCommand,
   CreateUserDefinedFunctionCommand,
   DeleteColumnStatisticsForTableCommand,
   DeletePartitionIndexCommand,
+  DeleteTableOptimizerCommand,
   DeleteUserDefinedFunctionCommand,
   GetColumnStatisticsForPartitionCommand,
   GetColumnStatisticsForTableCommand,
   GetPartitionIndexesCommand,
   GetPartitionsCommand,
+  GetTableOptimizerCommand,
   GetUserDefinedFunctionCommand,
   type GlueClient,
+  type TableOptimizerConfiguration,
+  type TableOptimizerType,
   UpdateColumnStatisticsForPartitionCommand,
   UpdateColumnStatisticsForTableCommand,
+  UpdateTableOptimizerCommand,
   UpdateUserDefinedFunctionCommand,
 } from '@aws-sdk/client-glue';
+import { GrantPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runSync } from '../../src/ondemand/index.ts';
 import { runOnce } from '../../src/realtime/index.ts';
@@ -24,6 +32,7 @@ import {
   SOURCE_BUCKET,
   startRealtimeLake,
 } from '../realtime/support/realtimeLake.ts';
+import { TABLE_BUCKET, tableBucket, tableBucketGrants } from '../support/s3Tables.ts';
 
 const TARGET_BUCKET = 'lakemirror-demo-lake-usw2';
 const OWNER = `arn:aws:iam::${ACCOUNT}:role/udf-owner`;
@@ -81,6 +90,28 @@ const statsOf = async (glue: GlueClient, columns = ['order_id', 'currency']) => 
     ]),
   );
 };
+
+/** A table optimizer's configuration read with GetTableOptimizer; undefined when there is none. */
+const optimizerOf = (glue: GlueClient, type: TableOptimizerType) =>
+  glue
+    .send(
+      new GetTableOptimizerCommand({
+        CatalogId: ACCOUNT,
+        DatabaseName: 'sales',
+        TableName: 'clicks',
+        Type: type,
+      }),
+    )
+    .then((r) => r.TableOptimizer?.configuration)
+    .catch((error: Error) => (error.name === 'EntityNotFoundException' ? undefined : Promise.reject(error)));
+const optimizer = (Type: TableOptimizerType, TableOptimizerConfiguration: TableOptimizerConfiguration) => ({
+  CatalogId: ACCOUNT,
+  DatabaseName: 'sales',
+  TableName: 'clicks',
+  Type,
+  TableOptimizerConfiguration,
+});
+const OPTIMIZER_ROLE = `arn:aws:iam::${ACCOUNT}:role/glue-optimizer`;
 
 describe('partition indexes, user-defined functions and column statistics', () => {
   let lake: RealtimeLake;
@@ -305,5 +336,93 @@ describe('partition indexes, user-defined functions and column statistics', () =
     const { replay } = await runOnce(lake.runtime(realtime));
     expect(replay.objects.failed).toBe(0);
     expect(await partitionStats(lake.target.glue)).toEqual([88]);
+  });
+
+  it('table optimizers of an Iceberg table: sync, verify, change, delete, and real time', async () => {
+    const { glue } = lake.source;
+    await glue.send(
+      new CreateTableCommand({
+        DatabaseName: 'sales',
+        TableInput: {
+          Name: 'clicks',
+          TableType: 'EXTERNAL_TABLE',
+          Parameters: { table_type: 'ICEBERG' },
+          StorageDescriptor: { Location: `s3://${SOURCE_BUCKET}/clicks/` },
+        },
+      }),
+    );
+    const compaction = {
+      roleArn: OPTIMIZER_ROLE,
+      enabled: true,
+      compactionConfiguration: { icebergConfiguration: { strategy: 'binpack' as const } },
+    };
+    const retention = {
+      roleArn: OPTIMIZER_ROLE,
+      enabled: true,
+      retentionConfiguration: {
+        icebergConfiguration: { snapshotRetentionPeriodInDays: 5, numberOfSnapshotsToRetain: 3 },
+      },
+    };
+    await glue.send(new CreateTableOptimizerCommand(optimizer('compaction', compaction)));
+    await glue.send(new CreateTableOptimizerCommand(optimizer('retention', retention)));
+    const config = await lake.freshConfig();
+    const report = await runSync(createRuntime(config));
+    expect(report.targets[0]!.failures).toEqual([]);
+    const target = lake.target.glue;
+    expect(await optimizerOf(target, 'compaction')).toEqual(compaction);
+    expect(await optimizerOf(target, 'retention')).toEqual(retention);
+    expect((await lake.verify(config)).inSync).toBe(true);
+
+    // A change and a deletion: verify names both, a sync with deleteMissing replicates them.
+    const paused = { ...compaction, enabled: false };
+    await glue.send(new UpdateTableOptimizerCommand(optimizer('compaction', paused)));
+    await glue.send(
+      new DeleteTableOptimizerCommand({
+        CatalogId: ACCOUNT,
+        DatabaseName: 'sales',
+        TableName: 'clicks',
+        Type: 'retention',
+      }),
+    );
+    const drift = (await lake.verify(config)).reports[0]!.drift.filter((d) => d.kind === 'tableOptimizer');
+    expect(drift.map((d) => d.key).sort()).toEqual(['sales.clicks@compaction', 'sales.clicks@retention']);
+    const second = await runSync(createRuntime({ ...config, deleteMissing: true }));
+    expect(second.targets[0]!.counts.tableOptimizer).toMatchObject({ updated: 1, deleted: 1 });
+    expect(await optimizerOf(target, 'compaction')).toEqual(paused);
+    expect(await optimizerOf(target, 'retention')).toBeUndefined();
+
+    // By real time: an optimizer created in the source reaches the target on the next run.
+    const orphans = {
+      roleArn: OPTIMIZER_ROLE,
+      enabled: true,
+      orphanFileDeletionConfiguration: { icebergConfiguration: { orphanFileRetentionPeriodInDays: 7 } },
+    };
+    const realtime = await lake.freshConfig({ deleteMissing: true });
+    await glue.send(new CreateTableOptimizerCommand(optimizer('orphan_file_deletion', orphans)));
+    const { replay } = await runOnce(lake.runtime(realtime));
+    expect(replay.objects.failed).toBe(0);
+    expect(await optimizerOf(target, 'orphan_file_deletion')).toEqual(orphans);
+    expect((await lake.verify(realtime)).inSync).toBe(true);
+  });
+
+  it('replicates a grant on a table of an S3 Tables catalog by real time (source.catalogs)', async () => {
+    // S3 Tables replication has made the table bucket in both Regions; lakemirror replicates its grants.
+    await tableBucket(lake.source, 'us-east-1', ACCOUNT, ['orders']);
+    await tableBucket(lake.target, 'us-west-2', ACCOUNT, ['orders']);
+    const config = await lake.freshConfig({
+      deleteMissing: true,
+      source: { region: 'us-east-1', catalogs: ['s3tablescatalog'] },
+    });
+    const reader = `arn:aws:iam::${ACCOUNT}:role/auditor`;
+    await lake.source.lakeFormation.send(
+      new GrantPermissionsCommand({
+        Principal: { DataLakePrincipalIdentifier: reader },
+        Resource: { Table: { CatalogId: `${ACCOUNT}:${TABLE_BUCKET}`, DatabaseName: 'ns', Name: 'orders' } },
+        Permissions: ['SELECT'],
+      }),
+    );
+    const { replay } = await runOnce(lake.runtime(config));
+    expect(replay.objects.failed).toBe(0);
+    expect(await tableBucketGrants(lake.target, ACCOUNT)).toEqual([`${reader}|orders|SELECT`]);
   });
 });

@@ -251,6 +251,13 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
     { databaseName: 'sales', tableName: 'orders', indexName: 'by_dt' },
     [{ kind: 'partitionIndexes', database: 'sales', table: 'orders' }],
   ],
+  ...['CreateTableOptimizer', 'UpdateTableOptimizer', 'DeleteTableOptimizer'].map(
+    (name): [string, Record<string, unknown>, ObjectRef[]] => [
+      name,
+      { catalogId: '123456789012', databaseName: 'Sales', tableName: 'Clicks', type: 'compaction' },
+      [{ kind: 'tableOptimizers', database: 'sales', table: 'clicks' }],
+    ],
+  ),
   [
     'CreateUserDefinedFunction',
     { databaseName: 'Sales', functionInput: { functionName: 'Mask', className: 'x.Mask' } },
@@ -317,7 +324,7 @@ function part(values: string[]): ObjectRef {
 describe('parseCloudTrailEvent', () => {
   it('covers every replicated event name', () => {
     expect(CASES.map(([name]) => name).sort()).toEqual([...REPLICATED_EVENT_NAMES].sort());
-    expect(REPLICATED_EVENT_NAMES).toHaveLength(40);
+    expect(REPLICATED_EVENT_NAMES).toHaveLength(43);
   });
 
   it.each(CASES)('%s names the objects it touched', (name, params, objects) => {

@@ -15,6 +15,8 @@ export interface RequestContext {
   readonly now: number;
   /** State of this account in this Region: every service keeps its own slice. */
   readonly regionState: RegionState;
+  /** A Glue call into a catalog below the default one: its multi-level CatalogId (see catalogScope.ts). */
+  readonly catalogId?: string;
   /** State of this account that is not regional (IAM). */
   readonly accountState: RegionState;
   /** Reaches another Region's state of the same account (resource links, cross-Region checks). */

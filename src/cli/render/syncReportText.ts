@@ -64,6 +64,7 @@ function renderTarget(report: SyncReport, target: TargetReport, context: RenderC
     lines.push(
       `${report.dryRun ? 'would keep' : 'kept'} ${target.keptTargetOnly} objects only the target holds (deleteMissing is off); \`lakemirror verify\` lists them`,
     );
+  for (const s of target.skipped ?? []) lines.push(`  – skipped ${s.kind} ${s.key}: ${s.reason}`);
   if (report.dryRun && target.actions.length) {
     lines.push('Planned changes:', ...renderActions(target.actions));
     if (target.unlistedPartitionActions)

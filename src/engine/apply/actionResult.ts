@@ -10,6 +10,8 @@ export interface ActionResult {
   ok: boolean;
   /** A write that found the target already as wanted (another writer made the change): counted unchanged. */
   unchanged?: true;
+  /** Left out on purpose, with why (a catalog whose connection the target lacks): reported, not a failure. */
+  skipped?: string;
   /** `fix` says what the user should change, when lakemirror knows (e.g. `plan.unmappedPrincipal`). */
   error?: { code: string; message: string; fix?: string };
 }

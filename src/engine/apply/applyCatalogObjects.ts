@@ -1,4 +1,4 @@
-import type { UserDefinedFunctionInput } from '@aws-sdk/client-glue';
+import type { TableOptimizerConfiguration, UserDefinedFunctionInput } from '@aws-sdk/client-glue';
 import { journaled, type WriteCall } from '../../audit/writeJournal.ts';
 import { chunk } from '../../aws/chunk.ts';
 import { STATISTICS_LIMITS, type StatisticsOwner } from '../../aws/glueColumnStatistics.ts';
@@ -11,11 +11,24 @@ import type { RegionSide } from '../regionSide.ts';
 import { type ActionResult, attempt } from './actionResult.ts';
 import { singleWrite } from './writeCalls.ts';
 
-/** The kinds this file applies: the catalog's newer objects, all through Glue. */
-export type CatalogObjectKind = 'partitionIndex' | 'function' | 'columnStatistics';
+/** The kinds this file applies: the catalog's newer objects and catalogs themselves, all through Glue. */
+export type CatalogObjectKind =
+  | 'partitionIndex'
+  | 'function'
+  | 'columnStatistics'
+  | 'catalog'
+  | 'tableOptimizer';
+
+const CATALOG_OBJECT_KINDS = new Set([
+  'partitionIndex',
+  'function',
+  'columnStatistics',
+  'catalog',
+  'tableOptimizer',
+]);
 
 export function isCatalogObjectKind(kind: string): kind is CatalogObjectKind {
-  return kind === 'partitionIndex' || kind === 'function' || kind === 'columnStatistics';
+  return CATALOG_OBJECT_KINDS.has(kind);
 }
 
 /** The UserDefinedFunctionInput sent for a function record: the canonical input (an allow-list already). */
@@ -68,7 +81,7 @@ function statisticsCall(action: Action, owner: StatisticsOwner, verb: 'Update' |
  * call under the target's write journal (its intent durable before the call goes out).
  */
 export async function applyCatalogObjectAction(target: RegionSide, action: Action): Promise<ActionResult> {
-  const { partitionIndexes, functions, columnStatistics } = target.glueObjects;
+  const { partitionIndexes, functions, columnStatistics, tableOptimizers } = target.glueObjects;
   const journal = (write: () => Promise<unknown>, call: WriteCall = singleWrite(action)) =>
     journaled(target, call, write);
   switch (action.kind) {
@@ -107,6 +120,20 @@ export async function applyCatalogObjectAction(target: RegionSide, action: Actio
           await journal(() => columnStatistics.delete(owner, column), call);
         }
       });
+    }
+    case 'tableOptimizer': {
+      const { databaseName, tableName, type } = (action.desired ?? action.current)!;
+      const entry = { database: databaseName, table: tableName, type };
+      const configuration = action.desired?.configuration as TableOptimizerConfiguration;
+      return attempt('tableOptimizer', action.key, action.op, () =>
+        journal(() =>
+          action.op === 'create'
+            ? tableOptimizers.create(entry, configuration)
+            : action.op === 'update'
+              ? tableOptimizers.update(entry, configuration)
+              : tableOptimizers.delete(entry),
+        ),
+      );
     }
     default:
       throw new LakemirrorError({

@@ -6,6 +6,7 @@ import type { RegionSide } from '../regionSide.ts';
 import type { ActionResult } from './actionResult.ts';
 import { applyCatalogAction } from './applyCatalogActions.ts';
 import { applyCatalogObjectAction, isCatalogObjectKind } from './applyCatalogObjects.ts';
+import { applyCatalogs } from './applyCatalogs.ts';
 import { applyGrantActions, applyLakeFormationAction } from './applyPermissionActions.ts';
 
 /** Every kind but partitions, which are applied table by table. */
@@ -36,6 +37,8 @@ export async function applyKind(
         : applyLakeFormationAction;
   const run = (wave: readonly Action[]) =>
     Promise.all(wave.map((action) => limit(() => apply(target, action))));
+  // Catalogs one at a time, in plan order: a parent before its children (after them when deleted).
+  if (kind === 'catalog') return applyCatalogs(target, chosen as ActionOf<'catalog'>[]);
   if (kind !== 'table') return run(chosen);
   // Views that name tables wait for every other table of the wave (and, deleted, go before them).
   const isView = (a: Action) => a.kind === 'table' && isViewWithSubObjects((a.desired ?? a.current)!);

@@ -45,7 +45,7 @@ async function grantBatch(
   op: 'create' | 'delete',
   chosen: readonly ActionOf<'grant'>[],
 ): Promise<ActionResult[]> {
-  const entries = chosen.map((a) => grantEntry((op === 'create' ? a.desired : a.current)!));
+  const entries = chosen.map((a) => grantEntry((op === 'create' ? a.desired : a.current)!, target.accountId));
   const call = {
     operation: operationOf('grant', op),
     kind: 'grant' as const,

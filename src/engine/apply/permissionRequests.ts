@@ -12,10 +12,10 @@ import type { DataCellsFilterRecord, GrantRecord, LocationRecord, OptInRecord } 
  * Pure request builders for Lake Formation writes. Records carry no CatalogId (it is per account), so the
  * target's catalog is filled in only where the API requires it.
  */
-export function grantEntry(record: GrantRecord): PermissionEntry {
+export function grantEntry(record: GrantRecord, accountId: string): PermissionEntry {
   return {
     Principal: { DataLakePrincipalIdentifier: record.principal },
-    Resource: record.resource as Resource,
+    Resource: awsResource(record.resource, accountId),
     Permissions: record.permissions as PermissionEntry['Permissions'],
     PermissionsWithGrantOption: record.grantable as PermissionEntry['PermissionsWithGrantOption'],
   };
@@ -58,6 +58,18 @@ export function tagPairs(tags: ReadonlyArray<{ key: string; values: string[] }>)
 
 export function lfResource(resource: LfResource): Resource {
   return resource as Resource;
+}
+
+/**
+ * A canonical resource as requests take it: an object of a catalog below the default one (`CatalogPath`) is
+ * named by the multi-level CatalogId `account:path` of the account written to.
+ */
+export function awsResource(resource: LfResource, accountId: string): Resource {
+  const [member, value] = Object.entries(resource)[0] ?? [];
+  if (!member || !value || typeof value !== 'object' || !('CatalogPath' in value))
+    return resource as Resource;
+  const { CatalogPath, ...rest } = value as { CatalogPath?: string };
+  return { [member]: { ...rest, CatalogId: `${accountId}:${CatalogPath}` } } as Resource;
 }
 
 /**

@@ -45,6 +45,8 @@ export interface EarlyApplyOptions {
 function isEarly(action: Action): boolean {
   // A partition's statistics wait for the partition, which the early pass does not announce.
   if (action.kind === 'columnStatistics' && action.desired?.partitionValues) return false;
+  // A catalog waits for the second pass: whether a federated one can exist depends on the target's connections.
+  if (action.kind === 'catalog') return false;
   // An opt-in makes Lake Formation enforce its principal's grants: it waits until all of them are in place.
   if (action.kind === 'optIn') return false;
   if (action.op === 'create') return true;

@@ -1,11 +1,16 @@
 import type {
+  BatchTableOptimizer,
+  Catalog,
+  CatalogInput,
   ColumnStatistics,
   PartitionIndex,
   PartitionIndexDescriptor,
+  TableOptimizerConfiguration,
   UserDefinedFunction,
   UserDefinedFunctionInput,
 } from '@aws-sdk/client-glue';
 import type { StatisticsOwner } from '../../aws/glueColumnStatistics.ts';
+import type { OptimizerEntry } from '../../aws/glueTableOptimizers.ts';
 
 /** A table's partition indexes; `list` answers undefined when the table does not exist. */
 export interface PartitionIndexStore {
@@ -30,9 +35,27 @@ export interface ColumnStatisticsStore {
   delete(owner: StatisticsOwner, column: string): Promise<void>;
 }
 
+/** Catalogs below the account's default one, by path (`fed_pg`, `s3tablescatalog/bucket`). */
+export interface CatalogStore {
+  list(): Promise<Catalog[]>;
+  create(path: string, input: CatalogInput): Promise<void>;
+  update(path: string, input: CatalogInput): Promise<void>;
+  delete(path: string): Promise<void>;
+}
+
+/** Table optimizers of Iceberg tables; `read` answers those that exist among the entries. */
+export interface TableOptimizerStore {
+  read(entries: readonly OptimizerEntry[]): Promise<BatchTableOptimizer[]>;
+  create(entry: OptimizerEntry, configuration: TableOptimizerConfiguration): Promise<void>;
+  update(entry: OptimizerEntry, configuration: TableOptimizerConfiguration): Promise<void>;
+  delete(entry: OptimizerEntry): Promise<void>;
+}
+
 /** The Glue objects beside databases, tables and partitions that lakemirror replicates. */
 export interface CatalogObjects {
   readonly partitionIndexes: PartitionIndexStore;
   readonly functions: FunctionStore;
   readonly columnStatistics: ColumnStatisticsStore;
+  readonly catalogs: CatalogStore;
+  readonly tableOptimizers: TableOptimizerStore;
 }

@@ -20,6 +20,7 @@ function glueScope(ref: ObjectRef): { database: string; table?: string } | undef
     case 'partitions':
     case 'dataCellsFilter':
     case 'partitionIndexes':
+    case 'tableOptimizers':
     case 'columnStatistics':
       return { database: ref.database, table: ref.table };
     case 'function':

@@ -61,6 +61,11 @@ const partitionIndexes = (db: unknown, name: unknown): Ref[] => {
   return d && t ? [{ kind: 'partitionIndexes', database: d, table: t }] : [];
 };
 
+const tableOptimizers = (db: unknown, name: unknown): Ref[] => {
+  const [d, t] = [glueName(db), glueName(name)];
+  return d && t ? [{ kind: 'tableOptimizers', database: d, table: t }] : [];
+};
+
 /** A function by name; when CloudTrail kept no name, every function of the database. */
 const fn = (db: unknown, ...names: unknown[]): Ref[] => {
   const d = glueName(db);
@@ -119,6 +124,9 @@ export const GLUE_EXTRACTORS: Record<string, Extractor<Ref>> = {
   DeletePartition: (p) => partitions(p, [p.partitionValues]),
   CreatePartitionIndex: (p) => partitionIndexes(p.databaseName, p.tableName),
   DeletePartitionIndex: (p) => partitionIndexes(p.databaseName, p.tableName),
+  CreateTableOptimizer: (p) => tableOptimizers(p.databaseName, p.tableName),
+  UpdateTableOptimizer: (p) => tableOptimizers(p.databaseName, p.tableName),
+  DeleteTableOptimizer: (p) => tableOptimizers(p.databaseName, p.tableName),
   CreateUserDefinedFunction: (p) => fn(p.databaseName, record(p.functionInput)?.functionName),
   UpdateUserDefinedFunction: (p) => fn(p.databaseName, p.functionName, record(p.functionInput)?.functionName),
   DeleteUserDefinedFunction: (p) => fn(p.databaseName, p.functionName),

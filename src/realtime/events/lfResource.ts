@@ -21,7 +21,10 @@ function canonical(value: unknown, parent: string | undefined): unknown {
   const out: Record<string, unknown> = {};
   for (const [rawName, rawMember] of Object.entries(value as Record<string, unknown>)) {
     const name = sdkMemberName(rawName);
-    if (CATALOG_MEMBERS.has(name)) continue;
+    // A multi-level CatalogId (`account:path`) names a catalog below the default one: kept, so the model's
+    // canonical form can keep its path (the account is dropped there).
+    const multiLevel = name === 'CatalogId' && typeof rawMember === 'string' && rawMember.includes(':');
+    if (CATALOG_MEMBERS.has(name) && !multiLevel) continue;
     let member = canonical(rawMember, name);
     if (member === undefined) continue;
     const lowercase =
@@ -35,7 +38,7 @@ function canonical(value: unknown, parent: string | undefined): unknown {
 
 /**
  * The LF `Resource` of a CloudTrail document (lowerCamel members) in the SDK's shape, canonical:
- * no CatalogId, Glue names lowercased, set-like lists sorted, nulls dropped. Undefined when absent or empty.
+ * no CatalogId (but a multi-level one), Glue names lowercased, set-like lists sorted, nulls dropped. Undefined when absent or empty.
  */
 export function canonicalLfResource(raw: unknown): LfResource | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;

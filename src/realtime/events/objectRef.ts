@@ -20,6 +20,8 @@ export type ObjectRef =
   | { kind: 'dataLakeSettings' }
   /** Every partition index of one table (an index cannot change in place, so they are reconciled together). */
   | { kind: 'partitionIndexes'; database: string; table: string }
+  /** Every optimizer of one table (all types: one BatchGetTableOptimizer reads them). */
+  | { kind: 'tableOptimizers'; database: string; table: string }
   /** One user-defined function; `name` absent: every function of the database. */
   | { kind: 'function'; database: string; name?: string }
   /** The column statistics of a table, or of one partition (`values`). */
@@ -62,7 +64,8 @@ export function objectKey(ref: ObjectRef): string {
     case 'dataLakeSettings':
       return 'dataLakeSettings';
     case 'partitionIndexes':
-      return `partitionIndexes:${ref.database}.${ref.table}`;
+    case 'tableOptimizers':
+      return `${ref.kind}:${ref.database}.${ref.table}`;
     case 'function':
       return `function:${ref.database}.${ref.name ?? '*'}`;
     case 'columnStatistics':

@@ -95,7 +95,7 @@ export async function applyForUnits(
   const results = await applyPlanned(target.side, actions);
   run.record(target, results);
   for (const result of results) {
-    if (result.ok) continue;
+    if (result.ok || result.skipped) continue;
     const why = `${target.config.region}: ${result.kind} ${result.key}: ${result.error?.code}: ${result.error?.message}`;
     for (const unit of byAction.get(`${result.kind}|${result.key}`) ?? []) run.fail(unit, why);
   }

@@ -16,6 +16,7 @@ export function clusterOf(scope: Scope): string {
     case 'table':
     case 'dataCellsFilter':
     case 'partitionIndexes':
+    case 'tableOptimizers':
     case 'function':
     case 'columnStatistics':
       return `database:${scope.database}`;

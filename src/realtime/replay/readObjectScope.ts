@@ -6,9 +6,13 @@ import {
   canonicalPartitionIndex,
 } from '../../model/canonical.ts';
 import type { SnapshotRecord } from '../../model/records.ts';
+import { canonicalTableOptimizer, TABLE_OPTIMIZER_TYPES } from '../../model/tableOptimizerShapes.ts';
 import type { Scope } from './units.ts';
 
-type ObjectScope = Extract<Scope, { kind: 'partitionIndexes' | 'function' | 'columnStatistics' }>;
+type ObjectScope = Extract<
+  Scope,
+  { kind: 'partitionIndexes' | 'tableOptimizers' | 'function' | 'columnStatistics' }
+>;
 
 /** A reconcile's partition indexes, functions or column statistics on one side, canonical. */
 export async function readCatalogObjectScope(
@@ -21,6 +25,18 @@ export async function readCatalogObjectScope(
       return ((await partitionIndexes.list(scope.database, scope.table)) ?? []).flatMap(
         (d) => canonicalPartitionIndex(scope.database, scope.table, d) ?? [],
       );
+    case 'tableOptimizers': {
+      const entries = TABLE_OPTIMIZER_TYPES.map((type) => ({
+        database: scope.database,
+        table: scope.table,
+        type,
+      }));
+      return (await side.glueObjects.tableOptimizers.read(entries)).flatMap((item) =>
+        item.tableOptimizer
+          ? [canonicalTableOptimizer(scope.database, scope.table, item.tableOptimizer)]
+          : [],
+      );
+    }
     case 'function': {
       if (scope.name === undefined)
         return ((await ignoreNotFound(() => functions.list(scope.database))) ?? []).map(canonicalFunction);

@@ -1,5 +1,6 @@
 import type { Resource } from '@aws-sdk/client-lakeformation';
 import { ignoreNotFound } from '../../aws/ignoreNotFound.ts';
+import { awsResource } from '../../engine/apply/permissionRequests.ts';
 import { readPartitionRecords, sortPartitions } from '../../engine/readPartitionRecords.ts';
 import type { RegionSide } from '../../engine/regionSide.ts';
 import {
@@ -39,11 +40,14 @@ export function targetScope<S extends Scope>(scope: S, mapping: S3Mapping): S {
   return scope;
 }
 
-/** The SDK resource for a request on `side`: data cells filters need their table's catalog. */
+/**
+ * The SDK resource for a request on `side`: data cells filters need their table's catalog, and an object of a
+ * catalog below the default one its multi-level CatalogId.
+ */
 function requestResource(resource: LfResource, side: RegionSide): Resource {
   const filter = resource.DataCellsFilter;
   if (filter) return { DataCellsFilter: { ...filter, TableCatalogId: side.accountId } };
-  return resource as Resource;
+  return awsResource(resource, side.accountId);
 }
 
 /** Grants on the resource; on a named table also those on its columns, as ListPermissions returns them. */
@@ -57,7 +61,12 @@ async function readGrants(side: RegionSide, resource: LfResource): Promise<Snaps
   const inScope = (grant: { resource: LfResource }) => {
     if (resourceKey(grant.resource) === wanted) return true;
     const columns = grant.resource.TableWithColumns;
-    return Boolean(table && columns?.DatabaseName === table.DatabaseName && columns.Name === table.Name);
+    return Boolean(
+      table &&
+        columns?.DatabaseName === table.DatabaseName &&
+        columns.Name === table.Name &&
+        columns.CatalogPath === table.CatalogPath,
+    );
   };
   return mergeGrants(entries.map(canonicalGrant).filter(inScope));
 }
@@ -121,6 +130,7 @@ export async function readScope(side: RegionSide, scope: RecordScope): Promise<S
       return settings ? [canonicalDataLakeSettings(settings)] : [];
     }
     case 'partitionIndexes':
+    case 'tableOptimizers':
     case 'function':
     case 'columnStatistics':
       return readCatalogObjectScope(side, scope);

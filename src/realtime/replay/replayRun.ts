@@ -87,6 +87,7 @@ export class ReplayRun {
   /** Counts applied actions per target. */
   record(target: RunTarget, results: readonly ActionResult[]): void {
     for (const result of results) {
+      if (result.skipped) continue;
       if (!result.ok) target.tally.failed += 1;
       else if (result.op === 'create') target.tally.created += 1;
       else if (result.op === 'update') target.tally.updated += 1;

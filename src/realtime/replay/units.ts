@@ -26,6 +26,8 @@ export type Scope =
   | { kind: 'grants'; resource: LfResource }
   /** Every partition index of a table. */
   | { kind: 'partitionIndexes'; database: string; table: string }
+  /** Every optimizer of a table. */
+  | { kind: 'tableOptimizers'; database: string; table: string }
   /** One function; `name` absent: every function of the database. */
   | { kind: 'function'; database: string; name?: string }
   /** The column statistics of a table, or of one partition (`values`). */
@@ -54,6 +56,7 @@ export const SCOPE_ORDER: readonly ScopeKind[] = [
   'function',
   'table',
   'partitionIndexes',
+  'tableOptimizers',
   'dataCellsFilter',
   'partitions',
   'columnStatistics',
@@ -68,7 +71,10 @@ export const SCOPE_ORDER: readonly ScopeKind[] = [
 /** A named table stands for its columns too; other resources are kept as they are. */
 function tableWide(resource: LfResource): LfResource {
   const columns = resource.TableWithColumns;
-  if (columns) return { Table: { DatabaseName: columns.DatabaseName, Name: columns.Name } };
+  if (columns) {
+    const { DatabaseName, Name, CatalogPath } = columns;
+    return { Table: { DatabaseName, Name, ...(CatalogPath === undefined ? {} : { CatalogPath }) } };
+  }
   return resource;
 }
 
@@ -91,6 +97,7 @@ export function scopeOf(ref: ObjectRef): Scope {
     case 'table':
     case 'dataCellsFilter':
     case 'partitionIndexes':
+    case 'tableOptimizers':
     case 'function':
     case 'columnStatistics':
       return ref;
@@ -143,7 +150,8 @@ export function scopeId(scope: Scope): string {
     case 'dataLakeSettings':
       return scope.kind;
     case 'partitionIndexes':
-      return `partitionIndexes:${scope.database}.${scope.table}`;
+    case 'tableOptimizers':
+      return `${scope.kind}:${scope.database}.${scope.table}`;
     case 'function':
       return `function:${scope.database}.${scope.name ?? '*'}`;
     case 'columnStatistics':

@@ -7,6 +7,7 @@ const KIND_ORDER = [
   'function',
   'table',
   'partitionIndex',
+  'tableOptimizer',
   'partition',
   'columnStatistics',
   'dataCellsFilter',

@@ -1,7 +1,9 @@
 import type {
+  Catalog,
   ColumnStatistics,
   PartitionIndex,
   PartitionIndexDescriptor,
+  TableOptimizer,
   UserDefinedFunction,
   UserDefinedFunctionInput,
 } from '@aws-sdk/client-glue';
@@ -11,12 +13,14 @@ import type { CatalogObjects } from '../../../src/engine/ports/catalogObjects.ts
 import type { MemoryCatalog } from './memoryCatalog.ts';
 import { serviceError } from './serviceError.ts';
 
-/** Partition indexes, functions and column statistics held in memory beside a `MemoryCatalog`. */
+/** Partition indexes, functions, column statistics, catalogs and table optimizers held in memory beside a `MemoryCatalog`. */
 export function memoryCatalogObjects(catalog: MemoryCatalog, counter: ApiCallCounter): CatalogObjects {
   const count = (operation: string) => counter.record('Glue', operation);
   const indexes = new Map<string, PartitionIndexDescriptor[]>();
   const functions = new Map<string, UserDefinedFunction>();
   const statistics = new Map<string, ColumnStatistics>();
+  const catalogs = new Map<string, Catalog>();
+  const optimizers = new Map<string, TableOptimizer>();
   const tableKey = (database: string, table: string) => `${database}.${table}`.toLowerCase();
   const ownerKey = (o: StatisticsOwner) =>
     `${tableKey(o.database, o.table)}/${JSON.stringify(o.values ?? null)}`;
@@ -95,6 +99,47 @@ export function memoryCatalogObjects(catalog: MemoryCatalog, counter: ApiCallCou
       async delete(owner, column) {
         count(owner.values ? 'DeleteColumnStatisticsForPartition' : 'DeleteColumnStatisticsForTable');
         statistics.delete(`${ownerKey(owner)}#${column}`);
+      },
+    },
+    catalogs: {
+      async list() {
+        count('GetCatalogs');
+        return [...catalogs.values()].map((c) => structuredClone(c));
+      },
+      async create(path, input) {
+        count('CreateCatalog');
+        catalogs.set(path, { ...structuredClone(input), CatalogId: `000000000000:${path}`, Name: path });
+      },
+      async update(path, input) {
+        count('UpdateCatalog');
+        catalogs.set(path, { ...structuredClone(input), CatalogId: `000000000000:${path}`, Name: path });
+      },
+      async delete(path) {
+        count('DeleteCatalog');
+        catalogs.delete(path);
+      },
+    },
+    tableOptimizers: {
+      async read(entries) {
+        count('BatchGetTableOptimizer');
+        return entries.flatMap((e) => {
+          const found = optimizers.get(`${tableKey(e.database, e.table)}@${e.type}`);
+          return found
+            ? [{ databaseName: e.database, tableName: e.table, tableOptimizer: structuredClone(found) }]
+            : [];
+        });
+      },
+      async create(e, configuration) {
+        count('CreateTableOptimizer');
+        optimizers.set(`${tableKey(e.database, e.table)}@${e.type}`, { type: e.type, configuration });
+      },
+      async update(e, configuration) {
+        count('UpdateTableOptimizer');
+        optimizers.set(`${tableKey(e.database, e.table)}@${e.type}`, { type: e.type, configuration });
+      },
+      async delete(e) {
+        count('DeleteTableOptimizer');
+        optimizers.delete(`${tableKey(e.database, e.table)}@${e.type}`);
       },
     },
   };

@@ -120,6 +120,22 @@ describe('rewriteRecordForTarget', () => {
     });
   });
 
+  it("maps a table optimizer's role, or reports it and drops the optimizer", () => {
+    const optimizer = (roleArn: string) => ({
+      kind: 'tableOptimizer' as const,
+      databaseName: 'sales',
+      tableName: 'clicks',
+      type: 'compaction' as const,
+      configuration: { roleArn, enabled: true },
+    });
+    expect(rewriteRecordForTarget(optimizer(role('glue-optimizer')), crossAccount)).toEqual(
+      optimizer(role('glue-optimizer', DST)),
+    );
+    expect(rewriteRecordForTarget(optimizer(role('glue-optimizer', OTHER)), crossAccount)).toEqual({
+      unmapped: [role('glue-optimizer', OTHER)],
+    });
+  });
+
   it('never changes its input', () => {
     const record = grant(role('analyst'), onDatabase('sales'), ['DESCRIBE']);
     const copy = structuredClone(record);

@@ -51,6 +51,32 @@ describe('catalog filter', () => {
     expect(isTableIncluded(filter, 'hr', 'people')).toBe(false);
   });
 
+  it('takes catalog/db and catalog/db.table globs for catalogs below the default one, if selected', () => {
+    const filter = createCatalogFilter({
+      catalogs: ['s3tablescatalog/*'],
+      databases: { include: ['sales', 's3tablescatalog/*/ns'] },
+      tables: { exclude: ['s3tablescatalog/*/ns.secret', 'sales.tmp'] },
+    });
+    const bucket = 's3tablescatalog/analytics';
+
+    expect(isTableIncluded(filter, 'ns', 'orders', bucket)).toBe(true);
+    expect(isTableIncluded(filter, 'ns', 'secret', bucket)).toBe(false);
+    expect(isDatabaseIncluded(filter, 'other', bucket)).toBe(false);
+    // An unqualified glob names the default catalog only, and a qualified one only other catalogs.
+    expect(isTableIncluded(filter, 'sales', 'secret')).toBe(true);
+    expect(isTableIncluded(filter, 'sales', 'tmp')).toBe(false);
+    expect(isDatabaseIncluded(filter, 'ns')).toBe(false);
+    // A catalog source.catalogs does not select is out whatever the globs say.
+    expect(isTableIncluded(filter, 'ns', 'orders', 'fed_pg')).toBe(false);
+    expect(isDatabaseIncluded(createCatalogFilter({ catalogs: '*' }), 'db', 'fed_pg')).toBe(true);
+    expect(
+      isRecordIncluded(
+        filter,
+        grant(ANALYST, { Table: { DatabaseName: 'ns', Name: 'secret', CatalogPath: bucket } }, ['SELECT']),
+      ),
+    ).toBe(false);
+  });
+
   it('treats dots in globs literally', () => {
     const filter = createCatalogFilter({ tables: { include: ['sales.orders'] } });
 

@@ -9,7 +9,7 @@ import { type GlueState, glueStateOf, type StoredDatabase, type StoredTable } fr
  */
 export function catalogOf(input: { CatalogId?: string } | undefined, ctx: RequestContext): string {
   const catalogId = input?.CatalogId ?? ctx.accountId;
-  if (catalogId !== ctx.accountId) {
+  if (catalogId !== ctx.accountId && catalogId !== ctx.catalogId) {
     throw new ServiceError(
       'AccessDeniedException',
       `User: ${callerArn(ctx)} is not authorized to perform: glue:${ctx.operation} on resource: ` +

@@ -104,8 +104,21 @@ const statisticsUpdate = structure({
   ColumnStatisticsList: list(columnStatistics, { max: 25 }),
 });
 
+/** CatalogInput: Description 0..2048; FederatedCatalog names 1..255; AllowFullTableExternalDataAccess enum. */
+const catalogInput = structure({
+  Description: stringShape(0, 2048, 'multi'),
+  FederatedCatalog: structure({ Identifier: stringShape(1, 512), ConnectionName: nameString }),
+  Parameters: parameters,
+  TargetRedshiftCatalog: structure({ CatalogArn: stringShape(1, 2048) }),
+  AllowFullTableExternalDataAccess: enumShape(['True', 'False']),
+});
+const catalogName = stringShape(1, 255, 'single');
+
 /** Request constraints per Glue operation. */
 export const glueRequestConstraints: Record<string, Constraint> = {
+  CreateCatalog: structure({ Name: catalogName, CatalogInput: catalogInput }),
+  UpdateCatalog: structure({ CatalogId: catalogName, CatalogInput: catalogInput }),
+  GetCatalogs: structure({ ParentCatalogId: catalogName }),
   CreateDatabase: structure({ DatabaseInput: databaseInput }),
   UpdateDatabase: structure({ Name: nameString, DatabaseInput: databaseInput }),
   CreateTable: structure({

@@ -14,6 +14,8 @@ export interface StoredTable {
   statistics?: Record<string, Record<string, any>>;
   /** Column statistics of partitions: `JSON.stringify(Values)` → column name → ColumnStatistics. */
   partitionStatistics?: Record<string, Record<string, Record<string, any>>>;
+  /** Table optimizers of an Iceberg table by type, each `{ type, configuration }` as GetTableOptimizer answers. */
+  optimizers?: Record<string, { type: string; configuration: Record<string, any> }>;
 }
 
 export interface StoredDatabase {

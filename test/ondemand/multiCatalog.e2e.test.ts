@@ -1,0 +1,174 @@
+import {
+  CreateCatalogCommand,
+  CreateConnectionCommand,
+  DeleteCatalogCommand,
+  GetCatalogsCommand,
+  GetTableCommand,
+  UpdateCatalogCommand,
+} from '@aws-sdk/client-glue';
+import { GrantPermissionsCommand, RevokePermissionsCommand } from '@aws-sdk/client-lakeformation';
+import type { LocalCloud } from '@lakemirror/localcloud';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime, runVerify } from '../../src/ondemand/index.ts';
+import { createRoles, createTables, governanceConfig, sync } from '../support/governance.ts';
+import { clientsFor, startTestCloud, type TestClients } from '../support/localCloud.ts';
+import { TABLE_BUCKET, tableBucket, tableBucketGrants } from '../support/s3Tables.ts';
+
+const ACCOUNT = '123456789012';
+
+/** Every catalog below the default one, as `path → Description|ConnectionName`, read with plain SDK calls. */
+async function catalogsOf(clients: TestClients): Promise<Record<string, string>> {
+  const { CatalogList } = await clients.glue.send(new GetCatalogsCommand({ Recursive: true }));
+  return Object.fromEntries(
+    (CatalogList ?? []).map((c) => [
+      c.CatalogId!.slice(ACCOUNT.length + 1),
+      `${c.Description ?? ''}|${c.FederatedCatalog?.ConnectionName ?? ''}`,
+    ]),
+  );
+}
+
+async function createConnection(clients: TestClients, Name: string): Promise<void> {
+  await clients.glue.send(
+    new CreateConnectionCommand({
+      ConnectionInput: {
+        Name,
+        ConnectionType: 'POSTGRESQL',
+        ConnectionProperties: { JDBC_CONNECTION_URL: `jdbc:postgresql://${Name}:5432/app` },
+      },
+    }),
+  );
+}
+
+describe('catalogs besides the default one (source.catalogs)', () => {
+  let cloud: LocalCloud;
+  const src = () => clientsFor(cloud, 'us-east-1');
+  const dst = () => clientsFor(cloud, 'us-west-2');
+  const federated = (ConnectionName: string) => ({ FederatedCatalog: { Identifier: 'app', ConnectionName } });
+
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    await createTables(src(), 'sales', { orders: ['id', 'amount'] });
+    // The connection of fed_pg exists in both Regions; the one of fed_mysql only in the source.
+    await createConnection(src(), 'pg');
+    await createConnection(dst(), 'pg');
+    await createConnection(src(), 'mysql');
+    const create = (Name: string, CatalogInput: Record<string, unknown>) =>
+      src().glue.send(new CreateCatalogCommand({ Name, CatalogInput }));
+    await create('fed_pg', { ...federated('pg'), Description: 'orders db' });
+    await create('fed_mysql', federated('mysql'));
+    await create('fed_mysql/inner', {});
+    await create('rs_sales', {
+      TargetRedshiftCatalog: { CatalogArn: `arn:aws:glue:us-east-1:${ACCOUNT}:catalog/rs_producer/dev` },
+    });
+    await tableBucket(src(), 'us-east-1', ACCOUNT, ['orders', 'secret']);
+    // S3 Tables replication has copied the table bucket: the target has its catalog and tables, not the grants.
+    await tableBucket(dst(), 'us-west-2', ACCOUNT, ['orders', 'secret']);
+    const [analyst] = await createRoles(src(), ['analyst']);
+    for (const Name of ['orders', 'secret'])
+      await src().lakeFormation.send(
+        new GrantPermissionsCommand({
+          Principal: { DataLakePrincipalIdentifier: analyst },
+          Resource: { Table: { CatalogId: `${ACCOUNT}:${TABLE_BUCKET}`, DatabaseName: 'ns', Name } },
+          Permissions: ['SELECT'],
+        }),
+      );
+  });
+  afterAll(async () => {
+    await cloud.stop();
+  });
+
+  it('creates what can exist in the target, reports the rest as skipped with why, and verifies clean', async () => {
+    const report = await sync(cloud, { source: { region: 'us-east-1', catalogs: '*' } });
+    const target = report.targets[0]!;
+    expect(target.failures).toEqual([]);
+    expect(target.counts.catalog).toMatchObject({ created: 1 });
+    expect(await catalogsOf(dst())).toEqual({
+      fed_pg: 'orders db|pg',
+      s3tablescatalog: '|aws:s3tables',
+      [TABLE_BUCKET]: '|',
+    });
+    // The table bucket's tables came by S3 Tables replication; lakemirror replicated the grants on them.
+    const analyst = `arn:aws:iam::${ACCOUNT}:role/analyst`;
+    expect(await tableBucketGrants(dst(), ACCOUNT)).toEqual([
+      `${analyst}|orders|SELECT`,
+      `${analyst}|secret|SELECT`,
+    ]);
+    // The default catalog is replicated as before.
+    const table = await dst().glue.send(new GetTableCommand({ DatabaseName: 'sales', Name: 'orders' }));
+    expect(table.Table?.StorageDescriptor?.Columns?.map((c) => c.Name)).toEqual(['id', 'amount']);
+    const skipped = Object.fromEntries((target.skipped ?? []).map((s) => [s.key, s.reason]));
+    expect(Object.keys(skipped).sort()).toEqual([
+      'fed_mysql',
+      'fed_mysql/inner',
+      'rs_sales',
+      's3tablescatalog',
+      's3tablescatalog/analytics',
+    ]);
+    expect(skipped.rs_sales).toContain('a Redshift catalog');
+    expect(skipped.fed_mysql).toContain('connection mysql does not exist in the target Region');
+    expect(skipped['fed_mysql/inner']).toBe('its parent catalog fed_mysql is skipped');
+    expect(skipped.s3tablescatalog).toContain('replicated by S3 Tables replication');
+    expect(skipped['s3tablescatalog/analytics']).toContain('replicated by S3 Tables replication');
+    const verify = await runVerify(
+      createRuntime(governanceConfig(cloud, { source: { region: 'us-east-1', catalogs: '*' } })),
+    );
+    expect(verify.reports[0]!.drift).toEqual([]);
+    // Connections are never read: verify cannot tell whether the target lacks mysql, and says so.
+    expect(verify.reports[0]!.skipped?.find((s) => s.key === 'fed_mysql')?.reason).toContain(
+      'does not read connections',
+    );
+    expect(verify.reports[0]).toMatchObject({ leaks: [] });
+    expect(verify.inSync).toBe(true);
+  });
+
+  it('only the selected catalogs: a glob leaves the others alone on both sides', async () => {
+    await dst().glue.send(new CreateCatalogCommand({ Name: 'target_own', CatalogInput: {} }));
+    const report = await sync(cloud, {
+      source: { region: 'us-east-1', catalogs: ['fed_*'] },
+      deleteMissing: true,
+    });
+    expect(report.targets[0]!.failures).toEqual([]);
+    expect(report.targets[0]!.skipped?.map((s) => s.key)).toEqual(['fed_mysql', 'fed_mysql/inner']);
+    expect(await catalogsOf(dst())).toMatchObject({ fed_pg: 'orders db|pg', target_own: '|' });
+  });
+
+  it('replicates a change, and a deletion only with deleteMissing', async () => {
+    const id = `${ACCOUNT}:fed_pg`;
+    await src().glue.send(
+      new UpdateCatalogCommand({ CatalogId: id, CatalogInput: { ...federated('pg'), Description: 'v2' } }),
+    );
+    const changed = await sync(cloud, { source: { region: 'us-east-1', catalogs: ['fed_pg'] } });
+    expect(changed.targets[0]!.counts.catalog).toMatchObject({ updated: 1 });
+    expect((await catalogsOf(dst())).fed_pg).toBe('v2|pg');
+
+    await src().glue.send(new DeleteCatalogCommand({ CatalogId: id }));
+    const kept = await sync(cloud, { source: { region: 'us-east-1', catalogs: ['fed_pg'] } });
+    expect(kept.targets[0]!.keptTargetOnly).toBe(1);
+    expect(await catalogsOf(dst())).toHaveProperty('fed_pg');
+    const deleted = await sync(cloud, {
+      source: { region: 'us-east-1', catalogs: ['fed_pg'] },
+      deleteMissing: true,
+    });
+    expect(deleted.targets[0]!.counts.catalog).toMatchObject({ deleted: 1 });
+    expect(await catalogsOf(dst())).not.toHaveProperty('fed_pg');
+    expect(await catalogsOf(dst())).toHaveProperty('target_own');
+  });
+
+  it('filters take catalog/db.table globs: grants on an excluded table of the table bucket stay out', async () => {
+    const analyst = `arn:aws:iam::${ACCOUNT}:role/analyst`;
+    for (const Name of ['orders', 'secret'])
+      await dst().lakeFormation.send(
+        new RevokePermissionsCommand({
+          Principal: { DataLakePrincipalIdentifier: analyst },
+          Resource: { Table: { CatalogId: `${ACCOUNT}:${TABLE_BUCKET}`, DatabaseName: 'ns', Name } },
+          Permissions: ['SELECT'],
+        }),
+      );
+    const report = await sync(cloud, {
+      source: { region: 'us-east-1', catalogs: ['s3tablescatalog'] },
+      filters: { tables: { exclude: ['s3tablescatalog/*/ns.secret'] } },
+    });
+    expect(report.targets[0]!.failures).toEqual([]);
+    expect(await tableBucketGrants(dst(), ACCOUNT)).toEqual([`${analyst}|orders|SELECT`]);
+  });
+});
