@@ -132,6 +132,24 @@ export const statements = {
           resources: directTargets(config).flatMap((t) => glueArns(t.region, targetAccount(config, t))),
         }),
 
+  /**
+   * Creating or changing a table optimizer passes its role (the source's, through accountMapping) to Glue:
+   * roles of the target accounts, passed only to Glue.
+   */
+  targetOptimizerPassRole: (config: LakemirrorConfig) =>
+    directTargets(config).length === 0
+      ? undefined
+      : new iam.PolicyStatement({
+          sid: 'PassOptimizerRolesToGlue',
+          actions: ['iam:PassRole'],
+          resources: [
+            ...new Set(
+              directTargets(config).map((t) => `arn:${Aws.PARTITION}:iam::${targetAccount(config, t)}:role/*`),
+            ),
+          ],
+          conditions: { StringEquals: { 'iam:PassedToService': 'glue.amazonaws.com' } },
+        }),
+
   /** Lake Formation has no resource-level permissions: `*`, pinned to the Regions by condition. */
   lakeFormationRead: (sid: string, regions: string[]) =>
     regions.length === 0
@@ -193,6 +211,13 @@ export function addStatements(role: iam.IRole, ...list: (iam.PolicyStatement | u
   for (const statement of list) {
     if (!statement) continue;
     role.addToPrincipalPolicy(statement);
+    if (statement.actions.includes('iam:PassRole')) {
+      acknowledgeWildcards(
+        role,
+        statement.resources,
+        "A table optimizer's role is named by the source table's optimizer, known only at run time; the roles are the target accounts' and are passed to Glue only (iam:PassedToService).",
+      );
+    }
     if (statement.actions.some((a) => a.startsWith('glue:'))) {
       acknowledgeWildcards(
         role,

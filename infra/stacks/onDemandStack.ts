@@ -69,6 +69,7 @@ export class OnDemandStack extends Stack {
       f.applyShard.role,
       statements.targetGlueRead(config),
       statements.targetGlueWrite(config),
+      statements.targetOptimizerPassRole(config),
       statements.lakeFormationRead(
         'LakeFormationReadTargets',
         directTargets(config).map((t) => t.region),

@@ -94,6 +94,7 @@ export class RealtimeStack extends Stack {
       statements.sourceGlueRead(config),
       statements.targetGlueRead(config),
       statements.targetGlueWrite(config),
+      statements.targetOptimizerPassRole(config),
       statements.lakeFormationRead('LakeFormationRead', readRegions(config)),
       statements.lakeFormationWrite(config),
       statements.assumeTargetRoles(config),

@@ -45,14 +45,14 @@ export async function capturePartitions(
   const discard = () => rmSync(directory, { recursive: true, force: true });
   const store = createSnapshotStore(directory);
   try {
-    const taken = await takeSnapshot(
-      side,
-      { filter, ...runtime.config.replicate },
+    const taken = await takeSnapshot(side, {
+      scope: { filter, ...runtime.config.replicate },
       store,
-      runtime.tool,
-      runtime.now,
-      { name: safetySnapshotName, parts: before },
-    );
+      tool: runtime.tool,
+      now: runtime.now,
+      name: safetySnapshotName,
+      parts: before,
+    });
     const name = basename(taken.uri);
     const pin = taken.version ? { version: taken.version } : {};
     return {

@@ -41,14 +41,15 @@ export async function takeSafetySnapshot(
   before?: SnapshotRecord[],
 ): Promise<{ uri: string; pin: SnapshotPin }> {
   runtime.output.phase(`safety snapshot ${target.region}`, 'the target before it changes');
-  const taken = await takeSnapshot(
-    target,
-    { filter, ...runtime.config.replicate, ...catalogsScope(runtime.config) },
-    safetySnapshotStore(runtime),
-    runtime.tool,
-    runtime.now,
-    { name: safetySnapshotName, ...(before ? { known: before } : {}), signer: runtime.snapshotSigner },
-  );
+  const taken = await takeSnapshot(target, {
+    scope: { filter, ...runtime.config.replicate, ...catalogsScope(runtime.config) },
+    store: safetySnapshotStore(runtime),
+    tool: runtime.tool,
+    now: runtime.now,
+    name: safetySnapshotName,
+    ...(before ? { known: before } : {}),
+    signer: runtime.snapshotSigner,
+  });
   runtime.output.info(
     'snapshot.safetyWritten',
     `safety snapshot of ${target.region} written to ${taken.uri}`,

@@ -37,29 +37,31 @@ export function snapshotName(region: string, capturedAt: string): string {
   return `${region}-${capturedAt.replace(/[:.]/g, '-')}.json`;
 }
 
+/** What and where `takeSnapshot` reads and writes. */
+export interface TakeSnapshotOptions {
+  scope: ReadScope;
+  store: SnapshotStore;
+  /** The tool and version the header names. */
+  tool: string;
+  now?: () => Date;
+  name?: (region: string, capturedAt: string) => string;
+  observer?: SnapshotObserver;
+  /** The Region's records but partitions, read already: only the partitions are read. */
+  known?: readonly SnapshotRecord[];
+  /** The Region's records but partitions, being read by the caller: only the partitions are read here. */
+  parts?: CatalogReadParts;
+  /** Signs the snapshot (config `snapshots.signingKey`). */
+  signer?: SnapshotSigner | undefined;
+}
+
 /**
  * Reads the source Region and streams it into the store: databases, then each table followed by its
  * partitions (read a few tables ahead), then Lake Formation. Nothing larger than one table's partitions
  * is held; the store makes the snapshot visible only when it is complete.
  */
-export async function takeSnapshot(
-  source: RegionSide,
-  scope: ReadScope,
-  store: SnapshotStore,
-  tool: string,
-  now: () => Date = () => new Date(),
-  options: {
-    name?: (region: string, capturedAt: string) => string;
-    observer?: SnapshotObserver;
-    /** The Region's records but partitions, read already: only the partitions are read. */
-    known?: readonly SnapshotRecord[];
-    /** The Region's records but partitions, being read by the caller: only the partitions are read here. */
-    parts?: CatalogReadParts;
-    /** Signs the snapshot (config `snapshots.signingKey`). */
-    signer?: SnapshotSigner | undefined;
-  } = {},
-): Promise<TakenSnapshot> {
-  const { observer } = options;
+export async function takeSnapshot(source: RegionSide, options: TakeSnapshotOptions): Promise<TakenSnapshot> {
+  const { scope, store, tool, observer } = options;
+  const now = options.now ?? (() => new Date());
   const capturedAt = now().toISOString();
   const header: SnapshotHeader = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,

@@ -114,18 +114,15 @@ export async function boundRpo(ctx: FailoverContext): Promise<StepResult> {
 export async function snapshotBase(ctx: FailoverContext): Promise<StepResult> {
   const { runtime } = ctx;
   const side = await runtime.target(ctx.target);
-  const taken = await takeSnapshot(
-    side,
-    { filter: runFilter(runtime.config), ...runtime.config.replicate, ...catalogsScope(runtime.config) },
-    targetRegionSnapshotStore(runtime, ctx.target),
-    runtime.tool,
-    runtime.now,
-    {
-      name: (region, at) => `${region}-failover-base-${at.replace(/[:.]/g, '-')}.json`,
+  const taken = await takeSnapshot(side, {
+    scope: { filter: runFilter(runtime.config), ...runtime.config.replicate, ...catalogsScope(runtime.config) },
+    store: targetRegionSnapshotStore(runtime, ctx.target),
+    tool: runtime.tool,
+    now: runtime.now,
+    name: (region, at) => `${region}-failover-base-${at.replace(/[:.]/g, '-')}.json`,
       // Hard: the signing key may live in the failed Region; the base is then unsigned.
-      signer: ctx.mode === 'soft' ? runtime.snapshotSigner : undefined,
-    },
-  );
+    signer: ctx.mode === 'soft' ? runtime.snapshotSigner : undefined,
+  });
   return { detail: `base snapshot ${taken.uri}`, data: { uri: taken.uri } };
 }
 

@@ -31,24 +31,21 @@ export async function runSnapshot(
   const { config } = runtime;
   const counted = countingObserver(observer);
   const stopTracking = track(runtime.output, phase, counted.gauge);
-  const taken = await takeSnapshot(
-    source,
-    {
+  const taken = await takeSnapshot(source, {
+    scope: {
       filter: runFilter(config, request.databases),
       ...config.replicate,
       ...catalogsScope(config),
       requireNamedDatabases: true,
       ...unmatchedFilters(runtime),
     },
-    runtime.store,
-    runtime.tool,
-    runtime.now,
-    {
-      ...(request.name ? { name: () => request.name! } : {}),
-      observer: counted.observer,
-      signer: runtime.snapshotSigner,
-    },
-  ).finally(stopTracking);
+    store: runtime.store,
+    tool: runtime.tool,
+    now: runtime.now,
+    ...(request.name ? { name: () => request.name! } : {}),
+    observer: counted.observer,
+    signer: runtime.snapshotSigner,
+  }).finally(stopTracking);
   runtime.output.info(
     'snapshot.written',
     `snapshot written to ${taken.uri} (${taken.trailer.recordCount} records)`,

@@ -75,6 +75,14 @@ describe.each([
           for (const role of asList<string>(statement.Resource))
             expect(role).toMatch(/^arn:aws:iam::\d{12}:role\//);
         }
+        // Table optimizers name a role: it is passed to Glue only, and only to write a target's optimizers.
+        if (actions.includes('iam:PassRole')) {
+          expect(actions).toEqual(['iam:PassRole']);
+          expect(statement.Condition).toEqual({
+            StringEquals: { 'iam:PassedToService': 'glue.amazonaws.com' },
+          });
+          for (const role of asList(statement.Resource).map(flatten)) expect(role).toMatch(/:iam::.*:role\/\*$/);
+        }
         if (actions.some((a) => a.startsWith('dynamodb:'))) {
           for (const r of asList(statement.Resource).map(flatten))
             expect(r).toMatch(/EventsTable|table\/lakemirror-events/);
@@ -89,6 +97,7 @@ it('gives the function roles no Glue or Lake Formation write when every target i
     policyStatements(t).flatMap((s) => asList<string>(s.Action)),
   );
   expect(actions.filter((a) => GLUE_WRITES.test(a))).toEqual([]);
+  expect(actions).not.toContain('iam:PassRole');
   expect(actions).toContain('sts:AssumeRole');
   const roles = all(example).flatMap(([, t]) =>
     policyStatements(t)
@@ -112,4 +121,12 @@ it('attaches no managed policies to lakemirror roles', () => {
       expect(role.Properties.ManagedPolicyArns ?? []).toEqual([]);
     }
   }
+});
+
+it('lets the roles that write a target pass table optimizer roles to Glue', () => {
+  const passing = all(demo).flatMap(([, t]) =>
+    policyStatements(t).filter((s) => asList<string>(s.Action).includes('iam:PassRole')),
+  );
+  expect(passing.length).toBeGreaterThan(0);
+  expect(new Set(passing.map((s) => s.Sid))).toEqual(new Set(['PassOptimizerRolesToGlue']));
 });
