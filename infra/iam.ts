@@ -144,7 +144,9 @@ export const statements = {
           actions: ['iam:PassRole'],
           resources: [
             ...new Set(
-              directTargets(config).map((t) => `arn:${Aws.PARTITION}:iam::${targetAccount(config, t)}:role/*`),
+              directTargets(config).map(
+                (t) => `arn:${Aws.PARTITION}:iam::${targetAccount(config, t)}:role/*`,
+              ),
             ),
           ],
           conditions: { StringEquals: { 'iam:PassedToService': 'glue.amazonaws.com' } },

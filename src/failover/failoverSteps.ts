@@ -115,12 +115,16 @@ export async function snapshotBase(ctx: FailoverContext): Promise<StepResult> {
   const { runtime } = ctx;
   const side = await runtime.target(ctx.target);
   const taken = await takeSnapshot(side, {
-    scope: { filter: runFilter(runtime.config), ...runtime.config.replicate, ...catalogsScope(runtime.config) },
+    scope: {
+      filter: runFilter(runtime.config),
+      ...runtime.config.replicate,
+      ...catalogsScope(runtime.config),
+    },
     store: targetRegionSnapshotStore(runtime, ctx.target),
     tool: runtime.tool,
     now: runtime.now,
     name: (region, at) => `${region}-failover-base-${at.replace(/[:.]/g, '-')}.json`,
-      // Hard: the signing key may live in the failed Region; the base is then unsigned.
+    // Hard: the signing key may live in the failed Region; the base is then unsigned.
     signer: ctx.mode === 'soft' ? runtime.snapshotSigner : undefined,
   });
   return { detail: `base snapshot ${taken.uri}`, data: { uri: taken.uri } };

@@ -47,4 +47,31 @@ describe('README quotes only committed benchmark results', () => {
       `the first run compared ${firstRun.compared.length} databases for ${firstRun.calls.toLocaleString('en')} calls`,
     );
   });
+
+  it("the small lake's table is the committed idle run, row by row", () => {
+    const { results } = JSON.parse(
+      readFileSync(resolve(ROOT, 'bench/results/small-2026-12-07T01-26-35-970Z.json'), 'utf8'),
+    );
+    const rows: Record<string, string> = {
+      'full-sync': 'full sync',
+      'no-change-resync': 'no-change re-sync',
+      'one-table-changed': 'one table changed',
+      'partitions-added-1pct': '1% partitions added',
+      verify: 'verify',
+      'realtime-push-burst': 'real-time push burst of 1,000',
+    };
+    for (const result of results) {
+      const name = rows[result.scenario];
+      if (!name) continue;
+      const row = readme.split('\n').find((line) => line.startsWith(`| ${name} |`));
+      expect(row, name).toBeDefined();
+      const cells = row!.split('|').map((c) => c.trim());
+      expect(cells[2], `${name} wall`).toBe(result.wallSeconds.toFixed(1));
+      expect(cells[3], `${name} calls`).toBe(result.calls.toLocaleString('en'));
+      const ratio = result.timeRatio < 2 ? result.timeRatio.toFixed(2) : result.timeRatio.toFixed(1);
+      expect(cells[7], `${name} time ×`).toBe(ratio);
+    }
+    const push = results.find((r: { scenario: string }) => r.scenario === 'realtime-push-burst');
+    expect(readme).toContain(`p99 lag < 10 s ✓ (${push.extra.push.lag.p99Seconds.toFixed(1)} s)`);
+  });
 });

@@ -81,7 +81,8 @@ describe.each([
           expect(statement.Condition).toEqual({
             StringEquals: { 'iam:PassedToService': 'glue.amazonaws.com' },
           });
-          for (const role of asList(statement.Resource).map(flatten)) expect(role).toMatch(/:iam::.*:role\/\*$/);
+          for (const role of asList(statement.Resource).map(flatten))
+            expect(role).toMatch(/:iam::.*:role\/\*$/);
         }
         if (actions.some((a) => a.startsWith('dynamodb:'))) {
           for (const r of asList(statement.Resource).map(flatten))

@@ -36,6 +36,10 @@ export async function regionRecords(cloud: LocalCloud, region: string): Promise<
   const runtime = createRuntime(config);
   const side = await runtime.target(config.targets[0]!);
   const store = new FileSnapshotStore(mkdtempSync(join(tmpdir(), 'lakemirror-compare-')));
-  const taken = await takeSnapshot(side, { scope: { catalog: true, permissions: true }, store, tool: 'test' });
+  const taken = await takeSnapshot(side, {
+    scope: { catalog: true, permissions: true },
+    store,
+    tool: 'test',
+  });
   return parseSnapshotText(readFileSync(taken.uri, 'utf8')).records.map((r) => stableStringify(r));
 }
