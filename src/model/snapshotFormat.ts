@@ -16,14 +16,20 @@ export const SNAPSHOT_SCHEMA_VERSION_2 = 2;
  * their own. Version 1 and 2 snapshots read as before (they simply have none).
  */
 export const SNAPSHOT_SCHEMA_VERSION_3 = 3;
+/**
+ * Version 4 adds catalogs below the default one (`catalog` records, `CatalogPath` in Lake Formation resources)
+ * and table optimizers: a version-3 reader would refuse them. Versions 1 to 3 read as before.
+ */
+export const SNAPSHOT_SCHEMA_VERSION_4 = 4;
 /** Bumped on any incompatible change; readers refuse versions they do not know. */
-export const SNAPSHOT_SCHEMA_VERSION = SNAPSHOT_SCHEMA_VERSION_3;
+export const SNAPSHOT_SCHEMA_VERSION = SNAPSHOT_SCHEMA_VERSION_4;
 /** The first version whose content hash covers the header line. */
 export const HEADER_HASHED_SINCE = SNAPSHOT_SCHEMA_VERSION_2;
 /** Older versions this lakemirror still reads (version 1 with a notice: its header is not covered by the hash). */
 export const READABLE_SCHEMA_VERSIONS: readonly number[] = [
   1,
   SNAPSHOT_SCHEMA_VERSION_2,
+  SNAPSHOT_SCHEMA_VERSION_3,
   SNAPSHOT_SCHEMA_VERSION,
 ];
 export const SNAPSHOT_FORMAT = 'lakemirror.snapshot';
@@ -34,6 +40,7 @@ export const snapshotHeaderSchema = z.strictObject({
     z.literal(1),
     z.literal(SNAPSHOT_SCHEMA_VERSION_2),
     z.literal(SNAPSHOT_SCHEMA_VERSION_3),
+    z.literal(SNAPSHOT_SCHEMA_VERSION_4),
   ]),
   format: z.literal(SNAPSHOT_FORMAT),
   source: z.strictObject({ region: z.string().min(1), accountId: z.string().regex(/^\d{12}$/) }),

@@ -4,6 +4,7 @@ import type { ReplayReport } from '../replay/replayReport.ts';
 import { deadLetterQueueName } from './ensurePushQueue.ts';
 import type { PushMessage, PushQueue } from './pushQueue.ts';
 import {
+  emptyStagePushReport,
   type PoisonMessage,
   type StagePushConfig,
   type StagePushReport,
@@ -200,22 +201,9 @@ export class PushWatcher {
 
 /** One report for the parts of a gathered burst, staged one by one. */
 function mergeStages(stages: readonly StagePushReport[]): StagePushReport {
-  const merged: StagePushReport = {
-    received: 0,
-    staged: 0,
-    duplicates: 0,
-    rejected: {},
-    poison: [],
-    done: [],
-    failed: [],
-  };
+  const merged = emptyStagePushReport();
   for (const stage of stages) {
-    merged.received += stage.received;
-    merged.staged += stage.staged;
-    merged.duplicates += stage.duplicates;
-    for (const [reason, n] of Object.entries(stage.rejected))
-      merged.rejected[reason] = (merged.rejected[reason] ?? 0) + n;
-    merged.poison.push(...stage.poison);
+    addCounts(merged, stage);
     merged.done.push(...stage.done);
     merged.failed.push(...stage.failed);
   }
@@ -223,11 +211,19 @@ function mergeStages(stages: readonly StagePushReport[]): StagePushReport {
 }
 
 function addStage(report: PushTickReport, stage: StagePushReport): void {
-  report.received += stage.received;
-  report.staged += stage.staged;
-  report.duplicates += stage.duplicates;
-  for (const [reason, n] of Object.entries(stage.rejected))
-    report.rejected[reason] = (report.rejected[reason] ?? 0) + n;
-  report.poison.push(...stage.poison);
+  addCounts(report, stage);
   report.failed += stage.failed.length;
+}
+
+/** The counts a tick report and a stage report share. */
+function addCounts(
+  into: Pick<StagePushReport, 'received' | 'staged' | 'duplicates' | 'rejected' | 'poison'>,
+  stage: StagePushReport,
+): void {
+  into.received += stage.received;
+  into.staged += stage.staged;
+  into.duplicates += stage.duplicates;
+  for (const [reason, n] of Object.entries(stage.rejected))
+    into.rejected[reason] = (into.rejected[reason] ?? 0) + n;
+  into.poison.push(...stage.poison);
 }

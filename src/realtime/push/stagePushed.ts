@@ -31,6 +31,11 @@ export interface StagePushReport {
   failed: PushMessage[];
 }
 
+/** A report of nothing staged yet, for `received` messages. */
+export function emptyStagePushReport(received = 0): StagePushReport {
+  return { received, staged: 0, duplicates: 0, rejected: {}, poison: [], done: [], failed: [] };
+}
+
 /**
  * Stages one batch of push messages with the lookup's parser and the same conditional put on the event id,
  * so an event that arrives by push and again by lookup is staged once. Pure over its ports; never throws
@@ -41,15 +46,7 @@ export async function stagePushed(
   deps: { table: EventStore; config: StagePushConfig; now: Date },
 ): Promise<StagePushReport> {
   const { table, config, now } = deps;
-  const report: StagePushReport = {
-    received: messages.length,
-    staged: 0,
-    duplicates: 0,
-    rejected: {},
-    poison: [],
-    done: [],
-    failed: [],
-  };
+  const report = emptyStagePushReport(messages.length);
   const keep = objectFilter(config.filters);
   await Promise.all(
     messages.map(async (message) => {
