@@ -129,11 +129,13 @@ async function* streamWrittenPartitions(
   unparsed: (tableKey: string) => boolean,
 ): AsyncGenerator<PartitionGroup> {
   const check = digestCheck(uri, written);
-  let current: { tableKey: string; lines: string[]; hasher: LineHasher } | undefined;
+  // An unparsed table's lines are only hashed and counted, never kept.
+  let current:
+    | { tableKey: string; unparsed: boolean; lines: string[]; count: number; hasher: LineHasher }
+    | undefined;
   const handOn = (group: NonNullable<typeof current>): PartitionGroup => {
     check.group(group.tableKey, group.hasher.digest());
-    if (unparsed(group.tableKey))
-      return { tableKey: group.tableKey, partitions: [], unparsedCount: group.lines.length };
+    if (group.unparsed) return { tableKey: group.tableKey, partitions: [], unparsedCount: group.count };
     return { tableKey: group.tableKey, partitions: group.lines.map(parsePartitionLine) };
   };
   for await (const raw of store.readLines(uri, pin)) {
@@ -146,8 +148,9 @@ async function* streamWrittenPartitions(
       yield handOn(current);
       current = undefined;
     }
-    current ??= { tableKey: key, lines: [], hasher: new LineHasher() };
-    current.lines.push(line);
+    current ??= { tableKey: key, unparsed: unparsed(key), lines: [], count: 0, hasher: new LineHasher() };
+    current.count += 1;
+    if (!current.unparsed) current.lines.push(line);
     current.hasher.add(line);
   }
   const last = current ? handOn(current) : undefined;
