@@ -18,6 +18,7 @@ export const GLUE_READ_ACTIONS = [
   'glue:GetPartitionIndexes',
   'glue:GetUserDefinedFunction',
   'glue:GetUserDefinedFunctions',
+  'glue:GetCatalog',
   'glue:GetCatalogs',
   // BatchGetTableOptimizer is authorized per entry as glue:GetTableOptimizer.
   'glue:GetTableOptimizer',

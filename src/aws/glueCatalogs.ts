@@ -3,11 +3,13 @@ import {
   type CatalogInput,
   CreateCatalogCommand,
   DeleteCatalogCommand,
+  GetCatalogCommand,
   GetCatalogsCommand,
   type GlueClient,
   UpdateCatalogCommand,
 } from '@aws-sdk/client-glue';
 import type { AwsCallContext } from './awsCallContext.ts';
+import { ignoreNotFound } from './ignoreNotFound.ts';
 import { collectPages } from './pages.ts';
 
 /** GetCatalogs page maximum (glue-2017-03-31: MaxResults is a PageSize, 1..1000). */
@@ -33,6 +35,16 @@ export class GlueCatalogs {
       );
       return { items: page.CatalogList, next: page.NextToken };
     });
+  }
+
+  /** One catalog below the default one, by path; undefined when the Region has none there. */
+  async get(path: string): Promise<Catalog | undefined> {
+    const found = await ignoreNotFound(() =>
+      this.context.call('GetCatalog', this.name(path), () =>
+        this.glue.send(new GetCatalogCommand({ CatalogId: this.id(path) })),
+      ),
+    );
+    return found?.Catalog;
   }
 
   /** Creates a catalog at `path` (`parent/child` inside an existing catalog). */

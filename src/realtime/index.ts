@@ -3,6 +3,7 @@
 import { CloudTrailEventLog } from '../aws/cloudTrailEventLog.ts';
 import { track } from '../engine/output.ts';
 import type { Runtime } from '../engine/runtime.ts';
+import { runFilter } from '../engine/scope.ts';
 import { readAppliedState } from '../lease/appliedState.ts';
 import { type CollectReport, collectEvents } from './collect/collectEvents.ts';
 import { type CreateEventTableResult, createEventTable } from './eventTable/createEventTable.ts';
@@ -80,7 +81,7 @@ export function collectOnce(runtime: Runtime): Promise<CollectReport> {
         overlapMinutes: config.realtime.overlapMinutes,
         lookbackMinutes: config.realtime.lookbackMinutes,
         retentionDays: config.realtime.retentionDays,
-        ...(config.filters ? { filters: config.filters } : {}),
+        filters: runFilter(config),
       },
       clock: () => runtime.now().getTime(),
       track: (gauge) => {
@@ -158,7 +159,7 @@ export async function createPushWatcher(
       sourceRegion: config.source.region,
       ...(config.source.accountId ? { sourceAccountId: config.source.accountId } : {}),
       retentionDays: config.realtime.retentionDays,
-      ...(config.filters ? { filters: config.filters } : {}),
+      filters: runFilter(config),
       lookupEveryMinutes: config.realtime.lookupEveryMinutes,
     },
     collect: () => collectOnce(runtime),
@@ -177,7 +178,7 @@ export function stagePushBatch(runtime: Runtime, messages: PushMessage[]): Promi
       sourceRegion: config.source.region,
       ...(config.source.accountId ? { sourceAccountId: config.source.accountId } : {}),
       retentionDays: config.realtime.retentionDays,
-      ...(config.filters ? { filters: config.filters } : {}),
+      filters: runFilter(config),
     },
     now: runtime.now(),
   });

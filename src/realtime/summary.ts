@@ -44,6 +44,8 @@ export function replaySummary(report: ReplayReport): string[] {
     lines.push(
       `  ${t.region}: created ${t.created}, updated ${t.updated}, deleted ${t.deleted}, failed ${t.failed}${calls ? ` (${calls.total} API calls)` : ''}${t.error ? ` — ${t.error}` : ''}`,
     );
+    for (const skipped of t.skipped ?? [])
+      lines.push(`    skipped ${skipped.kind} ${skipped.key}: ${skipped.reason}`);
   }
   if (breaker.tripped)
     lines.push(

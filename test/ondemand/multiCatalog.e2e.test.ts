@@ -10,6 +10,7 @@ import { GrantPermissionsCommand, RevokePermissionsCommand } from '@aws-sdk/clie
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runVerify } from '../../src/ondemand/index.ts';
+import { ensureEventTable, runOnce } from '../../src/realtime/index.ts';
 import { createRoles, createTables, governanceConfig, sync } from '../support/governance.ts';
 import { clientsFor, startTestCloud, type TestClients } from '../support/localCloud.ts';
 import { TABLE_BUCKET, tableBucket, tableBucketGrants } from '../support/s3Tables.ts';
@@ -170,5 +171,54 @@ describe('catalogs besides the default one (source.catalogs)', () => {
     });
     expect(report.targets[0]!.failures).toEqual([]);
     expect(await tableBucketGrants(dst(), ACCOUNT)).toEqual([`${analyst}|orders|SELECT`]);
+  });
+
+  it('replicates a catalog created, changed and deleted by real time, only when source.catalogs selects it', async () => {
+    const config = governanceConfig(cloud, {
+      source: { region: 'us-east-1', catalogs: ['rt_*'] },
+      realtime: { eventTable: 'rt-catalogs', overlapMinutes: 1, lookbackMinutes: 1 },
+    });
+    await ensureEventTable(createRuntime(config));
+    await cloud.trail.clear();
+    const replay = async () => {
+      const { replay } = await runOnce(createRuntime(config));
+      expect(replay.objects.failed).toBe(0);
+      return replay;
+    };
+    const id = (path: string) => `${ACCOUNT}:${path}`;
+    await src().glue.send(
+      new CreateCatalogCommand({ Name: 'rt_pg', CatalogInput: { ...federated('pg'), Description: 'v1' } }),
+    );
+    // Its connection is missing in the target: skipped with the reason, settled, never retried as a failure.
+    await src().glue.send(new CreateCatalogCommand({ Name: 'rt_mysql', CatalogInput: federated('mysql') }));
+    await src().glue.send(new CreateCatalogCommand({ Name: 'unselected', CatalogInput: {} }));
+    const created = await replay();
+    expect(created.objects.reconciled).toBe(2);
+    expect(created.targets[0]!.skipped).toEqual([
+      {
+        kind: 'catalog',
+        key: 'rt_mysql',
+        reason: expect.stringContaining('connection mysql does not exist'),
+      },
+    ]);
+    let target = await catalogsOf(dst());
+    expect(target.rt_pg).toBe('v1|pg');
+    expect(target).not.toHaveProperty('rt_mysql');
+    expect(target).not.toHaveProperty('unselected');
+
+    await src().glue.send(
+      new UpdateCatalogCommand({
+        CatalogId: id('rt_pg'),
+        CatalogInput: { ...federated('pg'), Description: 'v2' },
+      }),
+    );
+    await replay();
+    expect((await catalogsOf(dst())).rt_pg).toBe('v2|pg');
+
+    await src().glue.send(new DeleteCatalogCommand({ CatalogId: id('rt_pg') }));
+    await replay();
+    target = await catalogsOf(dst());
+    expect(target).not.toHaveProperty('rt_pg');
+    expect(target).toHaveProperty('target_own');
   });
 });

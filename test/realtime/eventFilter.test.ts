@@ -62,6 +62,24 @@ describe('objectFilter', () => {
     expect(keep({ kind: 'catalog' })).toBe(true);
   });
 
+  it('keeps catalogs below the default one, and what lies in them, only when source.catalogs selects them', () => {
+    const selected = objectFilter({ catalogs: ['fed_*'], tables: { exclude: ['fed_pg/*.secret'] } });
+    expect(selected({ kind: 'glueCatalog', path: 'fed_pg' })).toBe(true);
+    expect(selected({ kind: 'glueCatalog', path: 'fed_pg/inner' })).toBe(true);
+    expect(selected({ kind: 'glueCatalog', path: 's3tablescatalog' })).toBe(false);
+    expect(objectFilter()({ kind: 'glueCatalog', path: 'fed_pg' })).toBe(false);
+    const grant = (CatalogId: string, Name: string): ObjectRef => ({
+      kind: 'permissions',
+      resource: { Table: { CatalogId, DatabaseName: 'ns', Name } },
+    });
+    expect(selected(grant('123456789012:fed_pg', 'orders'))).toBe(true);
+    expect(selected(grant('123456789012:fed_pg', 'secret'))).toBe(false);
+    expect(selected(grant('123456789012:s3tablescatalog/b', 'orders'))).toBe(false);
+    expect(selected({ kind: 'optIns', resource: { Database: { CatalogPath: 'fed_pg', Name: 'ns' } } })).toBe(
+      true,
+    );
+  });
+
   it('keeps everything without filters, and treats regex characters literally', () => {
     expect(objectFilter()(table('a', 'b'))).toBe(true);
     const literal = objectFilter({ tables: { include: ['a.b+c'] } });

@@ -258,6 +258,14 @@ const CASES: Array<[string, Record<string, unknown>, ObjectRef[]]> = [
       [{ kind: 'tableOptimizers', database: 'sales', table: 'clicks' }],
     ],
   ),
+  ['CreateCatalog', { name: 'fed_pg', catalogInput: {} }, [{ kind: 'glueCatalog', path: 'fed_pg' }]],
+  [
+    'UpdateCatalog',
+    { catalogId: '123456789012:fed_pg/inner', catalogInput: {} },
+    [{ kind: 'glueCatalog', path: 'fed_pg/inner' }],
+  ],
+  // CloudTrail kept no catalog id: the whole lake is reconciled (catalogs with it).
+  ['DeleteCatalog', {}, [{ kind: 'catalog' }]],
   [
     'CreateUserDefinedFunction',
     { databaseName: 'Sales', functionInput: { functionName: 'Mask', className: 'x.Mask' } },
@@ -324,7 +332,7 @@ function part(values: string[]): ObjectRef {
 describe('parseCloudTrailEvent', () => {
   it('covers every replicated event name', () => {
     expect(CASES.map(([name]) => name).sort()).toEqual([...REPLICATED_EVENT_NAMES].sort());
-    expect(REPLICATED_EVENT_NAMES).toHaveLength(43);
+    expect(REPLICATED_EVENT_NAMES).toHaveLength(46);
   });
 
   it.each(CASES)('%s names the objects it touched', (name, params, objects) => {
@@ -381,6 +389,15 @@ describe('parseCloudTrailEvent', () => {
     ['error', cloudTrailEvent('CreateTable', { databaseName: 'a' }, { errorCode: 'AlreadyExistsException' })],
     ['readOnly', cloudTrailEvent('GetTable', { databaseName: 'a', name: 'b' }, { readOnly: true })],
     ['notReplicated', cloudTrailEvent('StartCrawler', { name: 'c' })],
+    // Databases and tables below the default catalog are not replicated (their catalog and its grants are).
+    [
+      'notReplicated',
+      cloudTrailEvent('CreateTable', {
+        catalogId: '123456789012:s3tablescatalog/analytics',
+        databaseName: 'ns',
+        tableInput: { name: 't' },
+      }),
+    ],
     ['notReplicated', cloudTrailEvent('CreateTable', {}, { eventSource: 'athena.amazonaws.com' })],
     ['otherRegion', cloudTrailEvent('CreateTable', { databaseName: 'a' }, { region: 'eu-west-1' })],
     ['otherAccount', cloudTrailEvent('CreateTable', { databaseName: 'a' }, { accountId: '210987654321' })],

@@ -38,6 +38,8 @@ export interface ColumnStatisticsStore {
 /** Catalogs below the account's default one, by path (`fed_pg`, `s3tablescatalog/bucket`). */
 export interface CatalogStore {
   list(): Promise<Catalog[]>;
+  /** One catalog by path; undefined when there is none. */
+  get(path: string): Promise<Catalog | undefined>;
   create(path: string, input: CatalogInput): Promise<void>;
   update(path: string, input: CatalogInput): Promise<void>;
   delete(path: string): Promise<void>;

@@ -1,17 +1,21 @@
 import {
   type CatalogFilterSpec,
   createCatalogFilter,
+  isCatalogPathSelected,
   isDatabaseIncluded,
   isTableIncluded,
 } from '../../plan/filters.ts';
-import { glueScopeOf } from './lfResource.ts';
+import { type GlueScope, glueScopeOf } from './lfResource.ts';
 import type { ObjectRef } from './objectRef.ts';
 
-/** The config's catalog filters; the same spec, and the same matching, as the planner's. */
+/**
+ * The config's catalog filters with `source.catalogs` (engine `runFilter`); the same spec, and the same
+ * matching, as the planner's.
+ */
 export type CatalogFilters = CatalogFilterSpec;
 
 /** The Glue database (and table) an object belongs to; undefined for objects not tied to a database. */
-function glueScope(ref: ObjectRef): { database: string; table?: string } | undefined {
+function glueScope(ref: ObjectRef): GlueScope | undefined {
   switch (ref.kind) {
     case 'database':
       return { database: ref.database };
@@ -34,6 +38,7 @@ function glueScope(ref: ObjectRef): { database: string; table?: string } | undef
     case 'location':
     case 'lfTag':
     case 'dataLakeSettings':
+    case 'glueCatalog':
       return undefined;
   }
 }
@@ -41,16 +46,18 @@ function glueScope(ref: ObjectRef): { database: string; table?: string } | undef
 /**
  * A predicate keeping the objects inside the filters. A table-level object needs its database and its
  * `db.table` to pass; a database's broad reconcile needs its database to pass; objects not tied to a
- * database (catalog, location, LF-Tag, settings) always pass.
+ * database (location, LF-Tag, settings, broad) always pass. Below the default catalog, an object's catalog
+ * must be selected by `source.catalogs` (a catalog itself too), and qualified globs judge it.
  */
 export function objectFilter(filters: CatalogFilters = {}): (ref: ObjectRef) => boolean {
   // One filter engine for collector and replayer, so they never disagree about what is in scope.
   const filter = createCatalogFilter(filters);
   return (ref) => {
+    if (ref.kind === 'glueCatalog') return isCatalogPathSelected(filter, ref.path);
     const scope = glueScope(ref);
     if (!scope) return true;
     return scope.table === undefined
-      ? isDatabaseIncluded(filter, scope.database)
-      : isTableIncluded(filter, scope.database, scope.table);
+      ? isDatabaseIncluded(filter, scope.database, scope.catalog)
+      : isTableIncluded(filter, scope.database, scope.table, scope.catalog);
   };
 }

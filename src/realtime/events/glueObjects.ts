@@ -1,5 +1,5 @@
 import type { ObjectRef } from './objectRef.ts';
-import { type Extractor, eachEntry, glueName, list, type Params, record, values } from './params.ts';
+import { type Extractor, eachEntry, glueName, list, type Params, record, text, values } from './params.ts';
 
 type Ref = ObjectRef;
 
@@ -86,8 +86,33 @@ const statistics = (p: Params, partition: boolean): Ref[] => {
   return [{ kind: 'columnStatistics', database: d, table: t, ...(v ? { values: v } : {}) }];
 };
 
+/**
+ * The path of the catalog below the account's default one that a `catalogId` names (`account:path`, or the
+ * path alone); undefined for the default catalog (an account id, or no catalogId).
+ */
+export function catalogPathOf(catalogId: unknown): string | undefined {
+  const id = text(catalogId);
+  if (!id || /^\d{12}$/.test(id)) return undefined;
+  const separator = id.indexOf(':');
+  return separator < 0 ? id : text(id.slice(separator + 1));
+}
+
+/** A catalog by path; a catalog event whose catalog CloudTrail did not keep reconciles broadly. */
+const glueCatalog = (path: string | undefined): Ref[] =>
+  path ? [{ kind: 'glueCatalog', path }] : [{ kind: 'catalog' }];
+
+/** The catalog events: the only Glue events below the default catalog that are replicated. */
+export const CATALOG_EVENT_NAMES: ReadonlySet<string> = new Set([
+  'CreateCatalog',
+  'UpdateCatalog',
+  'DeleteCatalog',
+]);
+
 /** Glue event name → objects, from CloudTrail's lowerCamel request members. */
 export const GLUE_EXTRACTORS: Record<string, Extractor<Ref>> = {
+  CreateCatalog: (p) => glueCatalog(text(p.name)),
+  UpdateCatalog: (p) => glueCatalog(catalogPathOf(p.catalogId)),
+  DeleteCatalog: (p) => glueCatalog(catalogPathOf(p.catalogId)),
   CreateDatabase: (p) => database(record(p.databaseInput)?.name),
   UpdateDatabase: (p) => [...database(p.name), ...database(record(p.databaseInput)?.name)],
   // Everything in the database goes with it, unnamed: a database of the same name created again by replay

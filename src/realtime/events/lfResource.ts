@@ -46,17 +46,33 @@ export function canonicalLfResource(raw: unknown): LfResource | undefined {
   return Object.keys(resource).length > 0 ? resource : undefined;
 }
 
+/** Where a Glue object lives: its database, its table when it names one, its catalog when below the default. */
+export interface GlueScope {
+  database: string;
+  table?: string;
+  /** The path of the catalog below the account's default one (from a multi-level CatalogId or CatalogPath). */
+  catalog?: string;
+}
+
+/** `account:path` or a canonical CatalogPath → the path; undefined for the default catalog. */
+function catalogOf(member: Record<string, unknown>): { catalog?: string } {
+  const path = member.CatalogPath;
+  if (typeof path === 'string') return { catalog: path };
+  const id = member.CatalogId;
+  const separator = typeof id === 'string' ? id.indexOf(':') : -1;
+  return separator < 0 ? {} : { catalog: (id as string).slice(separator + 1) };
+}
+
 /** The Glue database (and table) an LF resource lives in, for filtering; undefined for catalog-wide ones. */
-export function glueScopeOf(resource: LfResource): { database: string; table?: string } | undefined {
+export function glueScopeOf(resource: LfResource): GlueScope | undefined {
   const member = (name: string) => resource[name] as Record<string, unknown> | undefined;
   const database = member('Database');
-  if (typeof database?.Name === 'string') return { database: database.Name };
+  if (typeof database?.Name === 'string') return { database: database.Name, ...catalogOf(database) };
   const table = member('Table') ?? member('TableWithColumns');
   if (typeof table?.DatabaseName === 'string') {
     const wildcard = table.TableWildcard !== undefined || typeof table.Name !== 'string';
-    return wildcard
-      ? { database: table.DatabaseName }
-      : { database: table.DatabaseName, table: table.Name as string };
+    const named = wildcard ? {} : { table: table.Name as string };
+    return { database: table.DatabaseName, ...named, ...catalogOf(table) };
   }
   const filter = member('DataCellsFilter');
   if (typeof filter?.DatabaseName === 'string' && typeof filter.TableName === 'string')

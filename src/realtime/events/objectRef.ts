@@ -28,6 +28,8 @@ export type ObjectRef =
   | { kind: 'columnStatistics'; database: string; table: string; values?: string[] }
   /** Every opt-in on one LF resource (canonical SDK shape); the principal is irrelevant, as for grants. */
   | { kind: 'optIns'; resource: LfResource }
+  /** A Glue catalog below the account's default one, by its path (`fed_pg`, `s3tablescatalog/bucket`). */
+  | { kind: 'glueCatalog'; path: string }
   /**
    * The objects could not be named (omitted/truncated requestParameters): reconcile broadly. `database`
    * narrows that to one database — its tables, partitions, filters, and the grants and tag assignments on
@@ -72,6 +74,8 @@ export function objectKey(ref: ObjectRef): string {
       return `columnStatistics:${ref.database}.${ref.table}${ref.values ? `/${JSON.stringify(ref.values)}` : ''}`;
     case 'optIns':
       return `optIns:${stableStringify(ref.resource)}`;
+    case 'glueCatalog':
+      return `glueCatalog:${ref.path}`;
     case 'catalog':
       return ref.database === undefined ? 'catalog' : `catalog:${ref.database}`;
   }

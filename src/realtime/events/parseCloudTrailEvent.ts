@@ -1,4 +1,4 @@
-import { GLUE_EXTRACTORS } from './glueObjects.ts';
+import { CATALOG_EVENT_NAMES, catalogPathOf, GLUE_EXTRACTORS } from './glueObjects.ts';
 import { LAKE_FORMATION_EXTRACTORS } from './lakeFormationObjects.ts';
 import { type ObjectRef, objectKey } from './objectRef.ts';
 import { type Extractor, record, text } from './params.ts';
@@ -89,6 +89,14 @@ function distinct(objects: ObjectRef[]): ObjectRef[] {
 }
 
 /**
+ * Why a Glue call inside a catalog below the default one is not replicated: the databases and tables of those
+ * catalogs live behind their connection, in Redshift or in S3 Tables (see the README's table); only the catalog
+ * itself and the Lake Formation grants on its objects are.
+ */
+const belowDefault = (path: string) =>
+  `catalog ${path} is below the default one: its databases and tables are not replicated (only the catalog and Lake Formation grants on it are)`;
+
+/**
  * A LookupEvents entry → the objects it touched, or why it is not replicated. Pure.
  * An event whose objects cannot be named (requestParameters omitted or truncated) is never dropped:
  * it becomes `{kind:'catalog'}`, or `{kind:'partitions'}` when only the partition values are missing.
@@ -126,7 +134,11 @@ export function parseCloudTrailEvent(
   const accountId = text(doc.recipientAccountId) ?? text(record(doc.userIdentity)?.accountId) ?? '';
   if (scope.sourceAccountId && accountId !== scope.sourceAccountId)
     return { ...named, rejection: 'otherAccount', detail: accountId };
-  const objects = distinct(extract(record(doc.requestParameters) ?? {}));
+  const params = record(doc.requestParameters) ?? {};
+  const below = eventSource === EVENT_SOURCES.glue && !CATALOG_EVENT_NAMES.has(eventName);
+  const path = below ? catalogPathOf(params.catalogId) : undefined;
+  if (path !== undefined) return { ...named, rejection: 'notReplicated', detail: belowDefault(path) };
+  const objects = distinct(extract(params));
   return {
     eventId,
     eventTime,

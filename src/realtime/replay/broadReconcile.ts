@@ -152,6 +152,7 @@ export async function reconcileBroad(
       const result = await applyBroad(broad, source, runtime.output);
       if (!result) continue;
       run.record(target, result.failures);
+      for (const skipped of result.skipped ?? []) run.skip(target.config.region, skipped);
       for (const outcome of Object.values(result.counts)) {
         target.tally.created += outcome.created;
         target.tally.updated += outcome.updated;

@@ -31,6 +31,7 @@ export function clusterOf(scope: Scope): string {
     case 'location':
     case 'lfTag':
     case 'dataLakeSettings':
+    case 'glueCatalog':
       return 'account';
   }
 }

@@ -1,3 +1,4 @@
+import { isCatalogSelected } from '../../engine/readCatalogs.ts';
 import type { RegionSide } from '../../engine/regionSide.ts';
 import { tableKey } from '../../model/keys.ts';
 import type { PartitionRecord, SnapshotRecord } from '../../model/records.ts';
@@ -66,6 +67,8 @@ export async function planTarget(
   options: PlanOptions,
 ): Promise<TargetUnitPlan> {
   if (source.kind === 'records') {
+    if (!inSelectedCatalog(source.scope, options))
+      return { actions: [], known: 0, cascade: 0, catalogKnown: 0 };
     const current = await readScope(target, targetScope(source.scope, options.s3Mapping));
     const actions = plan(source.records, current, options);
     const cascade = await cascadeOf(target, actions);
@@ -83,6 +86,15 @@ export async function planTarget(
   if (sourceTable.length === 0) return { actions: [], known: 0, cascade: 0, catalogKnown: 0 };
   const actions = [...plan(sourceTable, [], options), ...planPartitions(key, source.partitions, [], options)];
   return { actions, known: 0, cascade: 0, catalogKnown: 0 };
+}
+
+/**
+ * A catalog's reconcile only while `source.catalogs` selects it (the collector staged it when it did; the
+ * config may have changed since): otherwise both sides' catalogs are left alone, as sync leaves them.
+ */
+function inSelectedCatalog(scope: RecordScope, options: PlanOptions): boolean {
+  if (scope.kind !== 'glueCatalog') return true;
+  return options.catalogs !== undefined && isCatalogSelected(options.catalogs, scope.path);
 }
 
 /** Tables that go with the databases this plan deletes: one GetTables per deleted database. */

@@ -4,6 +4,7 @@ import { awsResource } from '../../engine/apply/permissionRequests.ts';
 import { readPartitionRecords, sortPartitions } from '../../engine/readPartitionRecords.ts';
 import type { RegionSide } from '../../engine/regionSide.ts';
 import {
+  canonicalCatalog,
   canonicalDatabase,
   canonicalDataCellsFilter,
   canonicalDataLakeSettings,
@@ -124,6 +125,10 @@ export async function readScope(side: RegionSide, scope: RecordScope): Promise<S
       const wanted = resourceKey(scope.resource);
       const optIns = (await ignoreNotFound(() => lf.listOptIns(scope.resource as Resource))) ?? [];
       return optIns.map(canonicalOptIn).filter((r) => resourceKey(r.resource) === wanted);
+    }
+    case 'glueCatalog': {
+      const catalog = await side.glueObjects.catalogs.get(scope.path);
+      return catalog ? [canonicalCatalog(catalog)] : [];
     }
     case 'dataLakeSettings': {
       const settings = await lf.getDataLakeSettings();

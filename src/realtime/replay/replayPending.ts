@@ -152,8 +152,10 @@ async function replayWithRun(
   runtime.output.phase('replay', `${items.length} events, ${units.length} objects`);
   for (const target of run.targets) if (target.error) for (const unit of units) run.fail(unit, target.error);
   const filter = runFilter(runtime.config);
-  const options = (t: TargetConfig): PlanOptions =>
-    planOptionsFor(runtime.config, t, filter, { deleteMissing: config.deleteMissing });
+  const options = (t: TargetConfig): PlanOptions => ({
+    ...planOptionsFor(runtime.config, t, filter, { deleteMissing: config.deleteMissing }),
+    onSkipped: (skipped) => run.skip(t.region, skipped),
+  });
   const judge = (counts: Array<{ target: string; planned: number; known: number }>) =>
     judgeChanges(counts, config.maxChangePercent, MIN_CHANGES_TO_TRIP);
 

@@ -1,4 +1,5 @@
 import type { ApiCallSummary } from '../../engine/syncReport.ts';
+import type { SkippedObject } from '../../plan/planCatalogs.ts';
 import type { EventItem } from '../eventTable/items.ts';
 import type { BreakerVerdict } from './circuitBreaker.ts';
 
@@ -35,6 +36,8 @@ export interface ReplayReport {
     updated: number;
     deleted: number;
     failed: number;
+    /** Source objects left out on purpose, with why (a catalog that cannot exist in the target). */
+    skipped?: SkippedObject[];
     error?: string;
   }>;
   apiCalls: { source: ApiCallSummary; targets: Record<string, ApiCallSummary> };

@@ -9,6 +9,7 @@ import type { ApiCallSummary } from '../../engine/syncReport.ts';
 import { openRunAuditLog } from '../../engine/targetGuards.ts';
 import { isLakemirrorError } from '../../model/errors.ts';
 import { callSummary } from '../../ondemand/runSync.ts';
+import type { SkippedObject } from '../../plan/planCatalogs.ts';
 import type { ReplayReport } from './replayReport.ts';
 import type { ReplayUnit } from './units.ts';
 
@@ -84,10 +85,24 @@ export class ReplayRun {
     if (!this.failures.has(unit.id)) this.failures.set(unit.id, message);
   }
 
-  /** Counts applied actions per target. */
+  /** Tells of a source object a target's plan or apply left out on purpose, once, and keeps it for the report. */
+  skip(region: string, skipped: SkippedObject): void {
+    const tally = this.targets.find((t) => t.config.region === region)?.tally;
+    if (!tally || tally.skipped?.some((s) => s.kind === skipped.kind && s.key === skipped.key)) return;
+    tally.skipped = [...(tally.skipped ?? []), skipped];
+    this.runtime.output.warn(
+      'sync.objectSkipped',
+      `${region}: ${skipped.kind} ${skipped.key} skipped: ${skipped.reason}`,
+    );
+  }
+
+  /** Counts applied actions per target; skipped ones are listed apart (never failures). */
   record(target: RunTarget, results: readonly ActionResult[]): void {
     for (const result of results) {
-      if (result.skipped) continue;
+      if (result.skipped) {
+        this.skip(target.config.region, { kind: 'catalog', key: result.key, reason: result.skipped });
+        continue;
+      }
       if (!result.ok) target.tally.failed += 1;
       else if (result.op === 'create') target.tally.created += 1;
       else if (result.op === 'update') target.tally.updated += 1;

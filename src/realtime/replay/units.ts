@@ -34,6 +34,8 @@ export type Scope =
   | { kind: 'columnStatistics'; database: string; table: string; values?: string[] }
   /** Opt-ins on one resource (a Database or a Table). */
   | { kind: 'optIns'; resource: LfResource }
+  /** A catalog below the account's default one (its own object: catalogs inside it have events of their own). */
+  | { kind: 'glueCatalog'; path: string }
   /**
    * Nothing precise is known: reconcile everything inside the filters — or, with `database`, everything in
    * that database (its tables, partitions, filters, and the grants and tag assignments on them).
@@ -52,6 +54,7 @@ export interface ReplayUnit {
 /** Dependency order: parents before children, what grants name before grants, opt-ins after; broad last. */
 export const SCOPE_ORDER: readonly ScopeKind[] = [
   'dataLakeSettings',
+  'glueCatalog',
   'database',
   'function',
   'table',
@@ -100,6 +103,7 @@ export function scopeOf(ref: ObjectRef): Scope {
     case 'tableOptimizers':
     case 'function':
     case 'columnStatistics':
+    case 'glueCatalog':
       return ref;
     case 'partition':
       return { kind: 'partitions', database: ref.database, table: ref.table, values: [ref.values] };
@@ -154,6 +158,8 @@ export function scopeId(scope: Scope): string {
       return `${scope.kind}:${scope.database}.${scope.table}`;
     case 'function':
       return `function:${scope.database}.${scope.name ?? '*'}`;
+    case 'glueCatalog':
+      return `glueCatalog:${scope.path}`;
     case 'columnStatistics':
       return `columnStatistics:${scope.database}.${scope.table}${scope.values ? `/${JSON.stringify(scope.values)}` : ''}`;
   }

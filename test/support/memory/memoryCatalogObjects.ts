@@ -106,6 +106,11 @@ export function memoryCatalogObjects(catalog: MemoryCatalog, counter: ApiCallCou
         count('GetCatalogs');
         return [...catalogs.values()].map((c) => structuredClone(c));
       },
+      async get(path) {
+        count('GetCatalog');
+        const found = catalogs.get(path);
+        return found && structuredClone(found);
+      },
       async create(path, input) {
         count('CreateCatalog');
         catalogs.set(path, { ...structuredClone(input), CatalogId: `000000000000:${path}`, Name: path });
