@@ -37,26 +37,36 @@ export function splitTableKey(key: string): { databaseName: string; tableName: s
 }
 
 /**
+ * The catalog part of a key: empty in the default catalog, `path/` below it, so `ns.orders` of a table bucket's
+ * catalog and `ns.orders` of the default catalog are two objects.
+ */
+const inCatalog = (path: string | undefined): string => (path === undefined ? '' : `${path}/`);
+
+/**
  * A readable, unambiguous key for an LF resource, prefixed by its type: `catalog`, `database:sales`,
  * `table:sales.orders`, `table:sales.*`, `columns:sales.orders["a","b"]`, `columns:sales.orders*-["x"]`,
- * `location:arn:…`, `lfTag:env=["dev"]`, `lfTagPolicy:TABLE:[…]`, `dataCellsFilter:sales.orders.eu_only`.
+ * `location:arn:…`, `lfTag:env=["dev"]`, `lfTagPolicy:TABLE:[…]`, `dataCellsFilter:sales.orders.eu_only`; below the default catalog
+ * `table:s3tablescatalog/b/ns.orders`.
  * The resource is expected in canonical form (lists sorted).
  */
 export function resourceKey(resource: LfResource): string {
   if (resource.Catalog) return 'catalog';
-  if (resource.Database) return `database:${databaseKey(resource.Database.Name)}`;
+  if (resource.Database) {
+    const { Name, CatalogPath } = resource.Database;
+    return `database:${inCatalog(CatalogPath)}${databaseKey(Name)}`;
+  }
   if (resource.Table) {
-    const { DatabaseName, Name, TableWildcard } = resource.Table;
+    const { DatabaseName, Name, TableWildcard, CatalogPath } = resource.Table;
     return TableWildcard || Name === undefined
-      ? `table:${databaseKey(DatabaseName)}.*`
-      : `table:${tableKey(DatabaseName, Name)}`;
+      ? `table:${inCatalog(CatalogPath)}${databaseKey(DatabaseName)}.*`
+      : `table:${inCatalog(CatalogPath)}${tableKey(DatabaseName, Name)}`;
   }
   if (resource.TableWithColumns) {
-    const { DatabaseName, Name, ColumnNames, ColumnWildcard } = resource.TableWithColumns;
+    const { DatabaseName, Name, ColumnNames, ColumnWildcard, CatalogPath } = resource.TableWithColumns;
     const columns = ColumnWildcard
       ? `*-${JSON.stringify(ColumnWildcard.ExcludedColumnNames ?? [])}`
       : JSON.stringify(ColumnNames ?? []);
-    return `columns:${tableKey(DatabaseName, Name)}${columns}`;
+    return `columns:${inCatalog(CatalogPath)}${tableKey(DatabaseName, Name)}${columns}`;
   }
   if (resource.DataLocation) return `location:${resource.DataLocation.ResourceArn}`;
   if (resource.LFTag) return `lfTag:${resource.LFTag.TagKey}=${JSON.stringify(resource.LFTag.TagValues)}`;

@@ -6,13 +6,18 @@ import {
   GetTableCommand,
   UpdateCatalogCommand,
 } from '@aws-sdk/client-glue';
-import { GrantPermissionsCommand, RevokePermissionsCommand } from '@aws-sdk/client-lakeformation';
+import {
+  GrantPermissionsCommand,
+  ListLakeFormationOptInsCommand,
+  RevokePermissionsCommand,
+} from '@aws-sdk/client-lakeformation';
 import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, runVerify } from '../../src/ondemand/index.ts';
+import { createRuntime, runSync, runVerify } from '../../src/ondemand/index.ts';
 import { ensureEventTable, runOnce } from '../../src/realtime/index.ts';
 import { createRoles, createTables, governanceConfig, sync } from '../support/governance.ts';
 import { clientsFor, startTestCloud, type TestClients } from '../support/localCloud.ts';
+import { optIn, optOut } from '../support/optIns.ts';
 import { TABLE_BUCKET, tableBucket, tableBucketGrants } from '../support/s3Tables.ts';
 
 const ACCOUNT = '123456789012';
@@ -220,5 +225,33 @@ describe('catalogs besides the default one (source.catalogs)', () => {
     target = await catalogsOf(dst());
     expect(target).not.toHaveProperty('rt_pg');
     expect(target).toHaveProperty('target_own');
+  });
+
+  it('opt-ins on a table of a selected S3 Tables catalog: by sync, and their removal by real time', async () => {
+    const config = governanceConfig(cloud, {
+      source: { region: 'us-east-1', catalogs: ['s3tablescatalog'] },
+      realtime: { eventTable: 'rt-catalog-opt-ins', overlapMinutes: 1, lookbackMinutes: 1 },
+    });
+    const analyst = `arn:aws:iam::${ACCOUNT}:role/analyst`;
+    const orders = { Table: { CatalogId: `${ACCOUNT}:${TABLE_BUCKET}`, DatabaseName: 'ns', Name: 'orders' } };
+    const inBucket = async (clients: TestClients) => {
+      const { LakeFormationOptInsInfoList } = await clients.lakeFormation.send(
+        new ListLakeFormationOptInsCommand({ Resource: orders }),
+      );
+      return (LakeFormationOptInsInfoList ?? []).map(
+        (o) => `${o.Principal?.DataLakePrincipalIdentifier}|${o.Resource?.Table?.CatalogId}`,
+      );
+    };
+    await optIn(src(), analyst, orders);
+    const report = await runSync(createRuntime(config));
+    expect(report.targets[0]!.failures).toEqual([]);
+    expect(await inBucket(dst())).toEqual([`${analyst}|${ACCOUNT}:${TABLE_BUCKET}`]);
+
+    await ensureEventTable(createRuntime(config));
+    await cloud.trail.clear();
+    await optOut(src(), analyst, orders);
+    const { replay } = await runOnce(createRuntime(config));
+    expect(replay.objects).toEqual({ reconciled: 1, failed: 0 });
+    expect(await inBucket(dst())).toEqual([]);
   });
 });

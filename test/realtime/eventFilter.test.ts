@@ -75,6 +75,11 @@ describe('objectFilter', () => {
     expect(selected(grant('123456789012:fed_pg', 'orders'))).toBe(true);
     expect(selected(grant('123456789012:fed_pg', 'secret'))).toBe(false);
     expect(selected(grant('123456789012:s3tablescatalog/b', 'orders'))).toBe(false);
+    const tagged: ObjectRef = {
+      kind: 'lfTagAssignment',
+      resource: { Database: { CatalogPath: 'fed_pg', Name: 'ns' } },
+    };
+    expect(selected(tagged)).toBe(false);
     expect(selected({ kind: 'optIns', resource: { Database: { CatalogPath: 'fed_pg', Name: 'ns' } } })).toBe(
       true,
     );

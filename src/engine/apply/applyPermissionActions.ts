@@ -134,11 +134,14 @@ export async function applyLakeFormationAction(target: RegionSide, action: Actio
       );
     }
     case 'optIn': {
-      const { principal, resource, condition } = optInRequest((action.desired ?? action.current)!);
+      const { principal, resource, condition } = optInRequest(
+        (action.desired ?? action.current)!,
+        target.accountId,
+      );
       return attempt('optIn', action.key, action.op, async () => {
         // No update call: a changed condition is the old opt-in deleted and the new one created.
         if (action.op !== 'create') {
-          const old = optInRequest(action.current!);
+          const old = optInRequest(action.current!, target.accountId);
           await lf.deleteOptIn(old.principal, old.resource, old.condition);
         }
         if (action.op !== 'delete') await lf.createOptIn(principal, resource, condition);

@@ -40,14 +40,17 @@ export function dataCellsFilterRequest(
 }
 
 /** The members of Create/DeleteLakeFormationOptIn for an opt-in record. */
-export function optInRequest(record: OptInRecord): {
+export function optInRequest(
+  record: OptInRecord,
+  accountId: string,
+): {
   principal: string;
   resource: Resource;
   condition?: { Expression: string };
 } {
   return {
     principal: record.principal,
-    resource: record.resource as Resource,
+    resource: awsResource(record.resource, accountId),
     ...(record.condition ? { condition: { Expression: record.condition } } : {}),
   };
 }

@@ -56,6 +56,8 @@ export function objectFilter(filters: CatalogFilters = {}): (ref: ObjectRef) => 
     if (ref.kind === 'glueCatalog') return isCatalogPathSelected(filter, ref.path);
     const scope = glueScope(ref);
     if (!scope) return true;
+    // Tag assignments are read for the default catalog's databases and tables only (see the README's table).
+    if (ref.kind === 'lfTagAssignment' && scope.catalog !== undefined) return false;
     return scope.table === undefined
       ? isDatabaseIncluded(filter, scope.database, scope.catalog)
       : isTableIncluded(filter, scope.database, scope.table, scope.catalog);

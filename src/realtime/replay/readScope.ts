@@ -123,7 +123,7 @@ export async function readScope(side: RegionSide, scope: RecordScope): Promise<S
       return readGrants(side, scope.resource);
     case 'optIns': {
       const wanted = resourceKey(scope.resource);
-      const optIns = (await ignoreNotFound(() => lf.listOptIns(scope.resource as Resource))) ?? [];
+      const optIns = (await ignoreNotFound(() => lf.listOptIns(requestResource(scope.resource, side)))) ?? [];
       return optIns.map(canonicalOptIn).filter((r) => resourceKey(r.resource) === wanted);
     }
     case 'glueCatalog': {

@@ -57,6 +57,26 @@ describe('keys', () => {
     expect(grantKey(ANALYST, onTable('sales', 'orders'))).toBe(`${ANALYST}|table:sales.orders`);
   });
 
+  it('tells an object of a catalog below the default one from the default catalog’s of the same name', () => {
+    const bucket = 's3tablescatalog/analytics';
+    const keys = [
+      resourceKey({ Table: { DatabaseName: 'ns', Name: 'orders' } }),
+      resourceKey({ Table: { DatabaseName: 'ns', Name: 'orders', CatalogPath: bucket } }),
+      resourceKey({ Table: { DatabaseName: 'ns', TableWildcard: {}, CatalogPath: bucket } }),
+      resourceKey({ Database: { Name: 'ns', CatalogPath: bucket } }),
+      resourceKey({
+        TableWithColumns: { DatabaseName: 'ns', Name: 'orders', ColumnNames: ['id'], CatalogPath: bucket },
+      }),
+    ];
+    expect(keys).toEqual([
+      'table:ns.orders',
+      `table:${bucket}/ns.orders`,
+      `table:${bucket}/ns.*`,
+      `database:${bucket}/ns`,
+      `columns:${bucket}/ns.orders["id"]`,
+    ]);
+  });
+
   it('derives the key of each kind of record', () => {
     expect(recordKey(table('sales', 'orders'))).toBe('sales.orders');
     expect(recordKey(partition('sales', 'orders', ['2024']))).toBe('sales.orders/["2024"]');
