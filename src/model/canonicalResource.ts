@@ -33,7 +33,7 @@ function inCatalog(catalogId: string | undefined): { CatalogPath?: string } {
 }
 
 function buildResource(resource: Resource): LfResource {
-  if (resource.Catalog) return { Catalog: {} };
+  if (resource.Catalog) return { Catalog: inCatalog(resource.Catalog.Id) };
   if (resource.Database)
     return { Database: { Name: lower(resource.Database.Name), ...inCatalog(resource.Database.CatalogId) } };
   if (resource.Table) {

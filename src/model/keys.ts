@@ -50,7 +50,10 @@ const inCatalog = (path: string | undefined): string => (path === undefined ? ''
  * The resource is expected in canonical form (lists sorted).
  */
 export function resourceKey(resource: LfResource): string {
-  if (resource.Catalog) return 'catalog';
+  if (resource.Catalog) {
+    const path = resource.Catalog.CatalogPath;
+    return path === undefined ? 'catalog' : `catalog:${path}`;
+  }
   if (resource.Database) {
     const { Name, CatalogPath } = resource.Database;
     return `database:${inCatalog(CatalogPath)}${databaseKey(Name)}`;

@@ -38,7 +38,8 @@ export const lfTagExpressionSchema = z.strictObject({ TagKey: name, TagValues: n
 /** LF Resource: exactly one member is set. */
 export const lfResourceSchema = z
   .strictObject({
-    Catalog: empty.optional(),
+    /** The default catalog (`{}`), or a catalog below it by path (the request's Id is `account:path`). */
+    Catalog: z.strictObject({ CatalogPath: catalogPath }).optional(),
     Database: z.strictObject({ Name: name, CatalogPath: catalogPath }).optional(),
     Table: z
       .strictObject({

@@ -147,6 +147,8 @@ export function isDatabaseRecord(record: SnapshotRecord): boolean {
 
 /** Whether an LF resource lies inside the filter; a table wildcard follows its database. */
 export function isResourceIncluded(filter: CatalogFilter, resource: LfResource): boolean {
+  const catalogPath = resource.Catalog?.CatalogPath;
+  if (catalogPath !== undefined) return isCatalogPathSelected(filter, catalogPath);
   if (resource.Database)
     return isDatabaseIncluded(filter, resource.Database.Name, resource.Database.CatalogPath);
   if (resource.Table) {

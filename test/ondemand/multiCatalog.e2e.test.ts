@@ -9,6 +9,7 @@ import {
 import {
   GrantPermissionsCommand,
   ListLakeFormationOptInsCommand,
+  ListPermissionsCommand,
   RevokePermissionsCommand,
 } from '@aws-sdk/client-lakeformation';
 import type { LocalCloud } from '@lakemirror/localcloud';
@@ -125,6 +126,30 @@ describe('catalogs besides the default one (source.catalogs)', () => {
     );
     expect(verify.reports[0]).toMatchObject({ leaks: [] });
     expect(verify.inSync).toBe(true);
+  });
+
+  it('a grant on a catalog below the default one stays on that catalog, never on the default catalog', async () => {
+    const analyst = `arn:aws:iam::${ACCOUNT}:role/analyst`;
+    const onFedPg = { Catalog: { Id: `${ACCOUNT}:fed_pg` } };
+    const grant = { Principal: { DataLakePrincipalIdentifier: analyst }, Permissions: ['CREATE_DATABASE'] };
+    await src().lakeFormation.send(new GrantPermissionsCommand({ ...grant, Resource: onFedPg }));
+    const holders = async (Resource: Record<string, unknown>) => {
+      const { PrincipalResourcePermissions } = await dst().lakeFormation.send(
+        new ListPermissionsCommand({ Resource }),
+      );
+      return (PrincipalResourcePermissions ?? []).map((p) => p.Principal?.DataLakePrincipalIdentifier);
+    };
+    const report = await sync(cloud, { source: { region: 'us-east-1', catalogs: ['fed_pg'] } });
+    expect(report.targets[0]!.failures).toEqual([]);
+    expect(await holders(onFedPg)).toEqual([analyst]);
+    expect(await holders({ Catalog: {} })).not.toContain(analyst);
+    // Outside source.catalogs the grant is not replicated (nor its catalog).
+    await src().lakeFormation.send(new RevokePermissionsCommand({ ...grant, Resource: onFedPg }));
+    await dst().lakeFormation.send(new RevokePermissionsCommand({ ...grant, Resource: onFedPg }));
+    await src().lakeFormation.send(new GrantPermissionsCommand({ ...grant, Resource: onFedPg }));
+    await sync(cloud, { source: { region: 'us-east-1', catalogs: ['rs_*'] } });
+    expect(await holders(onFedPg)).toEqual([]);
+    await src().lakeFormation.send(new RevokePermissionsCommand({ ...grant, Resource: onFedPg }));
   });
 
   it('only the selected catalogs: a glob leaves the others alone on both sides', async () => {

@@ -73,6 +73,10 @@ describe('objectFilter', () => {
       resource: { Table: { CatalogId, DatabaseName: 'ns', Name } },
     });
     expect(selected(grant('123456789012:fed_pg', 'orders'))).toBe(true);
+    const onCatalog = (Id: string): ObjectRef => ({ kind: 'permissions', resource: { Catalog: { Id } } });
+    expect(selected(onCatalog('123456789012:fed_pg'))).toBe(true);
+    expect(selected(onCatalog('123456789012:s3tablescatalog'))).toBe(false);
+    expect(selected(onCatalog('123456789012'))).toBe(true);
     expect(selected(grant('123456789012:fed_pg', 'secret'))).toBe(false);
     expect(selected(grant('123456789012:s3tablescatalog/b', 'orders'))).toBe(false);
     const tagged: ObjectRef = {

@@ -72,7 +72,9 @@ export function awsResource(resource: LfResource, accountId: string): Resource {
   if (!member || !value || typeof value !== 'object' || !('CatalogPath' in value))
     return resource as Resource;
   const { CatalogPath, ...rest } = value as { CatalogPath?: string };
-  return { [member]: { ...rest, CatalogId: `${accountId}:${CatalogPath}` } } as Resource;
+  // A catalog resource names its catalog with Id; the objects in a catalog with CatalogId.
+  const id = member === 'Catalog' ? 'Id' : 'CatalogId';
+  return { [member]: { ...rest, [id]: `${accountId}:${CatalogPath}` } } as Resource;
 }
 
 /**

@@ -43,6 +43,14 @@ function glueScope(ref: ObjectRef): GlueScope | undefined {
   }
 }
 
+/** The path of a catalog below the default one that a grant or opt-in is on (`Catalog: { Id: 'account:path' }`). */
+function catalogResourcePath(ref: ObjectRef): string | undefined {
+  if (ref.kind !== 'permissions' && ref.kind !== 'optIns') return undefined;
+  const id = (ref.resource.Catalog as { Id?: unknown } | undefined)?.Id;
+  const separator = typeof id === 'string' ? id.indexOf(':') : -1;
+  return separator < 0 ? undefined : (id as string).slice(separator + 1);
+}
+
 /**
  * A predicate keeping the objects inside the filters. A table-level object needs its database and its
  * `db.table` to pass; a database's broad reconcile needs its database to pass; objects not tied to a
@@ -54,6 +62,8 @@ export function objectFilter(filters: CatalogFilters = {}): (ref: ObjectRef) => 
   const filter = createCatalogFilter(filters);
   return (ref) => {
     if (ref.kind === 'glueCatalog') return isCatalogPathSelected(filter, ref.path);
+    const catalog = catalogResourcePath(ref);
+    if (catalog !== undefined) return isCatalogPathSelected(filter, catalog);
     const scope = glueScope(ref);
     if (!scope) return true;
     // Tag assignments are read for the default catalog's databases and tables only (see the README's table).

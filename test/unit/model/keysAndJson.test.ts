@@ -64,6 +64,7 @@ describe('keys', () => {
       resourceKey({ Table: { DatabaseName: 'ns', Name: 'orders', CatalogPath: bucket } }),
       resourceKey({ Table: { DatabaseName: 'ns', TableWildcard: {}, CatalogPath: bucket } }),
       resourceKey({ Database: { Name: 'ns', CatalogPath: bucket } }),
+      resourceKey({ Catalog: { CatalogPath: bucket } }),
       resourceKey({
         TableWithColumns: { DatabaseName: 'ns', Name: 'orders', ColumnNames: ['id'], CatalogPath: bucket },
       }),
@@ -73,6 +74,7 @@ describe('keys', () => {
       `table:${bucket}/ns.orders`,
       `table:${bucket}/ns.*`,
       `database:${bucket}/ns`,
+      `catalog:${bucket}`,
       `columns:${bucket}/ns.orders["id"]`,
     ]);
   });
