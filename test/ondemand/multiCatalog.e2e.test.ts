@@ -131,7 +131,10 @@ describe('catalogs besides the default one (source.catalogs)', () => {
   it('a grant on a catalog below the default one stays on that catalog, never on the default catalog', async () => {
     const analyst = `arn:aws:iam::${ACCOUNT}:role/analyst`;
     const onFedPg = { Catalog: { Id: `${ACCOUNT}:fed_pg` } };
-    const grant = { Principal: { DataLakePrincipalIdentifier: analyst }, Permissions: ['CREATE_DATABASE'] };
+    const grant = {
+      Principal: { DataLakePrincipalIdentifier: analyst },
+      Permissions: ['CREATE_DATABASE' as const],
+    };
     await src().lakeFormation.send(new GrantPermissionsCommand({ ...grant, Resource: onFedPg }));
     const holders = async (Resource: Record<string, unknown>) => {
       const { PrincipalResourcePermissions } = await dst().lakeFormation.send(
