@@ -245,8 +245,25 @@ describe('catalogs besides the default one (source.catalogs)', () => {
         CatalogInput: { ...federated('pg'), Description: 'v2' },
       }),
     );
+    // A grant on the catalog itself (Catalog.Id account:path) follows it, not the default catalog.
+    const grant = {
+      Principal: { DataLakePrincipalIdentifier: `arn:aws:iam::${ACCOUNT}:role/analyst` },
+      Permissions: ['CREATE_DATABASE' as const],
+      Resource: { Catalog: { Id: id('rt_pg') } },
+    };
+    await src().lakeFormation.send(new GrantPermissionsCommand(grant));
     await replay();
     expect((await catalogsOf(dst())).rt_pg).toBe('v2|pg');
+    const { PrincipalResourcePermissions: granted } = await dst().lakeFormation.send(
+      new ListPermissionsCommand({ Resource: grant.Resource }),
+    );
+    expect(granted?.map((p) => p.Permissions)).toEqual([['CREATE_DATABASE']]);
+    await src().lakeFormation.send(new RevokePermissionsCommand(grant));
+    await replay();
+    const { PrincipalResourcePermissions: revoked } = await dst().lakeFormation.send(
+      new ListPermissionsCommand({ Resource: grant.Resource }),
+    );
+    expect(revoked).toEqual([]);
 
     await src().glue.send(new DeleteCatalogCommand({ CatalogId: id('rt_pg') }));
     await replay();
