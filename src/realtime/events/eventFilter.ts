@@ -1,3 +1,4 @@
+import { catalogPath } from '../../model/canonicalCatalog.ts';
 import {
   type CatalogFilterSpec,
   createCatalogFilter,
@@ -47,8 +48,7 @@ function glueScope(ref: ObjectRef): GlueScope | undefined {
 function catalogResourcePath(ref: ObjectRef): string | undefined {
   if (ref.kind !== 'permissions' && ref.kind !== 'optIns') return undefined;
   const id = (ref.resource.Catalog as { Id?: unknown } | undefined)?.Id;
-  const separator = typeof id === 'string' ? id.indexOf(':') : -1;
-  return separator < 0 ? undefined : (id as string).slice(separator + 1);
+  return typeof id === 'string' ? catalogPath(id) : undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { catalogPath } from '../../model/canonicalCatalog.ts';
 import type { LfResource } from './objectRef.ts';
 
 /** Members that only name the catalog (the account): dropped, as in the model's canonical form. */
@@ -58,9 +59,8 @@ export interface GlueScope {
 function catalogOf(member: Record<string, unknown>): { catalog?: string } {
   const path = member.CatalogPath;
   if (typeof path === 'string') return { catalog: path };
-  const id = member.CatalogId;
-  const separator = typeof id === 'string' ? id.indexOf(':') : -1;
-  return separator < 0 ? {} : { catalog: (id as string).slice(separator + 1) };
+  const catalog = typeof member.CatalogId === 'string' ? catalogPath(member.CatalogId) : undefined;
+  return catalog === undefined ? {} : { catalog };
 }
 
 /** The Glue database (and table) an LF resource lives in, for filtering; undefined for catalog-wide ones. */
