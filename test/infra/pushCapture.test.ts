@@ -33,6 +33,12 @@ describe('realtime stack with capture "push"', () => {
         'detail-type': ['Glue Data Catalog Database State Change', 'Glue Data Catalog Table State Change'],
       },
     });
+    // EventBridge's default quota on an event pattern is 2,048 characters (adjustable to 4,096).
+    const patterns = Object.values(t.findResources('AWS::Events::Rule'))
+      .filter((rule) => rule.Properties.EventPattern)
+      .map((rule) => JSON.stringify(rule.Properties.EventPattern));
+    for (const pattern of patterns) expect(pattern.length).toBeLessThanOrEqual(2048);
+    expect(patterns.some((pattern) => pattern.includes('"CreateCatalog"'))).toBe(true);
     t.hasResourceProperties('AWS::SQS::Queue', {
       QueueName: 'lakemirror-push',
       RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }),
