@@ -20,9 +20,11 @@ import type {
 } from '../../../src/aws/lakeFormationPermissions.ts';
 import type { LfTagAssignmentResult } from '../../../src/aws/lakeFormationTags.ts';
 import type { PermissionStore } from '../../../src/engine/ports/permissionStore.ts';
+import { stableStringify } from '../../../src/model/stableStringify.ts';
 import { serviceError } from './serviceError.ts';
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Resources and principals compare by value, whatever the order of their members. */
+const same = (a: unknown, b: unknown) => stableStringify(a) === stableStringify(b);
 const union = <T extends string>(a: readonly T[] = [], b: readonly T[] = []): T[] =>
   [...new Set([...a, ...b])].sort();
 const minus = <T extends string>(a: readonly T[] = [], b: readonly T[] = []): T[] =>
@@ -142,25 +144,25 @@ export class MemoryPermissions implements PermissionStore {
 
   async addLfTags(resource: Resource, pairs: readonly LFTagPair[]): Promise<LfTagAssignmentResult[]> {
     this.count('AddLFTagsToResource');
-    const held = this.assignments.get(JSON.stringify(resource)) ?? { resource, tags: [] };
+    const held = this.assignments.get(stableStringify(resource)) ?? { resource, tags: [] };
     held.tags = [
       ...held.tags.filter((t) => !pairs.some((p) => p.TagKey === t.TagKey)),
       ...structuredClone(pairs),
     ];
-    this.assignments.set(JSON.stringify(resource), held);
+    this.assignments.set(stableStringify(resource), held);
     return pairs.map((key) => ({ key, ok: true }));
   }
 
   async removeLfTags(resource: Resource, pairs: readonly LFTagPair[]): Promise<LfTagAssignmentResult[]> {
     this.count('RemoveLFTagsFromResource');
-    const held = this.assignments.get(JSON.stringify(resource));
+    const held = this.assignments.get(stableStringify(resource));
     if (held) held.tags = held.tags.filter((t) => !pairs.some((p) => p.TagKey === t.TagKey));
     return pairs.map((key) => ({ key, ok: true }));
   }
 
   async getResourceLfTags(resource: Resource): Promise<GetResourceLFTagsResponse> {
     this.count('GetResourceLFTags');
-    const tags = this.assignments.get(JSON.stringify(resource))?.tags ?? [];
+    const tags = this.assignments.get(stableStringify(resource))?.tags ?? [];
     const where = resource.Table ? 'LFTagsOnTable' : 'LFTagOnDatabase';
     return { [where]: structuredClone(tags) };
   }
