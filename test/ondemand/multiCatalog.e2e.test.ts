@@ -16,6 +16,7 @@ import type { LocalCloud } from '@lakemirror/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, runSync, runVerify } from '../../src/ondemand/index.ts';
 import { ensureEventTable, runOnce } from '../../src/realtime/index.ts';
+import { replaySummary } from '../../src/realtime/summary.ts';
 import { createRoles, createTables, governanceConfig, sync } from '../support/governance.ts';
 import { clientsFor, startTestCloud, type TestClients } from '../support/localCloud.ts';
 import { optIn, optOut } from '../support/optIns.ts';
@@ -227,6 +228,9 @@ describe('catalogs besides the default one (source.catalogs)', () => {
     await src().glue.send(new CreateCatalogCommand({ Name: 'unselected', CatalogInput: {} }));
     const created = await replay();
     expect(created.objects.reconciled).toBe(2);
+    expect(replaySummary(created).join('\n')).toContain(
+      'skipped catalog rt_mysql: its connection mysql does not exist in the target Region',
+    );
     expect(created.targets[0]!.skipped).toEqual([
       {
         kind: 'catalog',
