@@ -29,7 +29,7 @@ export function reconcileSummary(report: ReconcileReport): string[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([db, at]) => `${db} ${at}`);
   return [
-    `reconcile: ${report.staged.length ? `comparing ${report.staged.join(', ')}` : 'nothing due'}; ${report.remaining} of ${report.databases} databases left in the cycle started ${report.cycleStartedAt}${report.deferred ? ` (${report.deferred} due, deferred by the call budget)` : ''}${report.restarted ? ` (new cycle: ${report.restarted})` : ''}`,
+    `reconcile: ${report.staged.length ? `comparing ${report.account ? 'the objects tied to no database, ' : ''}${report.staged.join(', ')}` : 'nothing due'}; ${report.remaining} of ${report.databases} databases left in the cycle started ${report.cycleStartedAt}${report.deferred ? ` (${report.deferred} due, deferred by the call budget)` : ''}${report.restarted ? ` (new cycle: ${report.restarted})` : ''}`,
     `  last full reconcile ${report.lastFullAt ?? '(none yet)'}; last reconciled: ${last.length ? last.join(', ') : '(none yet)'}`,
   ];
 }

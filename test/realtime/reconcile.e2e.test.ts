@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetDatabaseCommand, UpdateDatabaseCommand } from '@aws-sdk/client-glue';
+import { CreateLFTagCommand, GetLFTagCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { LakemirrorConfig } from '../../src/config/configSchema.ts';
@@ -71,6 +72,8 @@ describe('real-time reconcile: what CloudTrail delivers too late or never still 
     lake.cloud.trail.settings.deliveryDelayMs = 1_500;
     try {
       await describeIn(lake, 'source', 'marketing', 'delivered late');
+      // An object tied to no database, missed the same way: the cycle compares those too.
+      await lake.source.lakeFormation.send(new CreateLFTagCommand({ TagKey: 'late_tag', TagValues: ['a'] }));
       await runOnce(runtime);
       await pause(2_000);
       // The event is visible now, but the window starts at the checkpoint, after the event's time.
@@ -82,6 +85,7 @@ describe('real-time reconcile: what CloudTrail delivers too late or never still 
       advance(HOUR);
       const healed = await runOnce(runtime);
       expect(healed.reconcile.staged).toContain('marketing');
+      expect(healed.reconcile.account).toBe(true);
       expect(healed.reconcile.remaining).toBe(0);
       expect(healed.reconcile.lastFullAt).toBeDefined();
       expect(healed.reconcile.lastReconciled.marketing).toBe(healed.reconcile.lastReconciled.sales);
@@ -89,6 +93,8 @@ describe('real-time reconcile: what CloudTrail delivers too late or never still 
       lake.cloud.trail.settings.deliveryDelayMs = 0;
     }
     expect(await description(lake, 'target', 'marketing')).toBe('delivered late');
+    const tag = await lake.target.lakeFormation.send(new GetLFTagCommand({ TagKey: 'late_tag' }));
+    expect(tag.TagValues).toEqual(['a']);
   });
 
   it('a malformed event is staged as a reconcile of the whole scope, never dropped', async () => {

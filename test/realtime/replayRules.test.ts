@@ -91,8 +91,12 @@ describe('replay units', () => {
       ['broad:sales', 2],
     ]);
     expect(scoped[2]!.scope).toEqual({ kind: 'broad', database: 'sales' });
-    expect(broadDatabases(scoped)).toEqual(['hr', 'sales']);
-    expect(broadDatabases(scoped.slice(0, 1))).toEqual([]);
+    expect(broadDatabases(scoped)).toEqual({ databases: ['hr', 'sales'], account: false });
+    expect(broadDatabases(scoped.slice(0, 1))).toEqual({ databases: [], account: false });
+    // The reconcile cycle's unit for the objects tied to no database joins a scoped run.
+    const withAccount = [...scoped, ...buildUnits(items({ kind: 'catalog', account: true }))];
+    expect(withAccount.at(-1)!.id).toBe('broad-account');
+    expect(broadDatabases(withAccount)).toEqual({ databases: ['hr', 'sales'], account: true });
     const whole = buildUnits(items({ kind: 'catalog', database: 'sales' }, { kind: 'catalog' }));
     expect(whole.map((u) => u.id)).toEqual(['broad', 'broad:sales']);
     expect(broadDatabases(whole)).toBeUndefined();
@@ -104,8 +108,11 @@ describe('replay units', () => {
     });
     const units = (...databases: string[]) =>
       buildUnits(items(...databases.map((database): ObjectRef => ({ kind: 'catalog', database }))));
-    expect(broadScope(config, units('sales', 'hr', 'sales_tmp'))).toEqual(['sales']);
-    expect(broadScope(config, units('hr'))).toEqual([]);
+    expect(broadScope(config, units('sales', 'hr', 'sales_tmp'))).toEqual({
+      databases: ['sales'],
+      account: false,
+    });
+    expect(broadScope(config, units('hr'))).toEqual({ databases: [], account: false });
     expect(broadScope(config, [...units('hr'), ...buildUnits(items({ kind: 'catalog' }))])).toBeUndefined();
   });
 });

@@ -33,9 +33,11 @@ export type ObjectRef =
   /**
    * The objects could not be named (omitted/truncated requestParameters): reconcile broadly. `database`
    * narrows that to one database — its tables, partitions, filters, and the grants and tag assignments on
-   * them (what a deleted database takes with it) — instead of the whole lake.
+   * them (what a deleted database takes with it) — instead of the whole lake. `account`: only the objects tied
+   * to no database (data lake settings, LF-Tags, locations, catalogs below the default one, Catalog, DataLocation
+   * and LF-Tag grants), which the reconcile cycle compares once a cycle beside its databases.
    */
-  | { kind: 'catalog'; database?: string };
+  | { kind: 'catalog'; database?: string; account?: true };
 
 export type ObjectKind = ObjectRef['kind'];
 
@@ -77,6 +79,7 @@ export function objectKey(ref: ObjectRef): string {
     case 'glueCatalog':
       return `glueCatalog:${ref.path}`;
     case 'catalog':
+      if (ref.account) return 'account';
       return ref.database === undefined ? 'catalog' : `catalog:${ref.database}`;
   }
 }

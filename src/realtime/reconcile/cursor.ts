@@ -11,6 +11,11 @@ export interface ReconcileCursor {
   lastReconciled: Record<string, string>;
   /** Start of the last cycle that covered every database: source changes before it are in the target. */
   lastFullAt?: string;
+  /**
+   * The objects tied to no database (settings, LF-Tags, locations, catalogs below the default one, account-level
+   * grants) were handed to the replayer in this cycle: once a cycle, with its first database.
+   */
+  accountStaged?: boolean;
   /** API calls one database's compare took in the last runs (what the budget divides by). */
   callsPerDatabase: number;
   /** Optimistic lock: 0 before the first write. */

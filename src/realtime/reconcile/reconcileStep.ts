@@ -1,6 +1,7 @@
 import type { Runtime } from '../../engine/runtime.ts';
 import { callSummary } from '../../ondemand/runSync.ts';
 import { objectFilter } from '../events/eventFilter.ts';
+import type { ObjectRef } from '../events/objectRef.ts';
 import type { EventStore } from '../eventTable/eventStore.ts';
 import { toEventItems } from '../eventTable/items.ts';
 import { newCursor, type ReconcileCursor } from './cursor.ts';
@@ -13,6 +14,8 @@ export interface ReconcileReport {
   databases: number;
   /** Databases handed to the replayer in this run (a `catalog` item each, replayed like an event). */
   staged: string[];
+  /** The objects tied to no database were handed to the replayer in this run (once a cycle). */
+  account: boolean;
   /** Still to compare in this cycle. */
   remaining: number;
   /** Due now but left to the next run by `maxCallsPerRun`. */
@@ -73,20 +76,27 @@ export async function reconcileStep(deps: {
     overdue: deps.restart === 'historyLost',
   });
   const stamp = now.toISOString();
-  for (const database of pace.take) {
-    const items = toEventItems(
-      {
-        eventId: `reconcile#${database}#${stamp}`,
-        eventTime: stamp,
-        eventName: 'Reconcile',
-        eventSource: RECONCILE_EVENT_SOURCE,
-        region,
-        accountId: '',
-        objects: [{ kind: 'catalog', database }],
-      },
-      { stagedAt: now, retentionDays: config.realtime.retentionDays },
-    );
+  const stage = async (id: string, object: ObjectRef) => {
+    const event = {
+      eventId: `reconcile#${id}#${stamp}`,
+      eventTime: stamp,
+      eventName: 'Reconcile',
+      eventSource: RECONCILE_EVENT_SOURCE,
+      region,
+      accountId: '',
+      objects: [object],
+    };
+    const items = toEventItems(event, { stagedAt: now, retentionDays: config.realtime.retentionDays });
     for (const item of items) await table.putEventIfAbsent(item);
+  };
+  // The account's objects once a cycle, with its first database; `@` keeps the id apart from database names.
+  const account = !cursor.accountStaged && pace.take.length > 0;
+  if (account) {
+    await stage('@account', { kind: 'catalog', account: true });
+    cursor.accountStaged = true;
+  }
+  for (const database of pace.take) {
+    await stage(database, { kind: 'catalog', database });
     cursor.lastReconciled[database] = stamp;
   }
   cursor.done = [...cursor.done, ...pace.take];
@@ -99,6 +109,7 @@ export async function reconcileStep(deps: {
       cycleStartedAt: cursor.cycleStartedAt,
       databases: databases.length,
       staged: pace.take,
+      account,
       remaining: pace.remaining,
       deferred: pace.deferred,
       listCalls: calls,

@@ -19,7 +19,8 @@ import { broadDatabases, type ReplayUnit } from './units.ts';
  * filters against each target, through on-demand sync's own `syncTarget` — first as a dry run, which is what
  * the circuit breaker judges, then for real when there is anything to do. A database's broad reconcile
  * (`catalog` with a database, e.g. a DeleteDatabase) is the same run narrowed to that database: only its
- * tables are listed, and account-wide objects (LF-Tags, locations, settings, catalog grants) are left alone.
+ * tables are listed, and account-wide objects (LF-Tags, locations, settings, catalog grants) are left alone,
+ * unless an `account` unit (the reconcile cycle's) asks for them.
  */
 export interface BroadTarget {
   region: string;
@@ -36,17 +37,17 @@ export interface BroadTarget {
 const everything = () => true;
 
 /**
- * The databases a set of broad units reconciles: undefined for the whole lake, else those of the named
- * databases inside the config's filters (possibly none: nothing to do).
+ * What a set of broad units reconciles: undefined for the whole lake, else the named databases inside the
+ * config's filters (possibly none) and whether the objects tied to no database are compared too.
  */
 export function broadScope(
   config: Parameters<typeof runFilter>[0],
   units: readonly ReplayUnit[],
-): string[] | undefined {
-  const databases = broadDatabases(units);
-  if (!databases) return undefined;
+): { databases: string[]; account: boolean } | undefined {
+  const scope = broadDatabases(units);
+  if (!scope) return undefined;
   const filter = createCatalogFilter(runFilter(config));
-  return databases.filter((db) => isDatabaseIncluded(filter, db));
+  return { ...scope, databases: scope.databases.filter((db) => isDatabaseIncluded(filter, db)) };
 }
 
 export function readBroadSource(source: RegionSide, options: PlanOptions): Promise<SourceRecords> {
@@ -124,11 +125,12 @@ export async function reconcileBroad(
   const fail = (message: string) => {
     for (const unit of units) run.fail(unit, message);
   };
-  const databases = broadScope(runtime.config, units);
-  if (databases?.length === 0) return undefined;
-  const keep = databases ? isDatabaseRecord : everything;
+  const scope = broadScope(runtime.config, units);
+  if (scope && scope.databases.length === 0 && !scope.account) return undefined;
+  // Narrowed to databases, the filter admits only theirs; the account's objects stay only when asked for.
+  const keep = scope && !scope.account ? isDatabaseRecord : everything;
   const options = (t: TargetConfig): PlanOptions =>
-    databases ? { ...planOptions(t), filter: runFilter(runtime.config, databases) } : planOptions(t);
+    scope ? { ...planOptions(t), filter: runFilter(runtime.config, scope.databases) } : planOptions(t);
   try {
     const first = run.open[0];
     if (!first) return undefined;

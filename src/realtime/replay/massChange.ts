@@ -27,6 +27,7 @@ export function clusterOf(scope: Scope): string {
       return glue ? `database:${glue.database}` : 'account';
     }
     case 'broad':
+      if (scope.account) return 'account';
       return scope.database === undefined ? 'lake' : `database:${scope.database}`;
     case 'location':
     case 'lfTag':

@@ -40,7 +40,7 @@ export type Scope =
    * Nothing precise is known: reconcile everything inside the filters — or, with `database`, everything in
    * that database (its tables, partitions, filters, and the grants and tag assignments on them).
    */
-  | { kind: 'broad'; database?: string };
+  | { kind: 'broad'; database?: string; account?: true };
 
 export type ScopeKind = Scope['kind'];
 
@@ -124,6 +124,7 @@ export function scopeOf(ref: ObjectRef): Scope {
       return resource ? { kind: 'optIns', resource } : { kind: 'broad' };
     }
     case 'catalog':
+      if (ref.account) return { kind: 'broad', account: true };
       return ref.database === undefined ? { kind: 'broad' } : { kind: 'broad', database: ref.database };
   }
 }
@@ -150,6 +151,7 @@ export function scopeId(scope: Scope): string {
     case 'optIns':
       return `${scope.kind}:${resourceKey(scope.resource)}`;
     case 'broad':
+      if (scope.account) return 'broad-account';
       return scope.database === undefined ? 'broad' : `broad:${scope.database}`;
     case 'dataLakeSettings':
       return scope.kind;
@@ -167,16 +169,21 @@ export function scopeId(scope: Scope): string {
 
 /**
  * What the broad units of a replay reconcile together: undefined for the whole lake (an unscoped broad unit
- * supersedes the scoped ones), else the databases they name, sorted.
+ * supersedes the scoped ones), else the databases they name, sorted, and whether the objects tied to no
+ * database are compared too.
  */
-export function broadDatabases(units: readonly ReplayUnit[]): string[] | undefined {
+export function broadDatabases(
+  units: readonly ReplayUnit[],
+): { databases: string[]; account: boolean } | undefined {
   const databases = new Set<string>();
+  let account = false;
   for (const { scope } of units) {
     if (scope.kind !== 'broad') continue;
-    if (scope.database === undefined) return undefined;
-    databases.add(scope.database);
+    if (scope.account) account = true;
+    else if (scope.database === undefined) return undefined;
+    else databases.add(scope.database);
   }
-  return [...databases].sort();
+  return { databases: [...databases].sort(), account };
 }
 
 function mergeValues(a: string[][] | undefined, b: string[][] | undefined): string[][] | undefined {
