@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { renderSyncReport } from '../../src/cli/render/syncReportText.ts';
 import { runSync, syncExitCode } from '../../src/ondemand/index.ts';
-import { newTable, seedSmallLake, writesSince } from '../support/memory/memoryLake.ts';
-import { memoryRegion, memoryRuntime } from '../support/memory/memoryRuntime.ts';
+import { newTable, writesSince } from '../support/memory/memoryLake.ts';
+import { memoryRuntime, memorySmallLake } from '../support/memory/memoryRuntime.ts';
 
 // Orchestration only (plan, maxDeletes, the early pass held back): in memory, without the local cloud.
 describe('a plan refused by maxDeletes writes nothing', () => {
   it('fails the target (exit 1) with zero write calls in it, naming the table it would delete', async () => {
     // Prepare: a first sync, then a new table in the source (the early pass would create it) and one only
     // in the target.
-    const source = memoryRegion('us-east-1');
-    const target = memoryRegion('us-west-2');
-    await seedSmallLake(source.side, 'lake-use1');
-    const regions = new Map([
-      ['us-east-1', source],
-      ['us-west-2', target],
-    ]);
-    const base = {
-      source: { region: 'us-east-1' },
-      targets: [{ region: 'us-west-2' }],
-      s3Mapping: { 'lake-use1': 'lake-usw2' },
-    };
+    const { source, target, regions, config: base } = await memorySmallLake();
     expect(syncExitCode(await runSync(memoryRuntime(regions, base)))).toBe(0);
     await newTable(source.side, 'refunds_2031');
     await newTable(target.side, 'dr_only');

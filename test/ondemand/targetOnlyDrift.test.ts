@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderSyncReport } from '../../src/cli/render/syncReportText.ts';
 import type { RegionSide } from '../../src/engine/regionSide.ts';
 import { runSync, runVerify, syncExitCode } from '../../src/ondemand/index.ts';
-import { ANALYST, seedSmallLake } from '../support/memory/memoryLake.ts';
-import { memoryRegion, memoryRuntime } from '../support/memory/memoryRuntime.ts';
+import { ANALYST } from '../support/memory/memoryLake.ts';
+import { memoryRuntime, memorySmallLake } from '../support/memory/memoryRuntime.ts';
 
 /** Tables and partitions a Region holds, read through its catalog reader port. */
 async function catalogCounts(side: RegionSide): Promise<{ table: number; partition: number }> {
@@ -30,18 +30,7 @@ async function analystOrdersPermissions(side: RegionSide): Promise<string[]> {
 describe('verify reports objects only the target holds (deleteMissing: false)', () => {
   it('drift lists the revoked grant and the deleted partition (exit 2); accepted with ignoreTargetOnly', async () => {
     // Prepare: a first sync, then in the source revoke SELECT on sales.orders and delete one partition.
-    const source = memoryRegion('us-east-1');
-    const target = memoryRegion('us-west-2');
-    await seedSmallLake(source.side, 'lake-use1');
-    const regions = new Map([
-      ['us-east-1', source],
-      ['us-west-2', target],
-    ]);
-    const config = {
-      source: { region: 'us-east-1' },
-      targets: [{ region: 'us-west-2' }],
-      s3Mapping: { 'lake-use1': 'lake-usw2' },
-    };
+    const { source, target, regions, config } = await memorySmallLake();
     expect(syncExitCode(await runSync(memoryRuntime(regions, config)))).toBe(0);
     await source.side.lakeFormation.batchRevoke([
       {

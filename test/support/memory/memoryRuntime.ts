@@ -10,6 +10,7 @@ import type { RegionSide } from '../../../src/engine/regionSide.ts';
 import type { Runtime } from '../../../src/engine/runtime.ts';
 import { MemoryCatalog } from './memoryCatalog.ts';
 import { memoryCatalogObjects } from './memoryCatalogObjects.ts';
+import { seedSmallLake } from './memoryLake.ts';
 import { MemoryPermissions } from './memoryPermissions.ts';
 
 export const MEMORY_ACCOUNT = '123456789012';
@@ -65,4 +66,24 @@ export function memoryRuntime(
     source: async () => regionOf(parsed.source.region),
     target: async (target) => regionOf(target.region),
   };
+}
+
+/**
+ * The small lake seeded in an in-memory us-east-1, and the config replicating it to an in-memory us-west-2
+ * (bucket lake-use1 → lake-usw2): the starting point of the in-memory orchestration tests.
+ */
+export async function memorySmallLake() {
+  const source = memoryRegion('us-east-1');
+  const target = memoryRegion('us-west-2');
+  await seedSmallLake(source.side, 'lake-use1');
+  const regions = new Map([
+    ['us-east-1', source],
+    ['us-west-2', target],
+  ]);
+  const config = {
+    source: { region: 'us-east-1' },
+    targets: [{ region: 'us-west-2' }],
+    s3Mapping: { 'lake-use1': 'lake-usw2' },
+  };
+  return { source, target, regions, config };
 }
