@@ -1,3 +1,4 @@
+import { catalogPath } from '../../model/canonicalCatalog.ts';
 import type { ObjectRef } from './objectRef.ts';
 import { type Extractor, eachEntry, glueName, list, type Params, record, text, values } from './params.ts';
 
@@ -93,8 +94,7 @@ const statistics = (p: Params, partition: boolean): Ref[] => {
 export function catalogPathOf(catalogId: unknown): string | undefined {
   const id = text(catalogId);
   if (!id || /^\d{12}$/.test(id)) return undefined;
-  const separator = id.indexOf(':');
-  return separator < 0 ? id : text(id.slice(separator + 1));
+  return text(catalogPath(id) ?? id);
 }
 
 /** A catalog by path; a catalog event whose catalog CloudTrail did not keep reconciles broadly. */

@@ -1,8 +1,8 @@
-import { isCatalogSelected } from '../../engine/readCatalogs.ts';
 import type { RegionSide } from '../../engine/regionSide.ts';
 import { tableKey } from '../../model/keys.ts';
 import type { PartitionRecord, SnapshotRecord } from '../../model/records.ts';
 import type { Action } from '../../plan/actions.ts';
+import { createCatalogFilter, isCatalogPathSelected } from '../../plan/filters.ts';
 import { type PlanOptions, plan, planPartitions } from '../../plan/plan.ts';
 import {
   type PartitionScope,
@@ -93,8 +93,9 @@ export async function planTarget(
  * config may have changed since): otherwise both sides' catalogs are left alone, as sync leaves them.
  */
 function inSelectedCatalog(scope: RecordScope, options: PlanOptions): boolean {
-  if (scope.kind !== 'glueCatalog') return true;
-  return options.catalogs !== undefined && isCatalogSelected(options.catalogs, scope.path);
+  return (
+    scope.kind !== 'glueCatalog' || isCatalogPathSelected(createCatalogFilter(options.filter), scope.path)
+  );
 }
 
 /** Tables that go with the databases this plan deletes: one GetTables per deleted database. */
