@@ -3,12 +3,14 @@ import type { SkippedObject } from '../plan/planCatalogs.ts';
 
 /**
  * Collects what a target's plans leave out on purpose: each object once (the early pass and the second pass
- * both plan), told to the user as it is found and kept for the report.
+ * both plan; a replay's reconciles too), told to the user as it is found and kept for the report.
  */
-export function skippedObjects(
-  output: Output,
-  region: string,
-): { add: (skipped: SkippedObject) => void; result: () => { skipped?: SkippedObject[] } } {
+export interface SkippedObjects {
+  add: (skipped: SkippedObject) => void;
+  result: () => { skipped?: SkippedObject[] };
+}
+
+export function skippedObjects(output: Output, region: string): SkippedObjects {
   const found = new Map<string, SkippedObject>();
   return {
     add(skipped) {

@@ -215,7 +215,7 @@ async function replayWithRun(
   }
   await rememberHeld(table, region, summary, { config: heldConfig, holds, report });
   report.objects = { reconciled: settled.length - run.failures.size, failed: run.failures.size };
-  report.targets = run.targets.map((t) => t.tally);
+  report.targets = run.tallies();
   report.apiCalls = run.apiCalls();
   return finish(report, context.started);
 }

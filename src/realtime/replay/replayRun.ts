@@ -9,6 +9,7 @@ import type { ApiCallSummary } from '../../engine/syncReport.ts';
 import { openRunAuditLog } from '../../engine/targetGuards.ts';
 import { isLakemirrorError } from '../../model/errors.ts';
 import { callSummary } from '../../ondemand/runSync.ts';
+import { type SkippedObjects, skippedObjects } from '../../ondemand/skippedObjects.ts';
 import type { SkippedObject } from '../../plan/planCatalogs.ts';
 import type { ReplayReport } from './replayReport.ts';
 import type { ReplayUnit } from './units.ts';
@@ -20,6 +21,8 @@ export interface RunTarget {
   before?: ApiCallSummary;
   error?: string;
   tally: ReplayReport['targets'][number];
+  /** Source objects left out on purpose in this target, once each (made at the first). */
+  skipped?: SkippedObjects;
 }
 
 /** A thrown error as one line; internal errors (bugs, simulated crashes) stop the run instead. */
@@ -87,13 +90,15 @@ export class ReplayRun {
 
   /** Tells of a source object a target's plan or apply left out on purpose, once, and keeps it for the report. */
   skip(region: string, skipped: SkippedObject): void {
-    const tally = this.targets.find((t) => t.config.region === region)?.tally;
-    if (!tally || tally.skipped?.some((s) => s.kind === skipped.kind && s.key === skipped.key)) return;
-    tally.skipped = [...(tally.skipped ?? []), skipped];
-    this.runtime.output.warn(
-      'sync.objectSkipped',
-      `${region}: ${skipped.kind} ${skipped.key} skipped: ${skipped.reason}`,
-    );
+    const target = this.targets.find((t) => t.config.region === region);
+    if (!target) return;
+    target.skipped ??= skippedObjects(this.runtime.output, region);
+    target.skipped.add(skipped);
+  }
+
+  /** Every target's tally, with what was skipped there. */
+  tallies(): ReplayReport['targets'] {
+    return this.targets.map((t) => ({ ...t.tally, ...t.skipped?.result() }));
   }
 
   /** Counts applied actions per target; skipped ones are listed apart (never failures). */
